@@ -1,0 +1,111 @@
+/**
+ * The analysis report, version 1: the public shape of `../shared/spec/report-json.md`.
+ * Field names here are a contract with other tools; add fields, never rename or drop them.
+ */
+
+export type TableKind = 'budget' | 'investments' | 'indicators' | 'metrics' | 'risks' | 'other';
+export type Unit = 'kr' | 'tkr' | 'mnkr';
+export type SignConvention = 'costs-negative' | 'costs-positive';
+
+export interface Table {
+  sheet: string;
+  range: string;
+  title: string | null;
+  kind: TableKind;
+  unit: Unit | null;
+  signConvention: SignConvention | null;
+}
+
+export type CheckStatus = 'ok' | 'rounding' | 'mismatch';
+
+export interface Variance {
+  sheet: string;
+  row: number;
+  /** Cell of the computed pair's actual value (extra field: where to click). */
+  cell: string;
+  label: string;
+  baseline: string;
+  actual: string;
+  baselineValue: number;
+  actualValue: number;
+  /** Positive = favourable (lower cost or higher income than budget), in the table's unit. */
+  variance: number;
+  variancePercent: number | null;
+  unit: Unit | null;
+  reported: number | null;
+  check: CheckStatus | null;
+}
+
+export type Direction = 'higher' | 'lower' | 'equal' | 'range' | 'unknown';
+export type IndicatorStatus = 'met' | 'not-met' | 'no-target' | 'no-outcome' | 'unclear';
+
+export interface Indicator {
+  sheet: string;
+  row: number;
+  /** Cell of the name (extra field: where to click). */
+  cell: string;
+  name: string;
+  target: string | null;
+  targetPeriod: string | null;
+  outcome: number | null;
+  outcomePeriod: string | null;
+  direction: Direction;
+  status: IndicatorStatus;
+  reason: string;
+}
+
+export interface Risk {
+  sheet: string;
+  row: number;
+  cell: string;
+  process: string | null;
+  risk: string;
+  probability: number;
+  consequence: number;
+  value: number;
+  reportedValue: number | null;
+  inPlan: boolean;
+}
+
+export type CheckKind = 'sum' | 'variance' | 'difference' | 'product' | 'relation';
+export type CheckSeverity = 'rounding' | 'mismatch';
+
+export interface Check {
+  sheet: string;
+  row: number;
+  cell: string;
+  label: string;
+  kind: CheckKind;
+  reported: number;
+  computed: number;
+  /** reported − computed, exact. */
+  difference: number;
+  severity: CheckSeverity;
+}
+
+export type ProblemSeverity = 'error' | 'warning' | 'info';
+
+export interface Problem {
+  sheet: string | null;
+  cell: string | null;
+  severity: ProblemSeverity;
+  code: string;
+  message: string;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  workbook: string;
+  tables: Table[];
+  variances: Variance[];
+  indicators: Indicator[];
+  risks: Risk[];
+  checks: Check[];
+  problems: Problem[];
+}
+
+/** Options of one analysis. */
+export interface AnalyzeOptions {
+  /** Risks with value at or above this go into the internkontrollplan. Default 12. */
+  riskThreshold?: number;
+}

@@ -1,0 +1,45 @@
+/**
+ * Faults of the program or its environment: thrown, never returned. Problems in the user's
+ * workbook are data (`Problem` in the report), not errors.
+ */
+
+/** The input cannot be read as a workbook at all (CLI exit 2). */
+export class UnreadableWorkbookError extends Error {
+  override readonly name = 'UnreadableWorkbookError';
+  constructor(
+    readonly fileName: string,
+    readonly reason:
+      | 'not-a-workbook'
+      | 'old-xls'
+      | 'encrypted'
+      | 'empty-file'
+      | 'not-found'
+      | 'corrupt',
+    detail?: string,
+  ) {
+    super(UnreadableWorkbookError.describe(fileName, reason, detail));
+  }
+
+  private static describe(fileName: string, reason: string, detail?: string): string {
+    const why: Record<string, string> = {
+      'not-a-workbook': 'är inte en Excel-arbetsbok (.xlsx)',
+      'old-xls': 'är en äldre .xls-fil; spara den som .xlsx i Excel och försök igen',
+      encrypted: 'är lösenordsskyddad; ta bort skyddet i Excel och försök igen',
+      'empty-file': 'är tom (0 byte)',
+      'not-found': 'finns inte',
+      corrupt: 'är skadad och kan inte läsas',
+    };
+    return `${fileName}: ${why[reason] ?? reason}${detail ? ` (${detail})` : ''}`;
+  }
+}
+
+/** Writing an output file failed; nothing half-written is left behind. */
+export class OutputWriteError extends Error {
+  override readonly name = 'OutputWriteError';
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`Kunde inte skriva ${path}: ${detail}`);
+  }
+}
