@@ -1,0 +1,49 @@
+/**
+ * The standard tables as plain data: what the report workbook (ExcelJS, CLI `--out`) and the
+ * report sheets written into the live workbook (Office.js) both render. Pure; no I/O.
+ */
+
+/** A cell's style role; renderers map roles to number formats and colours. */
+export type CellRole =
+  | 'text'
+  | 'amount' // Swedish amount, `# ##0` or with the table's decimals
+  | 'percent' // a number already in percent units (92 means 92 %), shown with one decimal
+  | 'integer'
+  | 'status-met'
+  | 'status-not-met'
+  | 'status-unclear'
+  | 'status-none' // no-target / no-outcome
+  | 'severity-mismatch'
+  | 'severity-rounding'
+  | 'link'; // a source-cell reference ("Drift!D10"), rendered as a hyperlink
+
+/** One generated sheet: a title line, a header row, rows, and where each row came from. */
+export interface ReportSheet {
+  /** Sheet name, unique, at most 31 characters, prefixed so it never collides with user sheets. */
+  name: string;
+  /** Title line above the table, with the unit when there is one (`Avvikelser (tkr)`). */
+  title: string;
+  /** Column headers. */
+  columns: { header: string; role: CellRole; width?: number }[];
+  /** Rows of plain values (numbers are exact values already rounded to what is shown). */
+  rows: ReportRow[];
+  /** Decimals to show for `amount` cells, per column index, when not 0. */
+  decimals?: Record<number, number>;
+  /** Optional extra blocks below the table (e.g. the 5×5 risk matrix). */
+  blocks?: ReportBlock[];
+}
+
+export interface ReportRow {
+  values: (string | number | null)[];
+  /** Per-cell role overrides (e.g. the status cell's signal colour). */
+  roles?: Record<number, CellRole>;
+  /** Where the row came from: sheet and A1 cell in the source workbook. */
+  source?: { sheet: string; cell: string };
+}
+
+/** A free block under the main table: a title and a grid (used for the risk matrix). */
+export interface ReportBlock {
+  title: string;
+  /** Grid including its own header row/column. */
+  grid: (string | number | null)[][];
+}
