@@ -1,14 +1,28 @@
+import { checkDifferences, checkRelations } from './differences';
 import type { WorkbookSnapshot } from './grid';
-import type { AnalyzeOptions, Report } from './report';
+import { assessIndicators } from './indicators';
+import { problem } from './messages';
+import type { AnalyzeOptions, Report, SignConvention, Table } from './report';
+import { readRisks } from './risks';
+import { SheetGrid } from './sheetGrid';
+import { amountColumns, readRows } from './tableRows';
+import { detectTables, tableRange, type DetectedTable } from './tables';
+import { checkTotals } from './totals';
+import { analyseVariances } from './variances';
+
+/** Default riskvärde at or above which a risk goes into the internkontrollplan (seed 004). */
+export const DEFAULT_RISK_THRESHOLD = 12;
 
 /**
- * Analyses a whole workbook: finds its tables, computes variances (positive = favourable),
- * assesses indicators, reads risks and recomputes every figure that can be recomputed.
- * STUB: being written; returns an empty report.
+ * Analyses a whole workbook: finds its tables, computes budget variances (positive =
+ * favourable, in each table's unit, exact decimals), assesses indicators against their targets,
+ * reads internal-control risks, and recomputes every total, variance, difference, relation and
+ * risk value it can. Whatever it cannot understand becomes a `problem` with its cell.
+ * Example: Ale's `Totalt` row, Prognos 2023 −690 434 against Budget 2023 −683 434 → variance −7 000.
  */
 export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOptions = {}): Report {
-  void options;
-  return {
+  const threshold = options.riskThreshold ?? DEFAULT_RISK_THRESHOLD;
+  const report: Report = {
     schemaVersion: 1,
     workbook: workbook.name,
     tables: [],
@@ -18,4 +32,58 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     checks: [],
     problems: [],
   };
+  let anyValue = false;
+  for (const sheet of workbook.sheets) {
+    const grid = new SheetGrid(sheet);
+    if (grid.lastRow < grid.firstRow) continue;
+    anyValue = true;
+    for (const table of detectTables(grid)) {
+      const convention = analyseTable(grid, table, threshold, report);
+      const entry: Table = {
+        sheet: table.sheet,
+        range: tableRange(table),
+        title: table.title,
+        kind: table.kind,
+        unit: table.unit,
+        signConvention: convention,
+      };
+      report.tables.push(entry);
+    }
+  }
+  if (!anyValue) report.problems.push(problem(null, null, 'info', 'empty-workbook'));
+  return report;
+}
+
+function analyseTable(grid: SheetGrid, table: DetectedTable, threshold: number, report: Report): SignConvention | null {
+  switch (table.kind) {
+    case 'budget':
+    case 'investments': {
+      const cols = amountColumns(grid, table);
+      const rows = readRows(grid, table, cols);
+      if (table.unit === null) {
+        report.problems.push(problem(table.sheet, table.columns[0]?.headerCell ?? null, 'warning', 'unknown-unit'));
+      }
+      const convention = analyseVariances(table, rows, report);
+      checkTotals(table.sheet, rows, cols, report.checks, report.problems);
+      checkDifferences(table, rows, cols, report);
+      checkRelations(table, rows, report.checks);
+      return convention;
+    }
+    case 'metrics': {
+      const cols = amountColumns(grid, table);
+      const rows = readRows(grid, table, cols);
+      if (table.unit !== null) checkTotals(table.sheet, rows, cols, report.checks, report.problems);
+      checkDifferences(table, rows, cols, report);
+      assessIndicators(grid, table, report);
+      return null;
+    }
+    case 'indicators':
+      assessIndicators(grid, table, report);
+      return null;
+    case 'risks':
+      readRisks(grid, table, threshold, report);
+      return null;
+    case 'other':
+      return null;
+  }
 }

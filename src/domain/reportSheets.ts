@@ -39,6 +39,11 @@ export interface ReportRow {
   roles?: Record<number, CellRole>;
   /** Where the row came from: sheet and A1 cell in the source workbook. */
   source?: { sheet: string; cell: string };
+  /**
+   * Per-cell decimals for `amount` cells, overriding the sheet's `decimals` (one sheet can list
+   * variances from a tkr table with whole numbers and a mnkr table with one decimal).
+   */
+  decimals?: Record<number, number>;
 }
 
 /** A free block under the main table: a title and a grid (used for the risk matrix). */

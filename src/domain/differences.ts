@@ -1,0 +1,158 @@
+import { toReportNumber, type Decimal } from './decimal';
+import { address } from './grid';
+import { problem } from './messages';
+import type { Check, CheckKind, Problem } from './report';
+import { maxDecimals, type TableRow } from './tableRows';
+import type { DetectedTable, TableColumn } from './tables';
+import { judge, roundingTolerance } from './tolerance';
+
+/** A column that should equal a formula over other columns, row by row. */
+interface Formula {
+  target: TableColumn;
+  /** Terms with their signs: `[[a, +1], [b, -1]]` means a − b. */
+  terms: [TableColumn, 1 | -1][];
+  kind: CheckKind;
+}
+
+/**
+ * Checks a formula on every row that has all its figures. The formula is taken as the table's
+ * only when most rows reproduce it (so a misread layout never floods the report with false
+ * mismatches); rows that then disagree beyond rounding are checks at the target cell.
+ * Returns false when the formula does not hold for the table.
+ */
+function applyFormula(table: DetectedTable, rows: TableRow[], f: Formula, checks: Check[]): boolean {
+  const results: { row: TableRow; reported: Decimal; computed: Decimal; verdict: 'ok' | 'rounding' | 'mismatch' }[] = [];
+  for (const r of rows) {
+    const rep = r.values.get(f.target.col);
+    if (!rep) continue;
+    const figs = f.terms.map(([c]) => r.values.get(c.col));
+    const present = figs.filter((x) => x !== undefined);
+    if (present.length === 0) continue;
+    let computed: Decimal | null = null;
+    f.terms.forEach(([c, sign]) => {
+      const v = r.values.get(c.col)?.value;
+      if (!v) return;
+      computed = computed === null ? (sign === 1 ? v : v.neg()) : sign === 1 ? computed.plus(v) : computed.minus(v);
+    });
+    if (computed === null) continue;
+    const tol = roundingTolerance(present.length, maxDecimals([...present, rep]));
+    results.push({ row: r, reported: rep.value, computed, verdict: judge(rep.value, computed, tol) });
+  }
+  const informative = results.filter((x) => !(x.reported.isZero() && x.computed.isZero()));
+  const agreeing = informative.filter((x) => x.verdict !== 'mismatch').length;
+  if (informative.length === 0 || agreeing * 2 <= informative.length) return false;
+  for (const x of results) {
+    if (x.verdict === 'ok') continue;
+    checks.push({
+      sheet: table.sheet,
+      row: x.row.row,
+      cell: address(x.row.row, f.target.col),
+      label: x.row.label,
+      kind: f.kind,
+      reported: toReportNumber(x.reported),
+      computed: toReportNumber(x.computed),
+      difference: toReportNumber(x.reported.minus(x.computed)),
+      severity: x.verdict,
+    });
+  }
+  return true;
+}
+
+const ROLE_WORDS: [RegExp, string][] = [
+  [/utfall|bokslut/, 'outcome'],
+  [/prognos/, 'forecast'],
+  [/budget/, 'budget'],
+];
+
+/**
+ * Checks difference columns (`Differens`, `Diff. utfall 2022/2023`, `Förändring`): the later
+ * figure minus the earlier, whichever order the table reproduces.
+ */
+export function checkDifferences(
+  table: DetectedTable,
+  rows: TableRow[],
+  amountCols: TableColumn[],
+  out: { checks: Check[]; problems: Problem[] },
+): void {
+  const numeric = new Set(amountCols.map((c) => c.col));
+  for (const d of table.columns.filter((c) => c.header.role === 'difference')) {
+    if (!numeric.has(d.col)) continue;
+    const others = table.columns.filter(
+      (c) => c.col !== d.col && numeric.has(c.col) && c.header.role !== 'difference' && c.header.role !== 'variance',
+    );
+    let pair: [TableColumn, TableColumn] | null = null;
+    if (d.header.years.length >= 2) {
+      const t = d.header.text.toLowerCase();
+      const role = ROLE_WORDS.find(([re]) => re.test(t))?.[1];
+      const pick = (y: number): TableColumn | undefined => {
+        const sameYear = others.filter((c) => c.header.period?.year === y);
+        return sameYear.find((c) => c.header.role === role) ?? (sameYear.length === 1 ? sameYear[0] : undefined);
+      };
+      const a = pick(d.header.years[0] ?? 0);
+      const b = pick(d.header.years[1] ?? 0);
+      if (a && b) pair = [a, b];
+    } else {
+      const left = others.filter((c) => c.col < d.col).slice(-2);
+      if (left.length === 2 && left[0] && left[1]) pair = [left[0], left[1]];
+    }
+    if (!pair) {
+      out.problems.push(problem(table.sheet, d.headerCell, 'info', 'difference-not-reproduced', { header: d.header.text }));
+      continue;
+    }
+    const [a, b] = pair;
+    // Later minus earlier is the usual reading; try it first, then the other order.
+    const laterFirst = (a.header.period?.year ?? 0) >= (b.header.period?.year ?? 0);
+    const orders: [TableColumn, TableColumn][] = laterFirst ? [[a, b], [b, a]] : [[b, a], [a, b]];
+    let done = false;
+    for (const [x, y] of orders) {
+      const scratch: Check[] = [];
+      if (applyFormula(table, rows, { target: d, terms: [[x, 1], [y, -1]], kind: 'difference' }, scratch)) {
+        out.checks.push(...scratch);
+        done = true;
+        break;
+      }
+    }
+    if (!done) {
+      out.problems.push(problem(table.sheet, d.headerCell, 'info', 'difference-not-reproduced', { header: d.header.text }));
+    }
+  }
+}
+
+/**
+ * Checks relations between budget columns: `Total budget = Budget kostnader − Budget intäkter`
+ * (Ale), `Budget 2023 = Budget + Förslag till omdisponering` (Mellerud),
+ * `Total budget 2023 = Ombudgetering + Budget enligt beslut 2023` (Mark).
+ */
+export function checkRelations(table: DetectedTable, rows: TableRow[], checks: Check[]): void {
+  const cols = table.columns;
+  const costs = cols.find((c) => c.header.role === 'budget-costs');
+  const income = cols.find((c) => c.header.role === 'budget-income');
+  if (costs && income) {
+    const total = cols.find((c) => c.header.role === 'budget' && c.col > Math.max(costs.col, income.col));
+    if (total) {
+      const scratch: Check[] = [];
+      if (applyFormula(table, rows, { target: total, terms: [[costs, 1], [income, -1]], kind: 'relation' }, scratch)) {
+        checks.push(...scratch);
+      } else {
+        applyFormula(table, rows, { target: total, terms: [[costs, 1], [income, 1]], kind: 'relation' }, checks);
+      }
+    }
+  }
+  const adjustments = cols.filter((c) => c.header.role === 'adjustment');
+  if (adjustments.length > 0) {
+    const lastAdj = adjustments[adjustments.length - 1];
+    const budgetsAfter = cols.filter((c) => c.header.role === 'budget' && lastAdj && c.col > lastAdj.col);
+    const target = budgetsAfter.find((c) => /total/i.test(c.header.text)) ?? budgetsAfter[0];
+    if (!target) return;
+    // Parts: the contiguous budget/adjustment columns left of the target.
+    const parts: TableColumn[] = [];
+    for (let i = cols.indexOf(target) - 1; i >= 0; i--) {
+      const c = cols[i];
+      if (!c || (c.header.role !== 'budget' && c.header.role !== 'adjustment')) break;
+      parts.unshift(c);
+    }
+    if (parts.length >= 2) {
+      applyFormula(table, rows, { target, terms: parts.map((p) => [p, 1] as [TableColumn, 1]), kind: 'relation' }, checks);
+    }
+  }
+}

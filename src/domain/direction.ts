@@ -1,0 +1,38 @@
+/** Which way is better for an indicator, as words say it. */
+export type WordDirection = 'higher' | 'lower' | null;
+
+const L = '(?<![\\p{L}])';
+const R = '(?![\\p{L}])';
+const LOWER_NEGATED = new RegExp(`${L}(ska|får) inte[^.]{0,80}?(vara|bli)? ?(högre|större|fler|överstiga)${R}`, 'iu');
+const HIGHER_NEGATED = new RegExp(`${L}(ska|får) inte[^.]{0,80}?(vara|bli)? ?(lägre|mindre|färre|understiga)${R}`, 'iu');
+const LOWER = new RegExp(
+  `${L}(minska|minskar|minskad|minskade|minskat|minskning|sänka|sänks|sänkt|färre|lägre|kortare|förkorta|förkortas|halvera|halveras|reducera|reduceras|högst|max)${R}`,
+  'iu',
+);
+const HIGHER = new RegExp(
+  `${L}(öka|ökar|ökad|ökade|ökat|ökning|fler|högre|höja|höjs|förbättra|förbättras|stärka|stärks|mer|större|minst)${R}`,
+  'iu',
+);
+
+/**
+ * The direction a text asks for: `ska öka`, `fler` → higher; `ska minska`, `färre`,
+ * `ska inte ... vara högre än` → lower. Null when it says nothing, or both.
+ * Example: directionFromWords('Personalomsättningen ska minska') → 'lower'.
+ */
+export function directionFromWords(text: string): WordDirection {
+  if (LOWER_NEGATED.test(text)) return 'lower';
+  if (HIGHER_NEGATED.test(text)) return 'higher';
+  const lower = LOWER.test(text);
+  const higher = HIGHER.test(text);
+  if (lower && !higher) return 'lower';
+  if (higher && !lower) return 'higher';
+  return null;
+}
+
+/** Direction from a `Riktning` cell: `öka`, `minska`, `högre`, `lägre`, `↑`, `↓`. */
+export function directionFromCell(text: string): WordDirection {
+  const t = text.trim().toLowerCase();
+  if (/^(↑|\+|upp)/.test(t)) return 'higher';
+  if (/^(↓|ned|ner)/.test(t)) return 'lower';
+  return directionFromWords(t);
+}

@@ -1,0 +1,148 @@
+import type { Unit } from './report';
+import { normaliseText } from './values';
+
+/** What a column holds, read from its header words. */
+export type ColumnRole =
+  | 'label'
+  | 'budget'
+  | 'budget-costs' // Budget kostnader: a part of the budget, not a baseline
+  | 'budget-income' // Budget intäkter
+  | 'adjustment' // Förslag till omdisponering, Ombudgetering
+  | 'forecast'
+  | 'outcome'
+  | 'variance'
+  | 'difference'
+  | 'target'
+  | 'probability'
+  | 'consequence'
+  | 'risk-value'
+  | 'risk'
+  | 'process'
+  | 'direction'
+  | 'year' // a bare year: a figure of that year whose role the header does not say
+  | 'other';
+
+/** A period as a header gives it: a year and, for interim figures, the month it ends. */
+export interface Period {
+  year: number;
+  /** Month the period ends (12 for a full year; 4 for T1, 8 for T2 / 31 aug / delår). */
+  month: number;
+  /** True for interim periods (tertial, delår, 31 aug): not comparable with a full-year budget. */
+  interim: boolean;
+}
+
+export interface ColumnHeader {
+  /** The header as understood, upper row and lower row joined: `Prognos 2023`. */
+  text: string;
+  role: ColumnRole;
+  period: Period | null;
+  /** Further years named (`Diff. utfall 2022/2023` → [2022, 2023]). */
+  years: number[];
+  unit: Unit | null;
+  percent: boolean;
+}
+
+const WORD = (w: string): RegExp => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu');
+
+/** Finds a unit in a header or title: `tkr`, `Belopp i tkr`, `Mnkr`, `miljoner kronor`. */
+export function findUnit(text: string): Unit | null {
+  const t = text.toLowerCase();
+  if (/(?<![\p{L}])(mnkr|mkr|mn kr|miljoner kronor|miljoner kr)(?![\p{L}])/u.test(t)) return 'mnkr';
+  if (/(?<![\p{L}])(tkr|tusental kronor|tusen kronor|tusentals kronor)(?![\p{L}])/u.test(t)) return 'tkr';
+  if (/(?<![\p{L}])(kr|kronor)(?![\p{L}])/u.test(t)) return 'kr';
+  return null;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, maj: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, nov: 11, dec: 12,
+};
+
+/** Reads the period a header names: `2023`, `T2 2017`, `31 aug 2023`, `helår 2023`, `delår 2023`. */
+export function findPeriod(text: string): Period | null {
+  const t = text.toLowerCase();
+  const years = [...t.matchAll(/(?<!\d)(19[89]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+  const year = years[years.length - 1];
+  if (year === undefined) return null;
+  if (/helår|31 dec|årsbokslut|bokslut \d/.test(t) && !/delår/.test(t)) {
+    return { year, month: 12, interim: false };
+  }
+  const tertial = /(?<![\p{L}])t([123])(?!\d)/u.exec(t) ?? /tertial\s*([123])/.exec(t);
+  if (tertial) {
+    const n = Number(tertial[1]);
+    return { year, month: n * 4, interim: n < 3 };
+  }
+  const q = /(?<![\p{L}])(?:q|kv|kvartal)\s*([1-4])(?!\d)/u.exec(t);
+  if (q) {
+    const n = Number(q[1]);
+    return { year, month: n * 3, interim: n < 4 };
+  }
+  const day = /(\d{1,2})\s*(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[\p{L}.]*/u.exec(t);
+  if (day) {
+    const month = MONTHS[day[2] ?? ''] ?? 12;
+    return { year, month, interim: month < 12 };
+  }
+  if (/delår|halvår|per \d/.test(t)) return { year, month: 8, interim: true };
+  return { year, month: 12, interim: false };
+}
+
+/** All four-digit years named in a header, in order. */
+export function findYears(text: string): number[] {
+  return [...text.matchAll(/(?<!\d)(19[89]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+}
+
+/** True for a header that is only a period (`2023`, `T2 2017`): its role comes from elsewhere. */
+function isBarePeriod(t: string): boolean {
+  return /^(helår|delår|t[123]|tertial\s*[123])?\s*(19[89]\d|20\d\d)(\s*\((tkr|mnkr|kr|%)\))?$/i.test(t);
+}
+
+/**
+ * Reads a column header's role, period and unit. Words are tried from the most specific:
+ * `Avv. prognos/budget 2023` is a variance, not a forecast; `Budget kostnader` is a part.
+ * Example: classifyHeader('Bokslut 2023 (tkr)') → role outcome, period 2023, unit tkr.
+ */
+export function classifyHeader(raw: string): ColumnHeader {
+  const text = normaliseText(raw);
+  const t = text.toLowerCase();
+  const period = findPeriod(t);
+  const years = findYears(t);
+  const unit = findUnit(t);
+  const percent = /%/.test(t);
+  const role = roleOf(t);
+  return { text, role, period, years, unit, percent };
+}
+
+function roleOf(t: string): ColumnRole {
+  if (t === '') return 'other';
+  if (WORD('avv\\.?').test(t) || /avvikelse/.test(t)) return 'variance';
+  if (WORD('diff\\.?').test(t) || /differens|förändring/.test(t)) return 'difference';
+  if (/sannolikhet/.test(t)) return 'probability';
+  if (/väsentlighet|konsekvens/.test(t)) return 'consequence';
+  if (/riskvärde|riskpoäng/.test(t)) return 'risk-value';
+  if (/^(identifierad\s+)?risk(er)?\b|riskbeskrivning|^risk/.test(t)) return 'risk';
+  if (/huvudprocess|^process/.test(t)) return 'process';
+  if (/riktning/.test(t)) return 'direction';
+  if (/omdisponering|ombudgetering|tilläggsanslag|omföring/.test(t)) return 'adjustment';
+  if (/målvärde|målnivå|godkänd nivå|(?<![\p{L}])mål(?![\p{L}])|^mål\b/u.test(t)) return 'target';
+  if (/budget|ram(?![\p{L}])|anslag|investeringsplan|plan \d{4}/u.test(t)) {
+    if (/kostnad/.test(t) && !/total/.test(t)) return 'budget-costs';
+    if (/intäkt/.test(t) && !/total/.test(t)) return 'budget-income';
+    return 'budget';
+  }
+  if (/prognos/.test(t)) return 'forecast';
+  if (/utfall|bokslut|redovisning|resultat \d{4}|^utf\.?/.test(t)) return 'outcome';
+  if (isBarePeriod(t)) return 'year';
+  return 'other';
+}
+
+/**
+ * Joins a two-row header: the upper cell (often merged: `2023`) gives the period, the lower one
+ * the role (`Prognos`). `joinHeader('2023', 'Prognos')` → `Prognos 2023`.
+ */
+export function joinHeader(upper: string, lower: string): string {
+  const u = normaliseText(upper);
+  const l = normaliseText(lower);
+  if (u === '') return l;
+  if (l === '') return u;
+  if (findYears(l).length > 0) return l;
+  return `${l} ${u}`;
+}

@@ -1,0 +1,241 @@
+import type { Decimal } from './decimal';
+import { toReportNumber } from './decimal';
+import { directionFromCell, directionFromWords, type WordDirection } from './direction';
+import { formatSwedish } from './format';
+import { address } from './grid';
+import type { Period } from './headers';
+import { problem } from './messages';
+import type { Direction, Indicator, IndicatorStatus, Problem } from './report';
+import type { SheetGrid } from './sheetGrid';
+import type { DetectedTable, TableColumn } from './tables';
+import { isSourceNoteLabel } from './tables';
+import { meets, parseTarget, type Target } from './targets';
+import type { ParsedNumber } from './values';
+
+interface OutcomeFig {
+  col: TableColumn;
+  period: Period;
+  value: ParsedNumber;
+  forecast: boolean;
+}
+
+interface TargetFig {
+  col: TableColumn;
+  year: number | null;
+  target: Target;
+}
+
+/** Sort key of an outcome: later periods first; an outcome beats a forecast of the same period. */
+function outcomeKey(o: OutcomeFig): number {
+  return o.period.year * 1000 + o.period.month * 10 + (o.forecast ? 0 : 1);
+}
+
+/** Strips a trailing `Källa: ...` from an indicator's name. */
+export function indicatorName(label: string): string {
+  const i = label.search(/\s*källa\s*:/i);
+  return (i > 0 ? label.slice(0, i) : label).trim();
+}
+
+/**
+ * Assesses every indicator row of a table: the latest outcome against the target of its year
+ * (or the nearest later one, or an undated accepted level). See domain.md "Indicators".
+ */
+export function assessIndicators(
+  grid: SheetGrid,
+  table: DetectedTable,
+  out: { indicators: Indicator[]; problems: Problem[] },
+): void {
+  const outcomeCols = table.columns.filter((c) => (c.header.role === 'outcome' || c.header.role === 'forecast') && c.header.period);
+  const yearCols = table.columns.filter((c) => c.header.role === 'year' && c.header.period);
+  const outcomesFrom = outcomeCols.length > 0 ? outcomeCols : yearCols;
+  const targetCols = table.kind === 'indicators' ? table.columns.filter((c) => c.header.role === 'target') : [];
+  const directionCol = table.columns.find((c) => c.header.role === 'direction');
+  const goalDirection = directionFromWords(table.contextLines.join(' . '));
+
+  const rows = indicatorRows(grid, table, [...outcomesFrom, ...targetCols]);
+  for (const r of rows) {
+    const label = grid.text(r, table.labelCol);
+    const name = indicatorName(label);
+    const outcomes: OutcomeFig[] = [];
+    for (const c of outcomesFrom) {
+      const v = grid.number(r, c.col);
+      if (v && c.header.period) outcomes.push({ col: c, period: c.header.period, value: v, forecast: c.header.role === 'forecast' });
+    }
+    const targets: TargetFig[] = [];
+    for (const c of targetCols) {
+      const t = parseTarget(grid.value(r, c.col), grid.format(r, c.col));
+      if (t === 'unreadable') {
+        out.problems.push(problem(table.sheet, address(r, c.col), 'warning', 'unreadable-target', { text: grid.text(r, c.col) }));
+        continue;
+      }
+      if (t) targets.push({ col: c, year: c.header.period?.year ?? null, target: t });
+    }
+    outcomes.sort((a, b) => outcomeKey(b) - outcomeKey(a));
+    const latest = outcomes[0] ?? null;
+    const base = {
+      sheet: table.sheet,
+      row: r,
+      cell: address(r, table.labelCol),
+      name,
+    };
+    const dirCell = directionCol ? directionFromCell(grid.text(r, directionCol.col)) : null;
+    const assessed = assess(name, latest, outcomes, targets, targetCols.length > 0, dirCell, goalDirection);
+    out.indicators.push({ ...base, ...assessed });
+  }
+}
+
+/** Data rows that are indicators: not `Källa:` rows, not trailing notes under the table. */
+function indicatorRows(grid: SheetGrid, table: DetectedTable, valueCols: TableColumn[]): number[] {
+  const hasValue = (r: number): boolean => valueCols.some((c) => !grid.isBlank(r, c.col));
+  const candidates = table.dataRows.filter((r) => {
+    const label = grid.text(r, table.labelCol);
+    return label !== '' && !isSourceNoteLabel(label) && !/^\*/.test(label);
+  });
+  const anyValues = candidates.some(hasValue);
+  if (!anyValues) return candidates;
+  let last = -1;
+  candidates.forEach((r, i) => {
+    if (hasValue(r)) last = i;
+  });
+  return candidates.slice(0, last + 1);
+}
+
+type Assessed = Pick<Indicator, 'target' | 'targetPeriod' | 'outcome' | 'outcomePeriod' | 'direction' | 'status' | 'reason'>;
+
+function pickTarget(latest: OutcomeFig | null, targets: TargetFig[]): TargetFig | null {
+  if (targets.length === 0) return null;
+  const dated = targets.filter((t) => t.year !== null).sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  const undated = targets.filter((t) => t.year === null);
+  if (latest) {
+    const y = latest.period.year;
+    const same = dated.find((t) => t.year === y);
+    if (same) return same;
+    const later = dated.find((t) => (t.year ?? 0) > y);
+    if (later) return later;
+    if (undated[0]) return undated[0];
+    return null;
+  }
+  return dated[0] ?? undated[0] ?? null;
+}
+
+function fmt(d: Decimal, percent: boolean): string {
+  return `${formatSwedish(d)}${percent ? ' %' : ''}`;
+}
+
+function assess(
+  name: string,
+  latest: OutcomeFig | null,
+  outcomes: OutcomeFig[],
+  targets: TargetFig[],
+  hasTargetColumns: boolean,
+  directionCell: WordDirection,
+  goalDirection: WordDirection,
+): Assessed {
+  const outcome = latest ? toReportNumber(latest.value.value) : null;
+  const outcomePeriod = latest ? latest.col.header.text : null;
+  const chosen = pickTarget(latest, targets);
+  if (!chosen) {
+    if (targets.length > 0 && latest) {
+      return {
+        target: targets[targets.length - 1]?.target.text ?? null,
+        targetPeriod: targets[targets.length - 1]?.col.header.text ?? null,
+        outcome,
+        outcomePeriod,
+        direction: 'unknown',
+        status: 'unclear',
+        reason: `Målen gäller år före utfallet (${outcomePeriod ?? ''}); inget mål att jämföra med.`,
+      };
+    }
+    return {
+      target: null,
+      targetPeriod: null,
+      outcome,
+      outcomePeriod,
+      direction: 'unknown',
+      status: 'no-target',
+      reason: hasTargetColumns ? 'Inget målvärde är angivet.' : 'Följetal utan mål; bedöms inte.',
+    };
+  }
+  const t = chosen.target;
+  const target = t.text;
+  const targetPeriod = chosen.col.header.text;
+  const opDirection: Direction =
+    t.op === 'range' ? 'range' : t.op === '>=' || t.op === '>' ? 'higher' : t.op === '<=' || t.op === '<' ? 'lower' : t.op === '=' ? 'equal' : 'unknown';
+  if (!latest) {
+    return { target, targetPeriod, outcome: null, outcomePeriod: null, direction: opDirection, status: 'no-outcome', reason: `Mål ${target} (${targetPeriod}) finns men inget utfall ännu.` };
+  }
+  const value = latest.value.value;
+  const percentish = t.percent || latest.value.percent || /%|(?<![\p{L}])andel(?![\p{L}])/iu.test(name);
+  const shownOutcome = fmt(value, latest.value.percent || t.percent);
+  const shownTarget = t.text;
+  if (percentish && value.abs().gt(100)) {
+    return { target, targetPeriod, outcome, outcomePeriod, direction: opDirection, status: 'unclear', reason: `Utfallet ${formatSwedish(value)} (${outcomePeriod}) kan inte vara en andel i procent medan målet ${shownTarget} är det; enheterna går inte ihop.` };
+  }
+  if (percentish && !latest.value.percent && value.abs().lte(1) && !value.isZero() && t.value.abs().gt(1)) {
+    return { target, targetPeriod, outcome, outcomePeriod, direction: opDirection, status: 'unclear', reason: `Utfallet ${formatSwedish(value)} ser ut som en andel (0–1) medan målet ${shownTarget} är i procent; enheten går inte att fastställa.` };
+  }
+  if (t.op !== 'plain') {
+    const ok = meets(value, t);
+    return {
+      target,
+      targetPeriod,
+      outcome,
+      outcomePeriod,
+      direction: opDirection,
+      status: ok ? 'met' : 'not-met',
+      reason: `Utfallet ${shownOutcome} (${outcomePeriod}) ${ok ? 'uppfyller' : 'uppfyller inte'} målet ${shownTarget} (${targetPeriod}).`,
+    };
+  }
+  // A plain number: equal is met whatever the direction.
+  if (value.eq(t.value)) {
+    return { target, targetPeriod, outcome, outcomePeriod, direction: 'unknown', status: 'met', reason: `Utfallet ${shownOutcome} (${outcomePeriod}) är lika med målet ${shownTarget} (${targetPeriod}).` };
+  }
+  const resolved = resolveDirection(name, chosen, outcomes, directionCell, goalDirection);
+  if (resolved.direction === null) {
+    return { target, targetPeriod, outcome, outcomePeriod, direction: 'unknown', status: 'unclear', reason: `Målet ${shownTarget} anger ingen riktning ${resolved.why}; utfallet ${shownOutcome} kan inte bedömas.` };
+  }
+  const met = resolved.direction === 'higher' ? value.gte(t.value) : value.lte(t.value);
+  const word = resolved.direction === 'higher' ? 'högre' : 'lägre';
+  const cmp = value.gt(t.value) ? 'högre än' : 'lägre än';
+  return {
+    target,
+    targetPeriod,
+    outcome,
+    outcomePeriod,
+    direction: resolved.direction,
+    status: met ? 'met' : 'not-met',
+    reason: `Utfallet ${shownOutcome} (${outcomePeriod}) är ${cmp} målet ${shownTarget} (${targetPeriod}); ${word} är bättre enligt ${resolved.why}.`,
+  };
+}
+
+function resolveDirection(
+  name: string,
+  chosen: TargetFig,
+  outcomes: OutcomeFig[],
+  directionCell: WordDirection,
+  goalDirection: WordDirection,
+): { direction: WordDirection; why: string } {
+  if (directionCell) return { direction: directionCell, why: 'kolumnen Riktning' };
+  const fromName = directionFromWords(name);
+  if (fromName) return { direction: fromName, why: 'indikatorns namn' };
+  // History: the target against the latest outcome before the target's period.
+  let fromHistory: WordDirection = null;
+  let historyText = '';
+  if (chosen.year !== null) {
+    const earlier = outcomes
+      .filter((o) => o.period.year < (chosen.year ?? 0))
+      .sort((a, b) => outcomeKey(b) - outcomeKey(a))[0];
+    if (earlier && !earlier.value.value.eq(chosen.target.value)) {
+      fromHistory = chosen.target.value.gt(earlier.value.value) ? 'higher' : 'lower';
+      historyText = `historiken (målet jämfört med ${earlier.col.header.text} ${formatSwedish(earlier.value.value)})`;
+    }
+  }
+  if (goalDirection && fromHistory && goalDirection !== fromHistory) {
+    return { direction: null, why: 'eftersom målets formulering och historiken pekar åt olika håll' };
+  }
+  if (goalDirection) return { direction: goalDirection, why: 'målets formulering' };
+  if (fromHistory) return { direction: fromHistory, why: historyText };
+  return { direction: null, why: 'och varken namnet, målet eller historiken visar om högre eller lägre är bättre' };
+}
+
+export type { IndicatorStatus };

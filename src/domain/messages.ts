@@ -1,0 +1,93 @@
+import type { Problem, ProblemSeverity } from './report';
+
+/** Every problem the engine can report. Codes are stable: other tools read them. */
+export type ProblemCode =
+  | 'unknown-unit'
+  | 'unknown-sign-convention'
+  | 'sign-convention-inferred'
+  | 'forecast-deviation-column'
+  | 'total-not-reproduced'
+  | 'difference-not-reproduced'
+  | 'ambiguous-header'
+  | 'unreadable-number'
+  | 'unreadable-target'
+  | 'unknown-risk-level'
+  | 'empty-workbook'
+  | 'no-tables';
+
+export type Locale = 'sv' | 'en';
+
+export type MessageParams = Record<string, string | number>;
+
+function assertNever(x: never): never {
+  throw new Error(`Unhandled message code: ${String(x)}`);
+}
+
+/**
+ * The words for a problem code, in Swedish (default) or English. The switch must cover every code.
+ * Example: problemText('unknown-unit', {}, 'sv') → 'Tabellens enhet framgår inte …'.
+ */
+export function problemText(code: ProblemCode, p: MessageParams, locale: Locale = 'sv'): string {
+  const sv = locale === 'sv';
+  switch (code) {
+    case 'unknown-unit':
+      return sv
+        ? 'Tabellens enhet (kr, tkr, mnkr) framgår varken av rubriken eller titeln; avvikelserna redovisas utan enhet.'
+        : 'The table’s unit (kr, tkr, mnkr) is not given by its header or title; variances are shown without a unit.';
+    case 'unknown-sign-convention':
+      return sv
+        ? 'Det går inte att avgöra om kostnaderna är negativa eller positiva i tabellen; inga avvikelser beräknas.'
+        : 'Cannot tell whether costs are negative or positive in this table; no variances are computed.';
+    case 'sign-convention-inferred':
+      return sv
+        ? `Teckenkonventionen (${String(p.convention)}) är härledd från att beloppen är ${String(p.sign)}; inga rader är märkta som intäkter eller kostnader.`
+        : `The sign convention (${String(p.convention)}) is inferred from the amounts being ${String(p.sign)}; no rows are labelled income or costs.`;
+    case 'forecast-deviation-column':
+      return sv
+        ? `Kolumnen "${String(p.header)}" innehåller prognosavvikelser, inte prognosbelopp; ingen avvikelse beräknas från den.`
+        : `Column "${String(p.header)}" holds forecast deviations, not forecast amounts; no variance is computed from it.`;
+    case 'total-not-reproduced':
+      return sv
+        ? `Summaraden "${String(p.label)}" går inte att återskapa av raderna ovanför i någon kolumn; kontrollera vilka rader den summerar.`
+        : `The total row "${String(p.label)}" cannot be reproduced from the rows above it in any column.`;
+    case 'difference-not-reproduced':
+      return sv
+        ? `Kolumnen "${String(p.header)}" går inte att återskapa som skillnad mellan två kolumner; den kontrolleras inte.`
+        : `Column "${String(p.header)}" cannot be reproduced as the difference of two columns; it is not checked.`;
+    case 'ambiguous-header':
+      return sv
+        ? `Rubriken "${String(p.header)}" går inte att tolka (budget, prognos, utfall, avvikelse, mål?).`
+        : `The header "${String(p.header)}" cannot be understood (budget, forecast, outcome, variance, target?).`;
+    case 'unreadable-number':
+      return sv
+        ? `Värdet "${String(p.text)}" går inte att läsa som ett tal.`
+        : `The value "${String(p.text)}" cannot be read as a number.`;
+    case 'unreadable-target':
+      return sv
+        ? `Målet "${String(p.text)}" går inte att tolka.`
+        : `The target "${String(p.text)}" cannot be understood.`;
+    case 'unknown-risk-level':
+      return sv
+        ? `"${String(p.text)}" är inte en känd nivå 1–5 för ${String(p.what)}.`
+        : `"${String(p.text)}" is not a known level 1–5 for ${String(p.what)}.`;
+    case 'empty-workbook':
+      return sv ? 'Arbetsboken innehåller inga värden.' : 'The workbook holds no values.';
+    case 'no-tables':
+      return sv
+        ? 'Inga tabeller hittades på bladet.'
+        : 'No tables were found on the sheet.';
+    default:
+      return assertNever(code);
+  }
+}
+
+/** Builds a Problem with its Swedish message. */
+export function problem(
+  sheet: string | null,
+  cell: string | null,
+  severity: ProblemSeverity,
+  code: ProblemCode,
+  params: MessageParams = {},
+): Problem {
+  return { sheet, cell, severity, code, message: problemText(code, params, 'sv') };
+}

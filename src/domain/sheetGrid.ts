@@ -1,0 +1,100 @@
+import type { CellValue, SheetSnapshot } from './grid';
+import { parseRange } from './grid';
+import { cellText, isNoValue, readNumber, type ParsedNumber } from './values';
+
+/**
+ * Random access to a sheet in sheet coordinates (1-based rows and columns), with merged areas
+ * resolved: a merged cell's value is seen in its top-left cell only, but `mergedText` finds it
+ * from any cell of the area.
+ */
+export class SheetGrid {
+  readonly name: string;
+  readonly firstRow: number;
+  readonly firstCol: number;
+  readonly lastRow: number;
+  readonly lastCol: number;
+  private readonly mergeOwner = new Map<string, { row: number; col: number }>();
+
+  constructor(private readonly sheet: SheetSnapshot) {
+    this.name = sheet.name;
+    this.firstRow = sheet.origin.row;
+    this.firstCol = sheet.origin.col;
+    let width = 0;
+    for (const r of sheet.values) width = Math.max(width, r.length);
+    this.lastRow = this.firstRow + sheet.values.length - 1;
+    this.lastCol = this.firstCol + width - 1;
+    for (const m of sheet.merges) {
+      const area = parseRange(m);
+      // Only small areas matter for headers; skip huge merges to stay linear.
+      if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > 200) continue;
+      for (let r = area.top; r <= area.bottom; r++) {
+        for (let c = area.left; c <= area.right; c++) {
+          if (r !== area.top || c !== area.left) this.mergeOwner.set(`${r}:${c}`, { row: area.top, col: area.left });
+        }
+      }
+    }
+  }
+
+  /** The raw value at a sheet cell, null outside the grid. */
+  value(row: number, col: number): CellValue {
+    const r = this.sheet.values[row - this.firstRow];
+    if (!r) return null;
+    const v = r[col - this.firstCol];
+    return v === undefined ? null : v;
+  }
+
+  /** The number format at a sheet cell. */
+  format(row: number, col: number): string | null {
+    const r = this.sheet.formats[row - this.firstRow];
+    if (!r) return null;
+    return r[col - this.firstCol] ?? null;
+  }
+
+  /** The cell read as a number (percent formats → percent units). */
+  number(row: number, col: number): ParsedNumber | null {
+    return readNumber(this.value(row, col), this.format(row, col));
+  }
+
+  /** The cell as trimmed text ('' when empty). */
+  text(row: number, col: number): string {
+    return cellText(this.value(row, col));
+  }
+
+  /** Text of the merged area a cell belongs to (its own text when not merged). */
+  mergedText(row: number, col: number): string {
+    const own = this.text(row, col);
+    if (own !== '') return own;
+    const owner = this.mergeOwner.get(`${row}:${col}`);
+    return owner ? this.text(owner.row, owner.col) : '';
+  }
+
+  /** True when the cell belongs to a merged area but is not its top-left cell. */
+  isMergedTail(row: number, col: number): boolean {
+    return this.mergeOwner.has(`${row}:${col}`);
+  }
+
+  /** True when a cell holds nothing at all (a `-` still counts as something written). */
+  isBlank(row: number, col: number): boolean {
+    const v = this.value(row, col);
+    return v === null || (typeof v === 'string' && v.trim() === '');
+  }
+
+  /** Columns of a row that hold something, in order. */
+  filledColumns(row: number): number[] {
+    const r = this.sheet.values[row - this.firstRow];
+    const out: number[] = [];
+    if (!r) return out;
+    for (let i = 0; i < r.length; i++) {
+      const v = r[i];
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string' && v.trim() === '') continue;
+      out.push(this.firstCol + i);
+    }
+    return out;
+  }
+
+  /** True when a cell is a "no value" marker or empty. */
+  isNoValue(row: number, col: number): boolean {
+    return isNoValue(this.value(row, col));
+  }
+}

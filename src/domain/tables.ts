@@ -1,0 +1,303 @@
+import { address } from './grid';
+import { classifyHeader, findUnit, joinHeader, type ColumnHeader } from './headers';
+import type { TableKind, Unit } from './report';
+import type { SheetGrid } from './sheetGrid';
+
+/** A column of a detected table: its sheet column and its header as understood. */
+export interface TableColumn {
+  col: number;
+  header: ColumnHeader;
+  /** A1 address of the header cell (the lower one in two-row headers). */
+  headerCell: string;
+}
+
+/** A table found on a sheet: where it is, its title lines, header and data rows. */
+export interface DetectedTable {
+  sheet: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Text lines above the table (section title, goal, `Belopp i tkr`), top first. */
+  contextLines: string[];
+  title: string | null;
+  headerRows: number[];
+  /** The column holding the row labels. */
+  labelCol: number;
+  /** The other columns, left to right. */
+  columns: TableColumn[];
+  /** Rows under the header, in order (notes and `Källa:` rows included; analyses filter). */
+  dataRows: number[];
+  unit: Unit | null;
+  kind: TableKind;
+  /** Header text of the label column (`Följetal`, `Belopp i tkr`). */
+  labelHeader: string;
+}
+
+const YEAR_MIN = 1980;
+const YEAR_MAX = 2099;
+
+/** A cell that is a year written as a header (`2023`), not an amount. */
+function isYearCell(grid: SheetGrid, row: number, col: number): boolean {
+  const v = grid.value(row, col);
+  if (typeof v === 'number') {
+    const fmt = grid.format(row, col);
+    return Number.isInteger(v) && v >= YEAR_MIN && v <= YEAR_MAX && !(fmt && /[#,]/.test(fmt));
+  }
+  if (typeof v === 'string') return /^\s*(19[89]\d|20\d\d)\s*$/.test(v);
+  return false;
+}
+
+/** True when a cell holds an amount (a number that is not a header year). */
+function isValueCell(grid: SheetGrid, row: number, col: number): boolean {
+  if (isYearCell(grid, row, col)) return false;
+  return grid.number(row, col) !== null;
+}
+
+function isSingleText(grid: SheetGrid, row: number): boolean {
+  const cols = grid.filledColumns(row);
+  if (cols.length !== 1) return false;
+  const c = cols[0] ?? 0;
+  return typeof grid.value(row, c) === 'string' && grid.number(row, c) === null;
+}
+
+/** A row that reads as a header: two or more cells, no amounts, at least one role or period. */
+function looksLikeHeader(grid: SheetGrid, row: number): boolean {
+  const cols = grid.filledColumns(row);
+  if (cols.length < 2) return false;
+  let known = 0;
+  for (const c of cols) {
+    if (isValueCell(grid, row, c)) return false;
+    const h = classifyHeader(grid.text(row, c));
+    if (h.role !== 'other' || h.period) known++;
+  }
+  return known >= 1;
+}
+
+/** True for the lower row of a two-row header (`| Prognos | Budget |` under `| 2023 | |`). */
+function isSecondHeaderRow(grid: SheetGrid, upper: number, row: number): boolean {
+  const cols = grid.filledColumns(row);
+  if (cols.length === 0) return false;
+  for (const c of cols) if (isValueCell(grid, row, c)) return false;
+  const roles = cols.filter((c) => {
+    const h = classifyHeader(grid.text(row, c));
+    return h.role !== 'other' && h.role !== 'year';
+  });
+  if (roles.length === 0) return false;
+  // The upper row must leave room: gaps or merged areas, or only periods above.
+  const upperCols = grid.filledColumns(upper);
+  const upperOnlyPeriods = upperCols
+    .slice(1)
+    .every((c) => classifyHeader(grid.text(upper, c)).role === 'year' || isYearCell(grid, upper, c));
+  const hasGapAbove = cols.some((c) => grid.isBlank(upper, c) || grid.isMergedTail(upper, c));
+  return upperOnlyPeriods || hasGapAbove;
+}
+
+function isKalla(text: string): boolean {
+  return /^källa\s*:/i.test(text.trim());
+}
+
+/**
+ * Finds every table on a sheet. A table is a header row (sometimes two) and the rows under it
+ * down to the next empty row or the next title line that starts a new table; text lines above
+ * it are its title and context.
+ */
+export function detectTables(grid: SheetGrid): DetectedTable[] {
+  const tables: DetectedTable[] = [];
+  let pending: string[] = [];
+  let blankRun = 0;
+  let row = grid.firstRow;
+  while (row <= grid.lastRow) {
+    if (grid.filledColumns(row).length === 0) {
+      blankRun++;
+      if (blankRun > 2) pending = [];
+      row++;
+      continue;
+    }
+    blankRun = 0;
+    // Collect the block of consecutive non-empty rows.
+    const block: number[] = [];
+    while (row <= grid.lastRow && grid.filledColumns(row).length > 0) block.push(row++);
+    pending = readBlock(grid, block, pending, tables);
+  }
+  return tables;
+}
+
+/** Reads one block of consecutive rows; returns the text lines left pending for the next block. */
+function readBlock(grid: SheetGrid, block: number[], carried: string[], out: DetectedTable[]): string[] {
+  let pending = [...carried];
+  let i = 0;
+  while (i < block.length) {
+    const r = block[i] ?? 0;
+    if (isSingleText(grid, r)) {
+      pending.push(grid.text(r, grid.filledColumns(r)[0] ?? 0));
+      if (pending.length > 6) pending = pending.slice(-6);
+      i++;
+      continue;
+    }
+    const headerRows: number[] = [];
+    const first = r;
+    const firstHasValues = grid.filledColumns(first).slice(1).some((c) => isValueCell(grid, first, c));
+    if (!firstHasValues) {
+      headerRows.push(first);
+      i++;
+      const next = block[i];
+      if (next !== undefined && isSecondHeaderRow(grid, first, next)) {
+        headerRows.push(next);
+        i++;
+      }
+    }
+    const dataRows: number[] = [];
+    while (i < block.length) {
+      const d = block[i] ?? 0;
+      const after = block[i + 1];
+      const startsNewTable =
+        isSingleText(grid, d) &&
+        !isKalla(grid.text(d, grid.filledColumns(d)[0] ?? 0)) &&
+        after !== undefined &&
+        looksLikeHeader(grid, after) &&
+        !hasValuesInRow(grid, after);
+      if (startsNewTable) break;
+      if (dataRows.length > 0 && headerRows.length > 0 && sameHeader(grid, headerRows[0] ?? 0, d)) break;
+      dataRows.push(d);
+      i++;
+    }
+    out.push(buildTable(grid, headerRows, dataRows, pending));
+    pending = [];
+  }
+  return pending;
+}
+
+function hasValuesInRow(grid: SheetGrid, row: number): boolean {
+  return grid.filledColumns(row).some((c) => isValueCell(grid, row, c));
+}
+
+function sameHeader(grid: SheetGrid, a: number, b: number): boolean {
+  const ca = grid.filledColumns(a);
+  const cb = grid.filledColumns(b);
+  if (ca.length !== cb.length || ca.length < 2) return false;
+  return ca.every((c, k) => cb[k] === c && grid.text(a, c) === grid.text(b, c));
+}
+
+function buildTable(grid: SheetGrid, headerRows: number[], dataRows: number[], context: string[]): DetectedTable {
+  const allRows = [...headerRows, ...dataRows];
+  let left = Number.POSITIVE_INFINITY;
+  let right = 0;
+  for (const r of allRows) {
+    for (const c of grid.filledColumns(r)) {
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  }
+  if (!Number.isFinite(left)) left = grid.firstCol;
+  const top = allRows[0] ?? grid.firstRow;
+  const bottom = allRows[allRows.length - 1] ?? top;
+
+  // Header text per column: two-row headers join the (merged or carried) upper cell and the lower.
+  const headerText = new Map<number, string>();
+  const headerCellRow = headerRows[headerRows.length - 1] ?? top;
+  if (headerRows.length === 2) {
+    const upper = headerRows[0] ?? top;
+    const lower = headerRows[1] ?? top;
+    let carry = '';
+    for (let c = left; c <= right; c++) {
+      let u = grid.mergedText(upper, c);
+      const l = grid.text(lower, c);
+      if (u === '' && l !== '' && c > left) u = carry;
+      else if (u !== '') carry = u;
+      headerText.set(c, joinHeader(u, l));
+    }
+  } else if (headerRows.length === 1) {
+    for (let c = left; c <= right; c++) headerText.set(c, grid.mergedText(headerRows[0] ?? top, c));
+  }
+
+  // The label column: the text column with most labels, left of the first value column.
+  let firstValueCol = right + 1;
+  for (let c = left; c <= right; c++) {
+    if (dataRows.some((r) => isValueCell(grid, r, c))) {
+      firstValueCol = c;
+      break;
+    }
+  }
+  let labelCol = left;
+  let best = -1;
+  for (let c = left; c < Math.max(firstValueCol, left + 1); c++) {
+    const role = classifyHeader(headerText.get(c) ?? '').role;
+    if (c > left && !['other', 'risk', 'process', 'label'].includes(role)) continue;
+    const n = dataRows.filter((r) => grid.text(r, c) !== '' && grid.number(r, c) === null).length;
+    if (n > best) {
+      best = n;
+      labelCol = c;
+    }
+  }
+
+  const columns: TableColumn[] = [];
+  for (let c = left; c <= right; c++) {
+    if (c === labelCol) continue;
+    const header = classifyHeader(headerText.get(c) ?? '');
+    columns.push({ col: c, header, headerCell: address(headerCellRow, c) });
+  }
+  const labelHeader = [...headerRows].map((r) => grid.text(r, labelCol)).filter((t) => t !== '').join(' ');
+
+  const unitSources = [labelHeader, ...columns.map((c) => c.header.text), ...context];
+  let unit: Unit | null = null;
+  for (const s of unitSources) {
+    unit = findUnit(s);
+    if (unit) break;
+  }
+  const title = context.length > 0 ? (context[0] ?? null) : null;
+  const table: DetectedTable = {
+    sheet: grid.name,
+    top,
+    bottom,
+    left,
+    right,
+    contextLines: context,
+    title,
+    headerRows,
+    labelCol,
+    columns,
+    dataRows,
+    unit,
+    kind: 'other',
+    labelHeader,
+  };
+  table.kind = classifyKind(grid, table);
+  return table;
+}
+
+function classifyKind(grid: SheetGrid, t: DetectedTable): TableKind {
+  const roles = new Set(t.columns.map((c) => c.header.role));
+  const words = [t.labelHeader, ...t.contextLines.slice(-2)].join(' ').toLowerCase();
+  if (roles.has('probability') && roles.has('consequence')) {
+    const hasRiskText =
+      roles.has('risk') ||
+      t.dataRows.some((r) => grid.text(r, t.labelCol).length > 12 && grid.number(r, t.labelCol) === null);
+    if (hasRiskText) return 'risks';
+  }
+  if (roles.has('target')) return 'indicators';
+  const hasNumbers = t.dataRows.some((r) => t.columns.some((c) => isValueCell(grid, r, c.col)));
+  const labelWords = t.labelHeader.toLowerCase();
+  if (/följetal|verksamhetsmått|nyckeltal|indikator|(?<![\p{L}])mått/u.test(labelWords) && hasNumbers) {
+    return 'metrics';
+  }
+  const money = ['budget', 'budget-costs', 'budget-income', 'adjustment', 'variance'].some((r) =>
+    roles.has(r as never),
+  );
+  if (/investering|investeringar/.test(words) && hasNumbers) return 'investments';
+  if (money && hasNumbers) return 'budget';
+  if (hasNumbers && (roles.has('outcome') || roles.has('forecast') || roles.has('year') || roles.has('difference'))) {
+    return 'metrics';
+  }
+  return 'other';
+}
+
+/** The A1 range of a table (`A4:D11`). */
+export function tableRange(t: DetectedTable): string {
+  return `${address(t.top, t.left)}:${address(t.bottom, t.right)}`;
+}
+
+/** True for a row whose label starts with `Källa:` (a source note of the row above). */
+export function isSourceNoteLabel(label: string): boolean {
+  return isKalla(label);
+}

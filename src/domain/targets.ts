@@ -1,0 +1,81 @@
+import { Decimal } from './decimal';
+import type { CellValue } from './grid';
+import { isPercentFormat, isNoValue, normaliseText, parseSwedishNumber, readNumber } from './values';
+
+export type TargetOp = '>=' | '<=' | '>' | '<' | '=' | 'range' | 'plain';
+
+/** A target as written: `≤108`, `= 100%`, `70-100`, `minst 90`, or a plain number. */
+export interface Target {
+  text: string;
+  op: TargetOp;
+  value: Decimal;
+  /** Upper bound of a range. */
+  high: Decimal | null;
+  percent: boolean;
+}
+
+const OPS: [RegExp, TargetOp][] = [
+  [/^(≥|>=|=>|minst|lägst)/i, '>='],
+  [/^(≤|<=|=<|högst|max(imalt|\.)?)/i, '<='],
+  [/^>/, '>'],
+  [/^</, '<'],
+  [/^(=|lika med)/i, '='],
+];
+
+/**
+ * Reads a target cell. Returns null for no target, 'unreadable' for text that is not a target.
+ * Example: parseTarget('≥ 85') → { op: '>=', value: 85 }; parseTarget('70-100') → a range.
+ */
+export function parseTarget(cell: CellValue, format: string | null): Target | null | 'unreadable' {
+  if (cell === null || isNoValue(cell)) return null;
+  if (typeof cell === 'number') {
+    const n = readNumber(cell, format);
+    if (!n) return null;
+    const text = isPercentFormat(format) ? `${n.value.toString().replace('.', ',')} %` : n.value.toString().replace('.', ',');
+    return { text, op: 'plain', value: n.value, high: null, percent: n.percent };
+  }
+  if (typeof cell !== 'string') return 'unreadable';
+  const text = normaliseText(cell);
+  let rest = text;
+  let op: TargetOp = 'plain';
+  for (const [re, o] of OPS) {
+    const m = re.exec(rest);
+    if (m) {
+      op = o;
+      rest = rest.slice(m[0].length).trim();
+      break;
+    }
+  }
+  const range = /^([+\-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%)?\s*[-–—]\s*(\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%)?$/.exec(rest);
+  if (range && op === 'plain') {
+    const lo = parseSwedishNumber(range[1] ?? '');
+    const hi = parseSwedishNumber(range[3] ?? '');
+    if (!lo || !hi) return 'unreadable';
+    return { text, op: 'range', value: lo.value, high: hi.value, percent: Boolean(range[2] ?? range[4]) };
+  }
+  const n = parseSwedishNumber(rest);
+  if (!n || (n.note !== null && !/^\(/.test(n.note))) return 'unreadable';
+  return { text, op, value: n.value, high: null, percent: n.percent };
+}
+
+/** True when an outcome meets a target with a known operator (not for plain targets). */
+export function meets(outcome: Decimal, t: Target): boolean {
+  switch (t.op) {
+    case '>=':
+      return outcome.gte(t.value);
+    case '<=':
+      return outcome.lte(t.value);
+    case '>':
+      return outcome.gt(t.value);
+    case '<':
+      return outcome.lt(t.value);
+    case '=':
+      return outcome.eq(t.value);
+    case 'range':
+      return outcome.gte(t.value) && outcome.lte(t.high ?? t.value);
+    case 'plain':
+      return outcome.eq(t.value);
+  }
+}
+
+export { Decimal };

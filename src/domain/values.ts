@@ -1,0 +1,121 @@
+import type { CellValue } from './grid';
+import { Decimal, decimalFromNumber } from './decimal';
+
+/**
+ * A cell read as a number the way a Swedish reader reads it.
+ * `value` is exact; `percent` says the value is in percent units (92 means 92 %);
+ * `decimals` is how many decimals the figure shows (for rounding tolerance);
+ * `note` is text that followed the number (`(hela kommunen)`).
+ */
+export interface ParsedNumber {
+  value: Decimal;
+  percent: boolean;
+  decimals: number;
+  note: string | null;
+}
+
+/** Words meaning "no value" (compared in lower case, trimmed). */
+const NO_VALUE = new Set([
+  '',
+  '-',
+  '–',
+  '—',
+  '−',
+  'saknas',
+  'utfall saknas',
+  'uppgift saknas',
+  'ej aktuellt',
+  'ej aktuell',
+  'n/a',
+  'x',
+  '..',
+]);
+
+const SPACES = /[\s\u00a0\u202f\u2009\u2007]/g;
+
+/** True when a cell holds nothing a reader would call a value (`-`, `saknas`, empty). */
+export function isNoValue(cell: CellValue): boolean {
+  if (cell === null) return true;
+  if (typeof cell === 'string') return NO_VALUE.has(normaliseText(cell).toLowerCase());
+  return false;
+}
+
+/** Collapses runs of white space (incl. no-break spaces) and trims. */
+export function normaliseText(text: string): string {
+  return text.replace(/[\s\u00a0\u202f\u2009\u2007]+/g, ' ').trim();
+}
+
+/** Decimals a number format shows (`0.0%` → 1, `# ##0` → 0); null for General. */
+export function formatDecimals(format: string | null | undefined): number | null {
+  if (!format || /^general$/i.test(format.trim())) return null;
+  const section = format.split(';')[0] ?? '';
+  const cleaned = section.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  const m = /[.,]([0#?]+)/.exec(cleaned.replace(/#,##|# ##/g, '#'));
+  return m ? (m[1] ?? '').length : 0;
+}
+
+/** True for a percent number format (`0%`, `0.0 %`). */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  return /%/.test(format.replace(/"[^"]*"/g, '').replace(/\\%/g, ''));
+}
+
+// sign, digits with group separators, optional decimal part, optional percent
+const NUMBER_AT_START =
+  /^([+\-\u2212\u2013])?\s*(\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+|\d+)(?:[.,](\d+))?\s*(%)?/;
+
+/**
+ * Reads a Swedish text number: `-10 882`, `−137 901`, `28,1`, `82 %`, `7,03 %`. A number followed
+ * by words keeps the first number and the rest as a note: `82,2 (vård) 80,5 (hela kommunen)` is
+ * 82.2. Returns null when the text does not start with a number.
+ * Example: parseSwedishNumber('−137 901') → value −137901.
+ */
+export function parseSwedishNumber(text: string): ParsedNumber | null {
+  const trimmed = text.replace(/^[\s\u00a0\u202f\u2009]+/, '').replace(/[\s\u00a0\u202f\u2009]+$/, '');
+  const m = NUMBER_AT_START.exec(trimmed);
+  if (!m) return null;
+  const rest = trimmed.slice(m[0].length);
+  // A number glued to letters ("3 mån", "18-24 år") is a phrase, unless separated by a space or bracket.
+  if (rest.length > 0 && /^[\p{L}\d]/u.test(rest)) return null;
+  // "70-100" is a range, "2022/2023" a pair of years: not a single number.
+  if (/^[-–/]\s*\d/.test(rest)) return null;
+  const sign = m[1] && m[1] !== '+' ? '-' : '';
+  const intPart = (m[2] ?? '').replace(SPACES, '');
+  const frac = m[3] ?? '';
+  const value = new Decimal(`${sign}${intPart}${frac ? `.${frac}` : ''}`);
+  const note = rest.trim();
+  return { value, percent: m[4] === '%', decimals: frac.length, note: note.length > 0 ? note : null };
+}
+
+/**
+ * A cell as a number, using its number format: a `0%` cell holding 0.92 is 92 (percent).
+ * Text cells are parsed as Swedish numbers. Returns null for empty, "no value" words and text.
+ */
+export function readNumber(cell: CellValue, format: string | null | undefined): ParsedNumber | null {
+  if (cell === null || typeof cell === 'boolean') return null;
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return null;
+    const fmtDecimals = formatDecimals(format);
+    if (isPercentFormat(format)) {
+      const value = decimalFromNumber(cell).times(100);
+      return {
+        value,
+        percent: true,
+        decimals: fmtDecimals ?? Math.max(0, value.decimalPlaces()),
+        note: null,
+      };
+    }
+    const value = decimalFromNumber(cell);
+    const shown = fmtDecimals ?? new Decimal(Number(cell.toPrecision(10)).toString()).decimalPlaces();
+    return { value, percent: false, decimals: shown, note: null };
+  }
+  if (isNoValue(cell)) return null;
+  return parseSwedishNumber(cell);
+}
+
+/** A cell as display text (numbers in plain form); empty string for null. */
+export function cellText(cell: CellValue): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return normaliseText(cell);
+  return String(cell);
+}

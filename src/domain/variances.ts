@@ -1,0 +1,276 @@
+import { Decimal, toReportNumber } from './decimal';
+import { address } from './grid';
+import { problem } from './messages';
+import type { Check, Problem, SignConvention, Variance } from './report';
+import { maxDecimals, type TableRow } from './tableRows';
+import type { DetectedTable, TableColumn } from './tables';
+import { judge, roundingTolerance } from './tolerance';
+
+/** One comparison a table allows: an actual column against a budget column, maybe with its printed variance. */
+interface Pair {
+  actual: TableColumn;
+  baseline: TableColumn;
+  reported: TableColumn | null;
+}
+
+const INCOME = /intäkt|kommunbidrag|bidrag(?![\p{L}])|avgifter|ersättning|försäljning/iu;
+const COSTS = /kostnad|personal|lokal|hyr|köp av|löner|material|avskrivning|tjänster/iu;
+
+/**
+ * Variance of one figure, positive = favourable (lower cost or higher income than budget).
+ * costs-negative: actual − budget; costs-positive: budget − actual.
+ * Example: variance(-690434, -683434, 'costs-negative') = -7000 (an underskott of 7 000).
+ */
+export function variance(actual: Decimal, baseline: Decimal, convention: SignConvention): Decimal {
+  return convention === 'costs-negative' ? actual.minus(baseline) : baseline.minus(actual);
+}
+
+function yearOf(c: TableColumn): number | null {
+  return c.header.period?.year ?? null;
+}
+
+/** The comparisons a table allows: every full-year forecast or outcome against the budget of its year. */
+function findPairs(table: DetectedTable, deviations: Set<number>): Pair[] {
+  const budgets = table.columns.filter((c) => c.header.role === 'budget');
+  const actuals = table.columns.filter(
+    (c) =>
+      (c.header.role === 'forecast' || c.header.role === 'outcome') &&
+      !c.header.period?.interim &&
+      !deviations.has(c.col),
+  );
+  const variances = table.columns.filter((c) => c.header.role === 'variance' && !c.header.percent);
+  const budgetYears = new Set(budgets.map(yearOf).filter((y) => y !== null));
+  const pairs: Pair[] = [];
+  for (const actual of actuals) {
+    let year = yearOf(actual);
+    if (year === null && budgetYears.size === 1) year = [...budgetYears][0] ?? null;
+    if (year === null) continue;
+    let candidates = budgets.filter((b) => yearOf(b) === year);
+    if (candidates.length === 0) candidates = budgets.filter((b) => yearOf(b) === null && budgetYears.size === 0);
+    if (candidates.length === 0) continue;
+    const reported = pickReported(variances, actual, year);
+    // Prefer the budget written last (the revised or total budget), unless a printed variance says otherwise.
+    const baseline = candidates[candidates.length - 1];
+    if (!baseline) continue;
+    pairs.push({ actual, baseline, reported });
+    if (candidates.length > 1) {
+      for (const other of candidates.slice(0, -1)) pairs.push({ actual, baseline: other, reported: null });
+    }
+  }
+  return pairs;
+}
+
+function pickReported(variances: TableColumn[], actual: TableColumn, year: number): TableColumn | null {
+  const sameYear = variances.filter((v) => yearOf(v) === year || yearOf(v) === null);
+  if (sameYear.length === 0) return null;
+  const named = sameYear.filter((v) => {
+    const t = v.header.text.toLowerCase();
+    return actual.header.role === 'forecast' ? /prognos/.test(t) : /utfall|bokslut|redovisning/.test(t);
+  });
+  if (named.length === 1) return named[0] ?? null;
+  const unnamed = sameYear.filter((v) => !/prognos|utfall|bokslut|redovisning/.test(v.header.text.toLowerCase()));
+  return unnamed.length === 1 ? (unnamed[0] ?? null) : null;
+}
+
+/**
+ * A `Prognos` column whose values are small, mixed in sign and nowhere near the budget holds the
+ * forecast deviation, not the forecast (seed 001, 7.1).
+ */
+function isDeviationColumn(rows: TableRow[], forecast: TableColumn, budget: TableColumn): boolean {
+  let near = 0;
+  let counted = 0;
+  for (const r of rows) {
+    const f = r.values.get(forecast.col)?.value;
+    const b = r.values.get(budget.col)?.value;
+    if (!f || !b || b.isZero()) continue;
+    counted++;
+    const ratio = f.div(b);
+    if (ratio.gte(0.5) && ratio.lte(2)) near++;
+  }
+  return counted >= 2 && near * 3 < counted * 2;
+}
+
+/** Decides the sign convention: from a printed variance, from income and cost rows, from the amounts. */
+function signConvention(
+  table: DetectedTable,
+  rows: TableRow[],
+  pairs: Pair[],
+  problems: Problem[],
+): SignConvention | null {
+  for (const p of pairs) {
+    if (!p.reported) continue;
+    const reportedCol = p.reported;
+    let neg = 0;
+    let pos = 0;
+    for (const r of rows) {
+      const a = r.values.get(p.actual.col);
+      const b = r.values.get(p.baseline.col);
+      const v = r.values.get(reportedCol.col);
+      if (!a || !b || !v) continue;
+      if (a.value.minus(b.value).isZero() && v.value.isZero()) continue;
+      const tol = roundingTolerance(2, maxDecimals([a, b, v]));
+      if (judge(v.value, a.value.minus(b.value), tol) !== 'mismatch') neg++;
+      if (judge(v.value, b.value.minus(a.value), tol) !== 'mismatch') pos++;
+    }
+    if (neg > pos) return 'costs-negative';
+    if (pos > neg) return 'costs-positive';
+  }
+  const baselineCols = pairs.map((p) => p.baseline.col);
+  const signOf = (r: TableRow): number => {
+    for (const c of baselineCols) {
+      const v = r.values.get(c)?.value;
+      if (v && !v.isZero()) return v.isNegative() ? -1 : 1;
+    }
+    for (const v of r.values.values()) if (!v.value.isZero()) return v.value.isNegative() ? -1 : 1;
+    return 0;
+  };
+  let incomeSign = 0;
+  let costSign = 0;
+  for (const r of rows) {
+    if (r.isTotal) continue;
+    if (INCOME.test(r.label)) incomeSign += signOf(r);
+    else if (COSTS.test(r.label)) costSign += signOf(r);
+  }
+  if (incomeSign > 0 && costSign < 0) return 'costs-negative';
+  if (incomeSign < 0 && costSign > 0) return 'costs-positive';
+  if (incomeSign === 0 && costSign !== 0) return costSign < 0 ? 'costs-negative' : 'costs-positive';
+  if (costSign === 0 && incomeSign !== 0) return incomeSign > 0 ? 'costs-negative' : 'costs-positive';
+  // No labelled rows: net cost areas (or investment expenditure) all of one sign.
+  let negatives = 0;
+  let positives = 0;
+  for (const r of rows) {
+    const s = signOf(r);
+    if (s < 0) negatives++;
+    if (s > 0) positives++;
+  }
+  const cell = table.columns[0]?.headerCell ?? null;
+  if (negatives > 0 && positives === 0) {
+    problems.push(problem(table.sheet, cell, 'info', 'sign-convention-inferred', { convention: 'costs-negative', sign: 'negativa' }));
+    return 'costs-negative';
+  }
+  if (positives > 0 && negatives === 0) {
+    problems.push(problem(table.sheet, cell, 'info', 'sign-convention-inferred', { convention: 'costs-positive', sign: 'positiva' }));
+    return 'costs-positive';
+  }
+  return null;
+}
+
+/**
+ * Computes the budget variances of a budget or investment table and checks any printed variance
+ * column against them. Variances are in the table's unit, positive = favourable.
+ */
+export function analyseVariances(
+  table: DetectedTable,
+  rows: TableRow[],
+  out: { variances: Variance[]; checks: Check[]; problems: Problem[] },
+): SignConvention | null {
+  const deviations = new Set<number>();
+  const budgets = table.columns.filter((c) => c.header.role === 'budget');
+  for (const f of table.columns.filter((c) => c.header.role === 'forecast')) {
+    const b = budgets.find((x) => yearOf(x) === yearOf(f)) ?? budgets[0];
+    if (b && isDeviationColumn(rows, f, b)) {
+      deviations.add(f.col);
+      out.problems.push(problem(table.sheet, f.headerCell, 'info', 'forecast-deviation-column', { header: f.header.text }));
+    }
+  }
+  let pairs = findPairs(table, deviations);
+  if (pairs.length === 0) {
+    return table.kind === 'investments' ? 'costs-positive' : signConventionOnly(table, rows, out.problems);
+  }
+  const convention =
+    table.kind === 'investments' && !pairs.some((p) => p.reported)
+      ? 'costs-positive'
+      : signConvention(table, rows, pairs, out.problems);
+  if (!convention) {
+    out.problems.push(problem(table.sheet, table.columns[0]?.headerCell ?? null, 'warning', 'unknown-sign-convention'));
+    return null;
+  }
+  // Where several budgets fit one actual, keep the one its printed variance reproduces.
+  pairs = choosePairs(pairs, rows, convention);
+  for (const p of pairs) {
+    for (const r of rows) {
+      const a = r.values.get(p.actual.col);
+      const b = r.values.get(p.baseline.col);
+      if (!a || !b) continue;
+      const v = variance(a.value, b.value, convention);
+      const rep = p.reported ? r.values.get(p.reported.col) : undefined;
+      let check: Variance['check'] = null;
+      if (rep) {
+        const tol = roundingTolerance(2, maxDecimals([a, b, rep]));
+        check = judge(rep.value, v, tol);
+        if (check !== 'ok' && p.reported) {
+          out.checks.push({
+            sheet: table.sheet,
+            row: r.row,
+            cell: address(r.row, p.reported.col),
+            label: r.label,
+            kind: 'variance',
+            reported: toReportNumber(rep.value),
+            computed: toReportNumber(v),
+            difference: toReportNumber(rep.value.minus(v)),
+            severity: check,
+          });
+        }
+      }
+      out.variances.push({
+        sheet: table.sheet,
+        row: r.row,
+        cell: address(r.row, p.actual.col),
+        label: r.label,
+        baseline: p.baseline.header.text,
+        actual: p.actual.header.text,
+        baselineValue: toReportNumber(b.value),
+        actualValue: toReportNumber(a.value),
+        variance: toReportNumber(v),
+        variancePercent: b.value.isZero()
+          ? null
+          : toReportNumber(v.div(b.value.abs()).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)),
+        unit: table.unit,
+        reported: rep ? toReportNumber(rep.value) : null,
+        check,
+      });
+    }
+  }
+  return convention;
+}
+
+function signConventionOnly(table: DetectedTable, rows: TableRow[], problems: Problem[]): SignConvention | null {
+  const budgets = table.columns.filter((c) => c.header.role === 'budget');
+  if (budgets.length === 0) return null;
+  const scratch: Problem[] = [];
+  const pseudo = budgets.map((b) => ({ actual: b, baseline: b, reported: null }));
+  const c = signConvention(table, rows, pseudo, scratch);
+  void problems;
+  return c;
+}
+
+function choosePairs(pairs: Pair[], rows: TableRow[], convention: SignConvention): Pair[] {
+  const byActual = new Map<number, Pair[]>();
+  for (const p of pairs) byActual.set(p.actual.col, [...(byActual.get(p.actual.col) ?? []), p]);
+  const out: Pair[] = [];
+  for (const group of byActual.values()) {
+    const reportedCol = group.find((p) => p.reported)?.reported ?? null;
+    if (group.length === 1 || !reportedCol) {
+      const first = group[0];
+      if (first) out.push(first);
+      continue;
+    }
+    let best = group[0];
+    let bestScore = -1;
+    for (const p of group) {
+      let score = 0;
+      for (const r of rows) {
+        const a = r.values.get(p.actual.col);
+        const b = r.values.get(p.baseline.col);
+        const rep = r.values.get(reportedCol.col);
+        if (a && b && rep && variance(a.value, b.value, convention).minus(rep.value).abs().lte(1)) score++;
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = p;
+      }
+    }
+    if (best) out.push({ ...best, reported: reportedCol });
+  }
+  return out;
+}
