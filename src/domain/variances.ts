@@ -77,17 +77,27 @@ function pickReported(variances: TableColumn[], actual: TableColumn, year: numbe
  * forecast deviation, not the forecast (seed 001, 7.1).
  */
 function isDeviationColumn(rows: TableRow[], forecast: TableColumn, budget: TableColumn): boolean {
-  let near = 0;
+  let far = 0;
   let counted = 0;
+  let fPos = 0;
+  let fNeg = 0;
+  let bPos = 0;
+  let bNeg = 0;
   for (const r of rows) {
     const f = r.values.get(forecast.col)?.value;
     const b = r.values.get(budget.col)?.value;
     if (!f || !b || b.isZero()) continue;
     counted++;
+    if (f.isPositive() && !f.isZero()) fPos++;
+    if (f.isNegative()) fNeg++;
+    if (b.isPositive()) bPos++;
+    if (b.isNegative()) bNeg++;
     const ratio = f.div(b);
-    if (ratio.gte(0.5) && ratio.lte(2)) near++;
+    if (ratio.lt(0.5)) far++;
   }
-  return counted >= 2 && near * 3 < counted * 2;
+  const mixedForecast = fPos > 0 && fNeg > 0;
+  const oneSignedBudget = bPos === 0 || bNeg === 0;
+  return counted >= 3 && mixedForecast && oneSignedBudget && far * 3 >= counted * 2;
 }
 
 /** Decides the sign convention: from a printed variance, from income and cost rows, from the amounts. */
