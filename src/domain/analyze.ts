@@ -1,12 +1,12 @@
 import { checkDifferences, checkRelations } from './differences';
-import type { WorkbookSnapshot } from './grid';
+import { address, type WorkbookSnapshot } from './grid';
 import { assessIndicators } from './indicators';
 import { problem } from './messages';
 import type { AnalyzeOptions, Report, SignConvention, Table } from './report';
 import { readRisks } from './risks';
 import { SheetGrid } from './sheetGrid';
 import { amountColumns, readRows } from './tableRows';
-import { detectTables, tableRange, type DetectedTable } from './tables';
+import { detectTables, isSourceNoteLabel, tableRange, type DetectedTable } from './tables';
 import { checkTotals } from './totals';
 import { analyseVariances } from './variances';
 
@@ -63,6 +63,7 @@ function analyseTable(grid: SheetGrid, table: DetectedTable, threshold: number, 
       if (table.unit === null) {
         report.problems.push(problem(table.sheet, table.columns[0]?.headerCell ?? null, 'warning', 'unknown-unit'));
       }
+      reportUnreadable(grid, table, report);
       const convention = analyseVariances(table, rows, report);
       checkTotals(table.sheet, rows, cols, report.checks, report.problems);
       checkDifferences(table, rows, cols, report);
@@ -78,6 +79,7 @@ function analyseTable(grid: SheetGrid, table: DetectedTable, threshold: number, 
       return null;
     }
     case 'indicators':
+      reportUnreadable(grid, table, report);
       assessIndicators(grid, table, report);
       return null;
     case 'risks':
@@ -85,5 +87,33 @@ function analyseTable(grid: SheetGrid, table: DetectedTable, threshold: number, 
       return null;
     case 'other':
       return null;
+  }
+}
+
+const VALUE_ROLES = new Set(['budget', 'budget-costs', 'budget-income', 'adjustment', 'forecast', 'outcome', 'variance', 'difference', 'year']);
+
+/**
+ * Says where a value column holds text that is neither a number nor a "no value" word, and where
+ * a column of numbers has a header that names no role: the engine does not guess either.
+ */
+function reportUnreadable(grid: SheetGrid, table: DetectedTable, report: Report): void {
+  for (const c of table.columns) {
+    const valueColumn = VALUE_ROLES.has(c.header.role);
+    let numbers = 0;
+    for (const r of table.dataRows) {
+      const label = grid.text(r, table.labelCol);
+      if (isSourceNoteLabel(label)) continue;
+      const v = grid.value(r, c.col);
+      if (grid.number(r, c.col)) {
+        numbers++;
+        continue;
+      }
+      if (valueColumn && typeof v === 'string' && !grid.isNoValue(r, c.col)) {
+        report.problems.push(problem(table.sheet, address(r, c.col), 'warning', 'unreadable-number', { text: grid.text(r, c.col) }));
+      }
+    }
+    if (c.header.role === 'other' && numbers > 0 && table.kind !== 'indicators') {
+      report.problems.push(problem(table.sheet, c.headerCell, 'warning', 'ambiguous-header', { header: c.header.text }));
+    }
   }
 }

@@ -1,0 +1,67 @@
+import { analyzeWorkbook } from './analyze';
+import { sheetOf, workbookOf } from './testing/grids';
+
+describe('Ale 2018 (seed 001)', () => {
+  const report = analyzeWorkbook(
+    workbookOf(
+      sheetOf(
+        'Ekonomi',
+        [
+          ['7.1 Ekonomisk sammanfattning'],
+          ['Besluts/verksamhetsområden Belopp i tkr', 2017, null, 2018, null, null],
+          [null, 'Prognos', 'Budget', 'Budget kostnader', 'Budget intäkter', 'Total budget'],
+          ['Nämnd och administration', 12600, 97186, 114786, 550, 114236],
+          ['Äldreomsorg inkl hemtjänst', -11800, 10335, 82377, 71545, 10832],
+          ['Särskilda boenden och hemsjukvård', 3400, 138214, 180495, 44160, 136335],
+          ['Funktionshinder', -11000, 145584, 188920, 45479, 143441],
+          ['Individ- och familjeomsorg', -20800, 108383, 157081, 43219, 113862],
+          ['Totalt', -27600, 499702, 723659, 204953, 518706],
+          [],
+          ['Investeringar belopp i tkr', 'Prognos 2017', 'Budget 2017', 'Budget 2018'],
+          ['Nytt äldreboende Älvängen', 1787, 0, 6510],
+          ['Nya boenden funktionshinder, inventarier', 0, 0, 800],
+          ['e-hälsa', 0, 500, 1000],
+          ['Årsanslag OAN', 1500, 1500, 2000],
+          ['Totalt', null, null, 10310],
+        ],
+        { merges: ['B2:C2', 'D2:F2'] },
+      ),
+    ),
+  );
+
+  test('Prognos 2017 holds forecast deviations: no variance from it, said at its header', () => {
+    expect(report.variances.filter((v) => v.row <= 9)).toEqual([]);
+    expect(report.problems.find((p) => p.code === 'forecast-deviation-column')?.cell).toBe('B3');
+  });
+
+  test('Total budget = kostnader − intäkter, and the totals add up', () => {
+    expect(report.checks).toEqual([]);
+  });
+
+  test('investments: variance = budget − actual', () => {
+    const inv = report.variances.filter((v) => v.row > 11);
+    expect(inv.map((v) => [v.label, v.variance])).toEqual([
+      ['Nytt äldreboende Älvängen', -1787],
+      ['Nya boenden funktionshinder, inventarier', 0],
+      ['e-hälsa', 500],
+      ['Årsanslag OAN', 0],
+    ]);
+    expect(report.tables[1]).toMatchObject({ kind: 'investments', unit: 'tkr', signConvention: 'costs-positive' });
+  });
+
+  test('a relation error is found: Total budget off by 100 in one row', () => {
+    const broken = analyzeWorkbook(
+      workbookOf(
+        sheetOf('E', [
+          ['Belopp i tkr', 'Budget kostnader 2018', 'Budget intäkter 2018', 'Total budget 2018'],
+          ['Nämnd och administration', 114786, 550, 114236],
+          ['Äldreomsorg inkl hemtjänst', 82377, 71545, 10932],
+          ['Funktionshinder', 188920, 45479, 143441],
+        ]),
+      ),
+    );
+    expect(broken.checks.map((c) => [c.cell, c.kind, c.reported, c.computed, c.severity])).toEqual([
+      ['D3', 'relation', 10932, 10832, 'mismatch'],
+    ]);
+  });
+});
