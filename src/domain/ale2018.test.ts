@@ -46,7 +46,11 @@ describe('Ale 2018 (seed 001)', () => {
       ['e-hälsa', 500],
       ['Årsanslag OAN', 0],
     ]);
-    expect(report.tables[1]).toMatchObject({ kind: 'investments', unit: 'tkr', signConvention: 'costs-positive' });
+    expect(report.tables[1]).toMatchObject({
+      kind: 'investments',
+      unit: 'tkr',
+      signConvention: 'costs-positive',
+    });
   });
 
   test('a relation error is found: Total budget off by 100 in one row', () => {

@@ -25,9 +25,19 @@ describe('analyzeWorkbook on seed tables', () => {
       ),
     );
     expect(report.tables).toHaveLength(1);
-    expect(report.tables[0]).toMatchObject({ kind: 'budget', unit: 'tkr', signConvention: 'costs-negative', range: 'A2:D9' });
+    expect(report.tables[0]).toMatchObject({
+      kind: 'budget',
+      unit: 'tkr',
+      signConvention: 'costs-negative',
+      range: 'A2:D9',
+    });
     const total = report.variances.find((v) => v.label === 'Totalt');
-    expect(total).toMatchObject({ baseline: 'Budget 2023', actual: 'Prognos 2023', variance: -7000, cell: 'B9' });
+    expect(total).toMatchObject({
+      baseline: 'Budget 2023',
+      actual: 'Prognos 2023',
+      variance: -7000,
+      cell: 'B9',
+    });
     expect(report.variances.find((v) => v.label === 'Äldreomsorg')?.variance).toBe(3000);
     expect(report.variances.find((v) => v.label === 'Funktionsstöd')?.variance).toBe(-7740);
     expect(report.variances).toHaveLength(6);
@@ -38,7 +48,13 @@ describe('analyzeWorkbook on seed tables', () => {
     const report = analyzeWorkbook(
       workbookOf(
         sheetOf('Drift', [
-          ['Beskrivning', 'Bokslut 2022 (tkr)', 'Bokslut 2023 (tkr)', 'Budget 2023 (tkr)', 'Avvikelse 2023 (tkr)'],
+          [
+            'Beskrivning',
+            'Bokslut 2022 (tkr)',
+            'Bokslut 2023 (tkr)',
+            'Budget 2023 (tkr)',
+            'Avvikelse 2023 (tkr)',
+          ],
           ['Socialförvaltningen', null, null, null, null],
           ['Intäkter', -70181, -71602, -62289, 9314],
           ['Personalkostnader', 279325, 305934, 299831, -6103],
@@ -48,10 +64,22 @@ describe('analyzeWorkbook on seed tables', () => {
         ]),
       ),
     );
-    expect(report.tables[0]).toMatchObject({ kind: 'budget', unit: 'tkr', signConvention: 'costs-positive' });
+    expect(report.tables[0]).toMatchObject({
+      kind: 'budget',
+      unit: 'tkr',
+      signConvention: 'costs-positive',
+    });
     const byLabel = Object.fromEntries(report.variances.map((v) => [v.label, v]));
-    expect(byLabel['Intäkter']).toMatchObject({ variance: 9313, reported: 9314, check: 'rounding' });
-    expect(byLabel['Löpande kostnader']).toMatchObject({ variance: -10997, reported: -10998, check: 'rounding' });
+    expect(byLabel['Intäkter']).toMatchObject({
+      variance: 9313,
+      reported: 9314,
+      check: 'rounding',
+    });
+    expect(byLabel['Löpande kostnader']).toMatchObject({
+      variance: -10997,
+      reported: -10998,
+      check: 'rounding',
+    });
     expect(byLabel['Resultat']).toMatchObject({ variance: -7787, check: 'ok' });
     expect(report.checks.map((c) => [c.cell, c.severity])).toEqual([
       ['E3', 'rounding'],
@@ -67,7 +95,15 @@ describe('analyzeWorkbook on seed tables', () => {
       workbookOf(
         sheetOf('Ekonomi', [
           ['Drift'],
-          ['Belopp i tkr', 'Budget 2023', 'Prognos helår 2023', 'Avv. prognos/budget 2023', 'Delårsbokslut 2023', 'Delårsbokslut 2022', 'Diff. utfall 2022/2023'],
+          [
+            'Belopp i tkr',
+            'Budget 2023',
+            'Prognos helår 2023',
+            'Avv. prognos/budget 2023',
+            'Delårsbokslut 2023',
+            'Delårsbokslut 2022',
+            'Diff. utfall 2022/2023',
+          ],
           ['Verksamhetens intäkter', 16924, 17100, 176, 11646, 9965, 1681],
           ['Personalkostnader', -137901, -133941, 3960, -82243, -75000, -7243],
           ['Lokalhyror', -12595, -11800, 795, -7893, -7434, -459],
@@ -80,7 +116,15 @@ describe('analyzeWorkbook on seed tables', () => {
           ['Årets resultat', 0, 0, 0, 3307, 13581, -10274],
           [],
           ['Investeringar'],
-          ['Belopp i tkr', 'Budget 2023', 'Prognos helår 2023', 'Avv. prognos/budget 2023', 'Delårsbokslut 2023', 'Delårsbokslut 2022', 'Diff. utfall 2022/2023'],
+          [
+            'Belopp i tkr',
+            'Budget 2023',
+            'Prognos helår 2023',
+            'Avv. prognos/budget 2023',
+            'Delårsbokslut 2023',
+            'Delårsbokslut 2022',
+            'Diff. utfall 2022/2023',
+          ],
           ['Expansionsinvestering', 0, 0, 0, 0, 0, 0],
           ['-', 0, 0, 0, 0, 0, 0],
           ['Imageinvestering', 0, 0, 0, 0, 0, 0],
@@ -115,18 +159,28 @@ describe('analyzeWorkbook on seed tables', () => {
   test('Mark 5.1 Driftbudget in mnkr: exact decimals', () => {
     const report = analyzeWorkbook(
       workbookOf(
-        sheetOf('Ekonomi', [
-          ['Driftbudget - Belopp i miljoner kronor (Mnkr)', 'Budget 2023', 'Prognos 2023', 'Budget 2024', 'Budget 2025'],
-          ['Intäkter', '28,1', '31,6', '33,2', '33,2'],
-          ['Personalkostnader', '-269,0', '-271,6', '-274,8', '-275,0'],
-          ['Övriga kostnader', '-185,9', '-184,3', '-189,8', '-189,8'],
-          ['Nettokostnader', '-426,8', '-424,3', '-431,4', '-431,6'],
-          ['Huvudverksamheter', null, null, null, null],
-          ['Funktionsstöd', -230.8, -232.8, -233.7, -233.8],
-          ['Individ-och familjeomsorg', -148.1, -144.0, -149.9, -150.0],
-          ['Ledning, adm, nämnd', -47.9, -47.5, -47.8, -47.8],
-          ['Nettokostnader', -426.8, -424.3, -431.4, -431.6],
-        ], { formats: {} }),
+        sheetOf(
+          'Ekonomi',
+          [
+            [
+              'Driftbudget - Belopp i miljoner kronor (Mnkr)',
+              'Budget 2023',
+              'Prognos 2023',
+              'Budget 2024',
+              'Budget 2025',
+            ],
+            ['Intäkter', '28,1', '31,6', '33,2', '33,2'],
+            ['Personalkostnader', '-269,0', '-271,6', '-274,8', '-275,0'],
+            ['Övriga kostnader', '-185,9', '-184,3', '-189,8', '-189,8'],
+            ['Nettokostnader', '-426,8', '-424,3', '-431,4', '-431,6'],
+            ['Huvudverksamheter', null, null, null, null],
+            ['Funktionsstöd', -230.8, -232.8, -233.7, -233.8],
+            ['Individ-och familjeomsorg', -148.1, -144.0, -149.9, -150.0],
+            ['Ledning, adm, nämnd', -47.9, -47.5, -47.8, -47.8],
+            ['Nettokostnader', -426.8, -424.3, -431.4, -431.6],
+          ],
+          { formats: {} },
+        ),
       ),
     );
     expect(report.tables[0]).toMatchObject({ unit: 'mnkr', signConvention: 'costs-negative' });
@@ -151,29 +205,93 @@ describe('analyzeWorkbook on seed tables', () => {
           'Mål',
           [
             ['Nämndens mål: Bästa barnkommun'],
-            ['Indikatorer', 'Utfall 2021', 'Utfall 2022', 'Prognos 2023', 'Mål 2023', 'Mål 2024', 'Mål 2025'],
+            [
+              'Indikatorer',
+              'Utfall 2021',
+              'Utfall 2022',
+              'Prognos 2023',
+              'Mål 2023',
+              'Mål 2024',
+              'Mål 2025',
+            ],
             ['Antal berörda barn vid vräkningar', 1, 0, 3, '=0', '=0', '=0'],
-            ['Antal hushåll med barn som är aktuella inom ekonomiskt bistånd', 112, 97, 90, null, '≥90', '≥85'],
-            ['Brucarundersökning Familjehem 13 år+ Brukaren får stöd att planera sin framtid, andel (%)', null, null, null, null, '≥ 85', '≥ 87'],
+            [
+              'Antal hushåll med barn som är aktuella inom ekonomiskt bistånd',
+              112,
+              97,
+              90,
+              null,
+              '≥90',
+              '≥85',
+            ],
+            [
+              'Brucarundersökning Familjehem 13 år+ Brukaren får stöd att planera sin framtid, andel (%)',
+              null,
+              null,
+              null,
+              null,
+              '≥ 85',
+              '≥ 87',
+            ],
             [],
-            ['Indikatorer', 'Utfall 2021', 'Utfall 2022', 'Prognos 2023', 'Mål 2023', 'Mål 2024', 'Mål 2025'],
-            ['Handläggare med socionomutbildning och minst ett års erfarenhet av barnutredningar (%)', 0.77, 0.82, 0.92, null, '≥ 92', '≥ 94'],
-            ['Andel anmälningar till familjeenheten där förhandsbedömningar görs inom 14 dagar (%)', 92, 94, 96, '= 100%', '= 100%', '= 100%'],
+            [
+              'Indikatorer',
+              'Utfall 2021',
+              'Utfall 2022',
+              'Prognos 2023',
+              'Mål 2023',
+              'Mål 2024',
+              'Mål 2025',
+            ],
+            [
+              'Handläggare med socionomutbildning och minst ett års erfarenhet av barnutredningar (%)',
+              0.77,
+              0.82,
+              0.92,
+              null,
+              '≥ 92',
+              '≥ 94',
+            ],
+            [
+              'Andel anmälningar till familjeenheten där förhandsbedömningar görs inom 14 dagar (%)',
+              92,
+              94,
+              96,
+              '= 100%',
+              '= 100%',
+              '= 100%',
+            ],
             [],
             ['Personalomsättningen ska minska'],
-            ['Indikatorer', 'Utfall 2021', 'Utfall 2022', 'Prognos 2023', 'Mål 2023', 'Mål 2024', 'Mål 2025'],
+            [
+              'Indikatorer',
+              'Utfall 2021',
+              'Utfall 2022',
+              'Prognos 2023',
+              'Mål 2023',
+              'Mål 2024',
+              'Mål 2025',
+            ],
             ['Personalomsättning (%)', 12, 20, 11, 12, 12, 12],
             ['Personalomsättning chefer (%)', 6, 21, 13, 12, 12, 12],
             [],
             ['Huvudprocess', 'Risker', 'Sannolikhet', 'Väsentlighet', 'Riskvärde'],
-            ['Övergripande styrning', 'Följer inte upphandlingsrutiner', 'Mindre sannolik', 'Lindrig', 4],
+            [
+              'Övergripande styrning',
+              'Följer inte upphandlingsrutiner',
+              'Mindre sannolik',
+              'Lindrig',
+              4,
+            ],
             [null, 'Felaktiga utbetalningar', 'Möjlig', 'Allvarig', 12],
           ],
           { formats: { B8: '0%', C8: '0%', D8: '0%' } },
         ),
       ),
     );
-    const st = Object.fromEntries(report.indicators.map((i) => [i.name.slice(0, 30), [i.status, i.outcome, i.target]]));
+    const st = Object.fromEntries(
+      report.indicators.map((i) => [i.name.slice(0, 30), [i.status, i.outcome, i.target]]),
+    );
     expect(st).toEqual({
       'Antal berörda barn vid vräknin': ['not-met', 3, '=0'],
       'Antal hushåll med barn som är ': ['met', 90, '≥90'],

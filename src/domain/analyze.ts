@@ -54,14 +54,21 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
   return report;
 }
 
-function analyseTable(grid: SheetGrid, table: DetectedTable, threshold: number, report: Report): SignConvention | null {
+function analyseTable(
+  grid: SheetGrid,
+  table: DetectedTable,
+  threshold: number,
+  report: Report,
+): SignConvention | null {
   switch (table.kind) {
     case 'budget':
     case 'investments': {
       const cols = amountColumns(grid, table);
       const rows = readRows(grid, table, cols);
       if (table.unit === null) {
-        report.problems.push(problem(table.sheet, table.columns[0]?.headerCell ?? null, 'warning', 'unknown-unit'));
+        report.problems.push(
+          problem(table.sheet, table.columns[0]?.headerCell ?? null, 'warning', 'unknown-unit'),
+        );
       }
       reportUnreadable(grid, table, report);
       const convention = analyseVariances(table, rows, report);
@@ -90,7 +97,17 @@ function analyseTable(grid: SheetGrid, table: DetectedTable, threshold: number, 
   }
 }
 
-const VALUE_ROLES = new Set(['budget', 'budget-costs', 'budget-income', 'adjustment', 'forecast', 'outcome', 'variance', 'difference', 'year']);
+const VALUE_ROLES = new Set([
+  'budget',
+  'budget-costs',
+  'budget-income',
+  'adjustment',
+  'forecast',
+  'outcome',
+  'variance',
+  'difference',
+  'year',
+]);
 
 /**
  * Says where a value column holds text that is neither a number nor a "no value" word, and where
@@ -109,11 +126,19 @@ function reportUnreadable(grid: SheetGrid, table: DetectedTable, report: Report)
         continue;
       }
       if (valueColumn && typeof v === 'string' && !grid.isNoValue(r, c.col)) {
-        report.problems.push(problem(table.sheet, address(r, c.col), 'warning', 'unreadable-number', { text: grid.text(r, c.col) }));
+        report.problems.push(
+          problem(table.sheet, address(r, c.col), 'warning', 'unreadable-number', {
+            text: grid.text(r, c.col),
+          }),
+        );
       }
     }
     if (c.header.role === 'other' && numbers > 0 && table.kind !== 'indicators') {
-      report.problems.push(problem(table.sheet, c.headerCell, 'warning', 'ambiguous-header', { header: c.header.text }));
+      report.problems.push(
+        problem(table.sheet, c.headerCell, 'warning', 'ambiguous-header', {
+          header: c.header.text,
+        }),
+      );
     }
   }
 }

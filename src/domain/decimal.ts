@@ -8,6 +8,7 @@ export { Decimal };
 
 /** A JS number from a cell, as the decimal it was meant to be: 28.1 stays 28.1, 0.1+0.2 noise is cut. */
 export function decimalFromNumber(value: number): Decimal {
+  if (Number.isSafeInteger(value)) return new Decimal(value);
   // 15 significant digits is what a spreadsheet stores reliably; it removes binary noise.
   return new Decimal(Number(value.toPrecision(15)).toString());
 }

@@ -20,8 +20,18 @@ interface Formula {
  * mismatches); rows that then disagree beyond rounding are checks at the target cell.
  * Returns false when the formula does not hold for the table.
  */
-function applyFormula(table: DetectedTable, rows: TableRow[], f: Formula, checks: Check[]): boolean {
-  const results: { row: TableRow; reported: Decimal; computed: Decimal; verdict: 'ok' | 'rounding' | 'mismatch' }[] = [];
+function applyFormula(
+  table: DetectedTable,
+  rows: TableRow[],
+  f: Formula,
+  checks: Check[],
+): boolean {
+  const results: {
+    row: TableRow;
+    reported: Decimal;
+    computed: Decimal;
+    verdict: 'ok' | 'rounding' | 'mismatch';
+  }[] = [];
   for (const r of rows) {
     const rep = r.values.get(f.target.col);
     if (!rep) continue;
@@ -32,11 +42,23 @@ function applyFormula(table: DetectedTable, rows: TableRow[], f: Formula, checks
     f.terms.forEach(([c, sign]) => {
       const v = r.values.get(c.col)?.value;
       if (!v) return;
-      computed = computed === null ? (sign === 1 ? v : v.neg()) : sign === 1 ? computed.plus(v) : computed.minus(v);
+      computed =
+        computed === null
+          ? sign === 1
+            ? v
+            : v.neg()
+          : sign === 1
+            ? computed.plus(v)
+            : computed.minus(v);
     });
     if (computed === null) continue;
     const tol = roundingTolerance(present.length, maxDecimals([...present, rep]));
-    results.push({ row: r, reported: rep.value, computed, verdict: judge(rep.value, computed, tol) });
+    results.push({
+      row: r,
+      reported: rep.value,
+      computed,
+      verdict: judge(rep.value, computed, tol),
+    });
   }
   const informative = results.filter((x) => !(x.reported.isZero() && x.computed.isZero()));
   const agreeing = informative.filter((x) => x.verdict !== 'mismatch').length;
@@ -78,7 +100,11 @@ export function checkDifferences(
   for (const d of table.columns.filter((c) => c.header.role === 'difference')) {
     if (!numeric.has(d.col)) continue;
     const others = table.columns.filter(
-      (c) => c.col !== d.col && numeric.has(c.col) && c.header.role !== 'difference' && c.header.role !== 'variance',
+      (c) =>
+        c.col !== d.col &&
+        numeric.has(c.col) &&
+        c.header.role !== 'difference' &&
+        c.header.role !== 'variance',
     );
     let pair: [TableColumn, TableColumn] | null = null;
     if (d.header.years.length >= 2) {
@@ -86,7 +112,10 @@ export function checkDifferences(
       const role = ROLE_WORDS.find(([re]) => re.test(t))?.[1];
       const pick = (y: number): TableColumn | undefined => {
         const sameYear = others.filter((c) => c.header.period?.year === y);
-        return sameYear.find((c) => c.header.role === role) ?? (sameYear.length === 1 ? sameYear[0] : undefined);
+        return (
+          sameYear.find((c) => c.header.role === role) ??
+          (sameYear.length === 1 ? sameYear[0] : undefined)
+        );
       };
       const a = pick(d.header.years[0] ?? 0);
       const b = pick(d.header.years[1] ?? 0);
@@ -96,24 +125,54 @@ export function checkDifferences(
       if (left.length === 2 && left[0] && left[1]) pair = [left[0], left[1]];
     }
     if (!pair) {
-      out.problems.push(problem(table.sheet, d.headerCell, 'info', 'difference-not-reproduced', { header: d.header.text }));
+      out.problems.push(
+        problem(table.sheet, d.headerCell, 'info', 'difference-not-reproduced', {
+          header: d.header.text,
+        }),
+      );
       continue;
     }
     const [a, b] = pair;
     // Later minus earlier is the usual reading; try it first, then the other order.
     const laterFirst = (a.header.period?.year ?? 0) >= (b.header.period?.year ?? 0);
-    const orders: [TableColumn, TableColumn][] = laterFirst ? [[a, b], [b, a]] : [[b, a], [a, b]];
+    const orders: [TableColumn, TableColumn][] = laterFirst
+      ? [
+          [a, b],
+          [b, a],
+        ]
+      : [
+          [b, a],
+          [a, b],
+        ];
     let done = false;
     for (const [x, y] of orders) {
       const scratch: Check[] = [];
-      if (applyFormula(table, rows, { target: d, terms: [[x, 1], [y, -1]], kind: 'difference' }, scratch)) {
+      if (
+        applyFormula(
+          table,
+          rows,
+          {
+            target: d,
+            terms: [
+              [x, 1],
+              [y, -1],
+            ],
+            kind: 'difference',
+          },
+          scratch,
+        )
+      ) {
         out.checks.push(...scratch);
         done = true;
         break;
       }
     }
     if (!done) {
-      out.problems.push(problem(table.sheet, d.headerCell, 'info', 'difference-not-reproduced', { header: d.header.text }));
+      out.problems.push(
+        problem(table.sheet, d.headerCell, 'info', 'difference-not-reproduced', {
+          header: d.header.text,
+        }),
+      );
     }
   }
 }
@@ -128,20 +187,50 @@ export function checkRelations(table: DetectedTable, rows: TableRow[], checks: C
   const costs = cols.find((c) => c.header.role === 'budget-costs');
   const income = cols.find((c) => c.header.role === 'budget-income');
   if (costs && income) {
-    const total = cols.find((c) => c.header.role === 'budget' && c.col > Math.max(costs.col, income.col));
+    const total = cols.find(
+      (c) => c.header.role === 'budget' && c.col > Math.max(costs.col, income.col),
+    );
     if (total) {
       const scratch: Check[] = [];
-      if (applyFormula(table, rows, { target: total, terms: [[costs, 1], [income, -1]], kind: 'relation' }, scratch)) {
+      if (
+        applyFormula(
+          table,
+          rows,
+          {
+            target: total,
+            terms: [
+              [costs, 1],
+              [income, -1],
+            ],
+            kind: 'relation',
+          },
+          scratch,
+        )
+      ) {
         checks.push(...scratch);
       } else {
-        applyFormula(table, rows, { target: total, terms: [[costs, 1], [income, 1]], kind: 'relation' }, checks);
+        applyFormula(
+          table,
+          rows,
+          {
+            target: total,
+            terms: [
+              [costs, 1],
+              [income, 1],
+            ],
+            kind: 'relation',
+          },
+          checks,
+        );
       }
     }
   }
   const adjustments = cols.filter((c) => c.header.role === 'adjustment');
   if (adjustments.length > 0) {
     const lastAdj = adjustments[adjustments.length - 1];
-    const budgetsAfter = cols.filter((c) => c.header.role === 'budget' && lastAdj && c.col > lastAdj.col);
+    const budgetsAfter = cols.filter(
+      (c) => c.header.role === 'budget' && lastAdj && c.col > lastAdj.col,
+    );
     const target = budgetsAfter.find((c) => /total/i.test(c.header.text)) ?? budgetsAfter[0];
     if (!target) return;
     // Parts: the contiguous budget/adjustment columns left of the target.
@@ -152,7 +241,12 @@ export function checkRelations(table: DetectedTable, rows: TableRow[], checks: C
       parts.unshift(c);
     }
     if (parts.length >= 2) {
-      applyFormula(table, rows, { target, terms: parts.map((p) => [p, 1] as [TableColumn, 1]), kind: 'relation' }, checks);
+      applyFormula(
+        table,
+        rows,
+        { target, terms: parts.map((p) => [p, 1] as [TableColumn, 1]), kind: 'relation' },
+        checks,
+      );
     }
   }
 }

@@ -3,8 +3,14 @@ export type WordDirection = 'higher' | 'lower' | null;
 
 const L = '(?<![\\p{L}])';
 const R = '(?![\\p{L}])';
-const LOWER_NEGATED = new RegExp(`${L}(ska|får) inte[^.]{0,80}?(vara|bli)? ?(högre|större|fler|överstiga)${R}`, 'iu');
-const HIGHER_NEGATED = new RegExp(`${L}(ska|får) inte[^.]{0,80}?(vara|bli)? ?(lägre|mindre|färre|understiga)${R}`, 'iu');
+const LOWER_NEGATED = new RegExp(
+  `${L}(ska|får) inte[^.]{0,80}?(vara|bli)? ?(högre|större|fler|överstiga)${R}`,
+  'iu',
+);
+const HIGHER_NEGATED = new RegExp(
+  `${L}(ska|får) inte[^.]{0,80}?(vara|bli)? ?(lägre|mindre|färre|understiga)${R}`,
+  'iu',
+);
 const LOWER = new RegExp(
   `${L}(minska|minskar|minskad|minskade|minskat|minskning|sänka|sänks|sänkt|färre|lägre|kortare|förkorta|förkortas|halvera|halveras|reducera|reduceras|högst|max)${R}`,
   'iu',

@@ -48,13 +48,25 @@ const WORD = (w: string): RegExp => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 
 export function findUnit(text: string): Unit | null {
   const t = text.toLowerCase();
   if (/(?<![\p{L}])(mnkr|mkr|mn kr|miljoner kronor|miljoner kr)(?![\p{L}])/u.test(t)) return 'mnkr';
-  if (/(?<![\p{L}])(tkr|tusental kronor|tusen kronor|tusentals kronor)(?![\p{L}])/u.test(t)) return 'tkr';
+  if (/(?<![\p{L}])(tkr|tusental kronor|tusen kronor|tusentals kronor)(?![\p{L}])/u.test(t))
+    return 'tkr';
   if (/(?<![\p{L}])(kr|kronor)(?![\p{L}])/u.test(t)) return 'kr';
   return null;
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, maj: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  maj: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  okt: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** Reads the period a header names: `2023`, `T2 2017`, `31 aug 2023`, `helår 2023`, `delår 2023`. */
@@ -92,7 +104,9 @@ export function findYears(text: string): number[] {
 
 /** True for a header that is only a period (`2023`, `T2 2017`): its role comes from elsewhere. */
 function isBarePeriod(t: string): boolean {
-  return /^(helår|delår|t[123]|tertial\s*[123])?\s*(19[89]\d|20\d\d)(\s*\((tkr|mnkr|kr|%)\))?$/i.test(t);
+  return /^(helår|delår|t[123]|tertial\s*[123])?\s*(19[89]\d|20\d\d)(\s*\((tkr|mnkr|kr|%)\))?$/i.test(
+    t,
+  );
 }
 
 /**

@@ -45,10 +45,13 @@ export function assessIndicators(
   table: DetectedTable,
   out: { indicators: Indicator[]; problems: Problem[] },
 ): void {
-  const outcomeCols = table.columns.filter((c) => (c.header.role === 'outcome' || c.header.role === 'forecast') && c.header.period);
+  const outcomeCols = table.columns.filter(
+    (c) => (c.header.role === 'outcome' || c.header.role === 'forecast') && c.header.period,
+  );
   const yearCols = table.columns.filter((c) => c.header.role === 'year' && c.header.period);
   const outcomesFrom = outcomeCols.length > 0 ? outcomeCols : yearCols;
-  const targetCols = table.kind === 'indicators' ? table.columns.filter((c) => c.header.role === 'target') : [];
+  const targetCols =
+    table.kind === 'indicators' ? table.columns.filter((c) => c.header.role === 'target') : [];
   const directionCol = table.columns.find((c) => c.header.role === 'direction');
   const goalDirection = directionFromWords(table.contextLines.join(' . '));
 
@@ -59,13 +62,23 @@ export function assessIndicators(
     const outcomes: OutcomeFig[] = [];
     for (const c of outcomesFrom) {
       const v = grid.number(r, c.col);
-      if (v && c.header.period) outcomes.push({ col: c, period: c.header.period, value: v, forecast: c.header.role === 'forecast' });
+      if (v && c.header.period)
+        outcomes.push({
+          col: c,
+          period: c.header.period,
+          value: v,
+          forecast: c.header.role === 'forecast',
+        });
     }
     const targets: TargetFig[] = [];
     for (const c of targetCols) {
       const t = parseTarget(grid.value(r, c.col), grid.format(r, c.col));
       if (t === 'unreadable') {
-        out.problems.push(problem(table.sheet, address(r, c.col), 'warning', 'unreadable-target', { text: grid.text(r, c.col) }));
+        out.problems.push(
+          problem(table.sheet, address(r, c.col), 'warning', 'unreadable-target', {
+            text: grid.text(r, c.col),
+          }),
+        );
         continue;
       }
       if (t) targets.push({ col: c, year: c.header.period?.year ?? null, target: t });
@@ -79,7 +92,15 @@ export function assessIndicators(
       name,
     };
     const dirCell = directionCol ? directionFromCell(grid.text(r, directionCol.col)) : null;
-    const assessed = assess(name, latest, outcomes, targets, targetCols.length > 0, dirCell, goalDirection);
+    const assessed = assess(
+      name,
+      latest,
+      outcomes,
+      targets,
+      targetCols.length > 0,
+      dirCell,
+      goalDirection,
+    );
     out.indicators.push({ ...base, ...assessed });
   }
 }
@@ -100,11 +121,16 @@ function indicatorRows(grid: SheetGrid, table: DetectedTable, valueCols: TableCo
   return candidates.slice(0, last + 1);
 }
 
-type Assessed = Pick<Indicator, 'target' | 'targetPeriod' | 'outcome' | 'outcomePeriod' | 'direction' | 'status' | 'reason'>;
+type Assessed = Pick<
+  Indicator,
+  'target' | 'targetPeriod' | 'outcome' | 'outcomePeriod' | 'direction' | 'status' | 'reason'
+>;
 
 function pickTarget(latest: OutcomeFig | null, targets: TargetFig[]): TargetFig | null {
   if (targets.length === 0) return null;
-  const dated = targets.filter((t) => t.year !== null).sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  const dated = targets
+    .filter((t) => t.year !== null)
+    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
   const undated = targets.filter((t) => t.year === null);
   if (latest) {
     const y = latest.period.year;
@@ -160,19 +186,58 @@ function assess(
   const target = t.text;
   const targetPeriod = chosen.col.header.text;
   const opDirection: Direction =
-    t.op === 'range' ? 'range' : t.op === '>=' || t.op === '>' ? 'higher' : t.op === '<=' || t.op === '<' ? 'lower' : t.op === '=' ? 'equal' : 'unknown';
+    t.op === 'range'
+      ? 'range'
+      : t.op === '>=' || t.op === '>'
+        ? 'higher'
+        : t.op === '<=' || t.op === '<'
+          ? 'lower'
+          : t.op === '='
+            ? 'equal'
+            : 'unknown';
   if (!latest) {
-    return { target, targetPeriod, outcome: null, outcomePeriod: null, direction: opDirection, status: 'no-outcome', reason: `Mål ${target} (${targetPeriod}) finns men inget utfall ännu.` };
+    return {
+      target,
+      targetPeriod,
+      outcome: null,
+      outcomePeriod: null,
+      direction: opDirection,
+      status: 'no-outcome',
+      reason: `Mål ${target} (${targetPeriod}) finns men inget utfall ännu.`,
+    };
   }
   const value = latest.value.value;
-  const percentish = t.percent || latest.value.percent || /%|(?<![\p{L}])andel(?![\p{L}])/iu.test(name);
+  const percentish =
+    t.percent || latest.value.percent || /%|(?<![\p{L}])andel(?![\p{L}])/iu.test(name);
   const shownOutcome = fmt(value, latest.value.percent || t.percent);
   const shownTarget = t.text;
   if (percentish && value.abs().gt(100)) {
-    return { target, targetPeriod, outcome, outcomePeriod, direction: opDirection, status: 'unclear', reason: `Utfallet ${formatSwedish(value)} (${outcomePeriod}) kan inte vara en andel i procent medan målet ${shownTarget} är det; enheterna går inte ihop.` };
+    return {
+      target,
+      targetPeriod,
+      outcome,
+      outcomePeriod,
+      direction: opDirection,
+      status: 'unclear',
+      reason: `Utfallet ${formatSwedish(value)} (${outcomePeriod}) kan inte vara en andel i procent medan målet ${shownTarget} är det; enheterna går inte ihop.`,
+    };
   }
-  if (percentish && !latest.value.percent && value.abs().lte(1) && !value.isZero() && t.value.abs().gt(1)) {
-    return { target, targetPeriod, outcome, outcomePeriod, direction: opDirection, status: 'unclear', reason: `Utfallet ${formatSwedish(value)} ser ut som en andel (0–1) medan målet ${shownTarget} är i procent; enheten går inte att fastställa.` };
+  if (
+    percentish &&
+    !latest.value.percent &&
+    value.abs().lte(1) &&
+    !value.isZero() &&
+    t.value.abs().gt(1)
+  ) {
+    return {
+      target,
+      targetPeriod,
+      outcome,
+      outcomePeriod,
+      direction: opDirection,
+      status: 'unclear',
+      reason: `Utfallet ${formatSwedish(value)} ser ut som en andel (0–1) medan målet ${shownTarget} är i procent; enheten går inte att fastställa.`,
+    };
   }
   if (t.op !== 'plain') {
     const ok = meets(value, t);
@@ -188,11 +253,27 @@ function assess(
   }
   // A plain number: equal is met whatever the direction.
   if (value.eq(t.value)) {
-    return { target, targetPeriod, outcome, outcomePeriod, direction: 'unknown', status: 'met', reason: `Utfallet ${shownOutcome} (${outcomePeriod}) är lika med målet ${shownTarget} (${targetPeriod}).` };
+    return {
+      target,
+      targetPeriod,
+      outcome,
+      outcomePeriod,
+      direction: 'unknown',
+      status: 'met',
+      reason: `Utfallet ${shownOutcome} (${outcomePeriod}) är lika med målet ${shownTarget} (${targetPeriod}).`,
+    };
   }
   const resolved = resolveDirection(name, chosen, outcomes, directionCell, goalDirection);
   if (resolved.direction === null) {
-    return { target, targetPeriod, outcome, outcomePeriod, direction: 'unknown', status: 'unclear', reason: `Målet ${shownTarget} anger ingen riktning ${resolved.why}; utfallet ${shownOutcome} kan inte bedömas.` };
+    return {
+      target,
+      targetPeriod,
+      outcome,
+      outcomePeriod,
+      direction: 'unknown',
+      status: 'unclear',
+      reason: `Målet ${shownTarget} anger ingen riktning ${resolved.why}; utfallet ${shownOutcome} kan inte bedömas.`,
+    };
   }
   const met = resolved.direction === 'higher' ? value.gte(t.value) : value.lte(t.value);
   const word = resolved.direction === 'higher' ? 'högre' : 'lägre';
@@ -231,11 +312,17 @@ function resolveDirection(
     }
   }
   if (goalDirection && fromHistory && goalDirection !== fromHistory) {
-    return { direction: null, why: 'eftersom målets formulering och historiken pekar åt olika håll' };
+    return {
+      direction: null,
+      why: 'eftersom målets formulering och historiken pekar åt olika håll',
+    };
   }
   if (goalDirection) return { direction: goalDirection, why: 'målets formulering' };
   if (fromHistory) return { direction: fromHistory, why: historyText };
-  return { direction: null, why: 'och varken namnet, målet eller historiken visar om högre eller lägre är bättre' };
+  return {
+    direction: null,
+    why: 'och varken namnet, målet eller historiken visar om högre eller lägre är bättre',
+  };
 }
 
 export type { IndicatorStatus };

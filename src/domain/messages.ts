@@ -73,9 +73,7 @@ export function problemText(code: ProblemCode, p: MessageParams, locale: Locale 
     case 'empty-workbook':
       return sv ? 'Arbetsboken innehåller inga värden.' : 'The workbook holds no values.';
     case 'no-tables':
-      return sv
-        ? 'Inga tabeller hittades på bladet.'
-        : 'No tables were found on the sheet.';
+      return sv ? 'Inga tabeller hittades på bladet.' : 'No tables were found on the sheet.';
     default:
       return assertNever(code);
   }

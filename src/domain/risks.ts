@@ -24,7 +24,10 @@ const CONSEQUENCE: Record<string, number> = {
  * A risk level 1-5 from a number or its word: `Möjlig` → 3 (sannolikhet), `Allvarig` → 4
  * (väsentlighet). Null when the cell is empty; 'unknown' for anything else.
  */
-export function riskLevel(text: string, what: 'probability' | 'consequence'): number | null | 'unknown' {
+export function riskLevel(
+  text: string,
+  what: 'probability' | 'consequence',
+): number | null | 'unknown' {
   const t = normaliseText(text).toLowerCase().replace(/[.]$/, '');
   if (t === '') return null;
   const m = /^([1-5])(?:[.,]0+)?(?:\s*[-–(].*)?$/.exec(t);
@@ -53,7 +56,9 @@ export function readRisks(
   const cCol = table.columns.find((c) => c.header.role === 'consequence');
   const vCol = table.columns.find((c) => c.header.role === 'risk-value');
   const riskCol = table.columns.find((c) => c.header.role === 'risk')?.col ?? table.labelCol;
-  const processCol = table.columns.find((c) => c.header.role === 'process')?.col ?? (riskCol !== table.labelCol ? table.labelCol : null);
+  const processCol =
+    table.columns.find((c) => c.header.role === 'process')?.col ??
+    (riskCol !== table.labelCol ? table.labelCol : null);
   if (!pCol || !cCol) return;
   let process: string | null = null;
   for (const r of table.dataRows) {
@@ -67,8 +72,20 @@ export function readRisks(
     if (riskText === '' && pText === '' && cText === '') continue;
     const p = riskLevel(pText, 'probability');
     const c = riskLevel(cText, 'consequence');
-    if (p === 'unknown') out.problems.push(problem(table.sheet, address(r, pCol.col), 'warning', 'unknown-risk-level', { text: pText, what: 'sannolikhet' }));
-    if (c === 'unknown') out.problems.push(problem(table.sheet, address(r, cCol.col), 'warning', 'unknown-risk-level', { text: cText, what: 'väsentlighet' }));
+    if (p === 'unknown')
+      out.problems.push(
+        problem(table.sheet, address(r, pCol.col), 'warning', 'unknown-risk-level', {
+          text: pText,
+          what: 'sannolikhet',
+        }),
+      );
+    if (c === 'unknown')
+      out.problems.push(
+        problem(table.sheet, address(r, cCol.col), 'warning', 'unknown-risk-level', {
+          text: cText,
+          what: 'väsentlighet',
+        }),
+      );
     if (typeof p !== 'number' || typeof c !== 'number' || riskText === '') continue;
     const value = p * c;
     const reportedFig = vCol ? grid.number(r, vCol.col) : null;

@@ -14,6 +14,8 @@ export class SheetGrid {
   readonly lastRow: number;
   readonly lastCol: number;
   private readonly mergeOwner = new Map<string, { row: number; col: number }>();
+  /** Parsed numbers by row and column offset; undefined = not parsed yet. */
+  private readonly numbers: (ParsedNumber | null | undefined)[][] = [];
 
   constructor(private readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -29,7 +31,8 @@ export class SheetGrid {
       if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > 200) continue;
       for (let r = area.top; r <= area.bottom; r++) {
         for (let c = area.left; c <= area.right; c++) {
-          if (r !== area.top || c !== area.left) this.mergeOwner.set(`${r}:${c}`, { row: area.top, col: area.left });
+          if (r !== area.top || c !== area.left)
+            this.mergeOwner.set(`${r}:${c}`, { row: area.top, col: area.left });
         }
       }
     }
@@ -52,7 +55,19 @@ export class SheetGrid {
 
   /** The cell read as a number (percent formats → percent units). */
   number(row: number, col: number): ParsedNumber | null {
-    return readNumber(this.value(row, col), this.format(row, col));
+    const ri = row - this.firstRow;
+    const ci = col - this.firstCol;
+    if (ri < 0 || ci < 0) return null;
+    let cache = this.numbers[ri];
+    if (!cache) {
+      cache = [];
+      this.numbers[ri] = cache;
+    }
+    const hit = cache[ci];
+    if (hit !== undefined) return hit;
+    const parsed = readNumber(this.value(row, col), this.format(row, col));
+    cache[ci] = parsed;
+    return parsed;
   }
 
   /** The cell as trimmed text ('' when empty). */

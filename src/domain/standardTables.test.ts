@@ -185,9 +185,9 @@ describe('buildReportSheets', () => {
   });
 
   it('does not repeat a unit the title already names', () => {
-    expect(
-      tableCaption({ ...report.tables[0]!, title: 'Driftbudget, mnkr', unit: 'mnkr' }),
-    ).toBe('Drift!A3:E9 – Driftbudget, mnkr');
+    expect(tableCaption({ ...report.tables[0]!, title: 'Driftbudget, mnkr', unit: 'mnkr' })).toBe(
+      'Drift!A3:E9 – Driftbudget, mnkr',
+    );
     expect(tableCaption({ ...report.tables[0]!, title: null, unit: null })).toBe(
       'Drift!A3:E9 – Tabell utan rubrik',
     );
@@ -230,16 +230,31 @@ describe('buildReportSheets', () => {
     ]);
     // Row for sannolikhet 3 (Möjlig) is the third from the top (5, 4, 3).
     expect(m[3]).toEqual(['3 Möjlig', 0, 0, 1, 2, 0]);
-    const total = m.slice(1).reduce((n, r) => n + r.slice(1).reduce<number>((a, b) => a + Number(b), 0), 0);
+    const total = m
+      .slice(1)
+      .reduce((n, r) => n + r.slice(1).reduce<number>((a, b) => a + Number(b), 0), 0);
     expect(total).toBe(3);
   });
 
   it('lists checks and problems', () => {
     const k = sheets[3]!;
-    expect(k.rows[1]!.values).toEqual(['Drift!E6', 'Budget mnkr', 'Summa', 31.6, 28.1, 3.5, 'Stämmer inte']);
+    expect(k.rows[1]!.values).toEqual([
+      'Drift!E6',
+      'Budget mnkr',
+      'Summa',
+      31.6,
+      28.1,
+      3.5,
+      'Stämmer inte',
+    ]);
     expect(k.rows[1]!.roles).toEqual({ 6: 'severity-mismatch' });
     expect(k.rows[1]!.decimals).toEqual({ 3: 1, 4: 1, 5: 1 });
-    expect(k.blocks![0]!.grid[1]).toEqual(['Varning', 'unreadable-number', 'Drift!B12', 'Talet kunde inte läsas.']);
+    expect(k.blocks![0]!.grid[1]).toEqual([
+      'Varning',
+      'unreadable-number',
+      'Drift!B12',
+      'Talet kunde inte läsas.',
+    ]);
   });
 
   it('makes empty sheets for an empty report', () => {
@@ -248,6 +263,10 @@ describe('buildReportSheets', () => {
       { riskThreshold: 12 },
     );
     expect(empty.map((s) => s.rows.length)).toEqual([0, 0, 0, 0]);
-    expect(riskMatrix([]).slice(1).flatMap((r) => r.slice(1))).toEqual(new Array(25).fill(0));
+    expect(
+      riskMatrix([])
+        .slice(1)
+        .flatMap((r) => r.slice(1)),
+    ).toEqual(new Array(25).fill(0));
   });
 });

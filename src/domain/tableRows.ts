@@ -29,7 +29,8 @@ export function isTotalLabel(label: string): boolean {
 export function amountColumns(grid: SheetGrid, table: DetectedTable): TableColumn[] {
   return table.columns.filter((c) => {
     const role = c.header.role;
-    if (['risk', 'process', 'direction', 'probability', 'consequence', 'target'].includes(role)) return false;
+    if (['risk', 'process', 'direction', 'probability', 'consequence', 'target'].includes(role))
+      return false;
     if (c.header.percent) return false;
     let numbers = 0;
     let percents = 0;
@@ -45,7 +46,11 @@ export function amountColumns(grid: SheetGrid, table: DetectedTable): TableColum
 }
 
 /** The table's data rows with labels and numbers; `Källa:` rows and empty rows are left out. */
-export function readRows(grid: SheetGrid, table: DetectedTable, columns: TableColumn[]): TableRow[] {
+export function readRows(
+  grid: SheetGrid,
+  table: DetectedTable,
+  columns: TableColumn[],
+): TableRow[] {
   const out: TableRow[] = [];
   for (const r of table.dataRows) {
     const label = grid.text(r, table.labelCol);

@@ -88,7 +88,9 @@ function isSecondHeaderRow(grid: SheetGrid, upper: number, row: number): boolean
   const upperCols = grid.filledColumns(upper);
   const upperOnlyPeriods = upperCols
     .slice(1)
-    .every((c) => classifyHeader(grid.text(upper, c)).role === 'year' || isYearCell(grid, upper, c));
+    .every(
+      (c) => classifyHeader(grid.text(upper, c)).role === 'year' || isYearCell(grid, upper, c),
+    );
   const hasGapAbove = cols.some((c) => grid.isBlank(upper, c) || grid.isMergedTail(upper, c));
   return upperOnlyPeriods || hasGapAbove;
 }
@@ -124,7 +126,12 @@ export function detectTables(grid: SheetGrid): DetectedTable[] {
 }
 
 /** Reads one block of consecutive rows; returns the text lines left pending for the next block. */
-function readBlock(grid: SheetGrid, block: number[], carried: string[], out: DetectedTable[]): string[] {
+function readBlock(
+  grid: SheetGrid,
+  block: number[],
+  carried: string[],
+  out: DetectedTable[],
+): string[] {
   let pending = [...carried];
   let i = 0;
   while (i < block.length) {
@@ -137,7 +144,10 @@ function readBlock(grid: SheetGrid, block: number[], carried: string[], out: Det
     }
     const headerRows: number[] = [];
     const first = r;
-    const firstHasValues = grid.filledColumns(first).slice(1).some((c) => isValueCell(grid, first, c));
+    const firstHasValues = grid
+      .filledColumns(first)
+      .slice(1)
+      .some((c) => isValueCell(grid, first, c));
     if (!firstHasValues) {
       headerRows.push(first);
       i++;
@@ -158,7 +168,8 @@ function readBlock(grid: SheetGrid, block: number[], carried: string[], out: Det
         looksLikeHeader(grid, after) &&
         !hasValuesInRow(grid, after);
       if (startsNewTable) break;
-      if (dataRows.length > 0 && headerRows.length > 0 && sameHeader(grid, headerRows[0] ?? 0, d)) break;
+      if (dataRows.length > 0 && headerRows.length > 0 && sameHeader(grid, headerRows[0] ?? 0, d))
+        break;
       dataRows.push(d);
       i++;
     }
@@ -179,7 +190,12 @@ function sameHeader(grid: SheetGrid, a: number, b: number): boolean {
   return ca.every((c, k) => cb[k] === c && grid.text(a, c) === grid.text(b, c));
 }
 
-function buildTable(grid: SheetGrid, headerRows: number[], dataRows: number[], context: string[]): DetectedTable {
+function buildTable(
+  grid: SheetGrid,
+  headerRows: number[],
+  dataRows: number[],
+  context: string[],
+): DetectedTable {
   const allRows = [...headerRows, ...dataRows];
   let left = Number.POSITIVE_INFINITY;
   let right = 0;
@@ -237,7 +253,10 @@ function buildTable(grid: SheetGrid, headerRows: number[], dataRows: number[], c
     const header = classifyHeader(headerText.get(c) ?? '');
     columns.push({ col: c, header, headerCell: address(headerCellRow, c) });
   }
-  const labelHeader = [...headerRows].map((r) => grid.text(r, labelCol)).filter((t) => t !== '').join(' ');
+  const labelHeader = [...headerRows]
+    .map((r) => grid.text(r, labelCol))
+    .filter((t) => t !== '')
+    .join(' ');
 
   const unitSources = [labelHeader, ...columns.map((c) => c.header.text), ...context];
   let unit: Unit | null = null;
@@ -272,13 +291,18 @@ function classifyKind(grid: SheetGrid, t: DetectedTable): TableKind {
   if (roles.has('probability') && roles.has('consequence')) {
     const hasRiskText =
       roles.has('risk') ||
-      t.dataRows.some((r) => grid.text(r, t.labelCol).length > 12 && grid.number(r, t.labelCol) === null);
+      t.dataRows.some(
+        (r) => grid.text(r, t.labelCol).length > 12 && grid.number(r, t.labelCol) === null,
+      );
     if (hasRiskText) return 'risks';
   }
   if (roles.has('target')) return 'indicators';
   const hasNumbers = t.dataRows.some((r) => t.columns.some((c) => isValueCell(grid, r, c.col)));
   const labelWords = t.labelHeader.toLowerCase();
-  if (/följetal|verksamhetsmått|nyckeltal|indikator|(?<![\p{L}])mått/u.test(labelWords) && hasNumbers) {
+  if (
+    /följetal|verksamhetsmått|nyckeltal|indikator|(?<![\p{L}])mått/u.test(labelWords) &&
+    hasNumbers
+  ) {
     return 'metrics';
   }
   const money = ['budget', 'budget-costs', 'budget-income', 'adjustment', 'variance'].some((r) =>
@@ -286,7 +310,10 @@ function classifyKind(grid: SheetGrid, t: DetectedTable): TableKind {
   );
   if (/investering|investeringar/.test(words) && hasNumbers) return 'investments';
   if (money && hasNumbers) return 'budget';
-  if (hasNumbers && (roles.has('outcome') || roles.has('forecast') || roles.has('year') || roles.has('difference'))) {
+  if (
+    hasNumbers &&
+    (roles.has('outcome') || roles.has('forecast') || roles.has('year') || roles.has('difference'))
+  ) {
     return 'metrics';
   }
   return 'other';

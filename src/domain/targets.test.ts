@@ -49,7 +49,10 @@ describe('direction words', () => {
   test.each([
     ['Personalomsättningen ska minska', 'lower'],
     ['Antal personer som blir självförsörjande ska öka', 'higher'],
-    ['Andelen invånare som har lön i den understa kvintilen ska inte i något område vara högre än 25%.', 'lower'],
+    [
+      'Andelen invånare som har lön i den understa kvintilen ska inte i något område vara högre än 25%.',
+      'lower',
+    ],
     ['Sjuktalen 2018 ska vara lägre än sjuktalen för 2017', 'lower'],
     ['Att samverkan i våld i nära ärenden ökar', 'higher'],
     ['Fler ska få hjälp', 'higher'],

@@ -1,6 +1,12 @@
 import { Decimal } from './decimal';
 import type { CellValue } from './grid';
-import { isPercentFormat, isNoValue, normaliseText, parseSwedishNumber, readNumber } from './values';
+import {
+  isPercentFormat,
+  isNoValue,
+  normaliseText,
+  parseSwedishNumber,
+  readNumber,
+} from './values';
 
 export type TargetOp = '>=' | '<=' | '>' | '<' | '=' | 'range' | 'plain';
 
@@ -31,7 +37,9 @@ export function parseTarget(cell: CellValue, format: string | null): Target | nu
   if (typeof cell === 'number') {
     const n = readNumber(cell, format);
     if (!n) return null;
-    const text = isPercentFormat(format) ? `${n.value.toString().replace('.', ',')} %` : n.value.toString().replace('.', ',');
+    const text = isPercentFormat(format)
+      ? `${n.value.toString().replace('.', ',')} %`
+      : n.value.toString().replace('.', ',');
     return { text, op: 'plain', value: n.value, high: null, percent: n.percent };
   }
   if (typeof cell !== 'string') return 'unreadable';
@@ -46,12 +54,21 @@ export function parseTarget(cell: CellValue, format: string | null): Target | nu
       break;
     }
   }
-  const range = /^([+\-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%)?\s*[-–—]\s*(\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%)?$/.exec(rest);
+  const range =
+    /^([+\-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%)?\s*[-–—]\s*(\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%)?$/.exec(
+      rest,
+    );
   if (range && op === 'plain') {
     const lo = parseSwedishNumber(range[1] ?? '');
     const hi = parseSwedishNumber(range[3] ?? '');
     if (!lo || !hi) return 'unreadable';
-    return { text, op: 'range', value: lo.value, high: hi.value, percent: Boolean(range[2] ?? range[4]) };
+    return {
+      text,
+      op: 'range',
+      value: lo.value,
+      high: hi.value,
+      percent: Boolean(range[2] ?? range[4]),
+    };
   }
   const n = parseSwedishNumber(rest);
   if (!n || (n.note !== null && !/^\(/.test(n.note))) return 'unreadable';

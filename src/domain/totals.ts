@@ -2,7 +2,7 @@ import { sum, toReportNumber, type Decimal } from './decimal';
 import { address } from './grid';
 import { problem } from './messages';
 import type { Check, Problem } from './report';
-import { maxDecimals, valueAt, type TableRow } from './tableRows';
+import { maxDecimals, type TableRow } from './tableRows';
 import { judge, roundingTolerance } from './tolerance';
 import type { TableColumn } from './tables';
 
@@ -26,7 +26,7 @@ interface ColumnVerdict {
  * total (earlier subtotals count as one row each); the run is the one that agrees in every column
  * at once. A category row (`Reinvestering` above `Inventarier`, `IT-utrustning`, `Transportmedel`)
  * is the sum of the rows under it. Figures that differ beyond rounding are `mismatch` checks at
- * the reported cell.
+ * the reported cell; within rounding, `rounding` checks.
  */
 export function checkTotals(
   sheet: string,
@@ -36,37 +36,39 @@ export function checkTotals(
   problems: Problem[],
 ): void {
   const categoryParts = findCategories(sheet, rows, columns, checks);
-  const items: Item[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (!row) continue;
+  let open: Item[] = [];
+  for (const row of rows) {
     if (categoryParts.has(row.row)) continue; // already summed into its category row
     if (row.values.size === 0) continue; // section headings, notes
-    if (!row.isTotal) {
-      items.push({ row, covered: false });
-      continue;
-    }
-    const open = items.filter((it) => !it.covered);
-    if (open.length === 0) {
-      items.push({ row, covered: false });
+    if (!row.isTotal || open.length === 0) {
+      const item = { row, covered: false };
+
+      open.push(item);
       continue;
     }
     const chosen = chooseRun(row, open, columns);
     if (chosen === null) {
-      problems.push(problem(sheet, row.labelCell, 'warning', 'total-not-reproduced', { label: row.label }));
+      problems.push(
+        problem(sheet, row.labelCell, 'warning', 'total-not-reproduced', { label: row.label }),
+      );
     } else {
-      for (const v of chosen.verdicts) {
-        if (v.verdict === 'ok') continue;
-        checks.push(makeCheck(sheet, row, v, 'sum'));
-      }
+      for (const v of chosen.verdicts)
+        if (v.verdict !== 'ok') checks.push(makeCheck(sheet, row, v));
     }
     const coveredCount = chosen ? chosen.k : open.length;
-    for (const it of open.slice(open.length - coveredCount)) it.covered = true;
-    items.push({ row, covered: false });
+    open = open.slice(0, open.length - coveredCount);
+    const item = { row, covered: false };
+
+    open.push(item);
   }
 }
 
-function verdictsFor(total: TableRow, parts: TableRow[], columns: TableColumn[]): ColumnVerdict[] {
+/** Exact verdicts for a total against a set of part rows. */
+function verdictsFor(
+  total: TableRow,
+  parts: readonly TableRow[],
+  columns: TableColumn[],
+): ColumnVerdict[] {
   const out: ColumnVerdict[] = [];
   for (const c of columns) {
     const reportedFig = total.values.get(c.col);
@@ -76,7 +78,13 @@ function verdictsFor(total: TableRow, parts: TableRow[], columns: TableColumn[])
     const computed = sum(figs.map((f) => f.value));
     const tol = roundingTolerance(figs.length, maxDecimals([...figs, reportedFig]));
     const trivial = reportedFig.value.isZero() && figs.every((f) => f.value.isZero());
-    out.push({ col: c.col, reported: reportedFig.value, computed, verdict: judge(reportedFig.value, computed, tol), trivial });
+    out.push({
+      col: c.col,
+      reported: reportedFig.value,
+      computed,
+      verdict: judge(reportedFig.value, computed, tol),
+      trivial,
+    });
   }
   return out;
 }
@@ -92,47 +100,105 @@ function score(vs: ColumnVerdict[]): { agree: number; disagree: number } {
   return { agree, disagree };
 }
 
+/**
+ * Running float sums over growing runs, to screen candidate runs cheaply (exact decimals decide):
+ * for each k, how many non-trivial columns roughly agree and disagree.
+ */
+function screenRuns(
+  total: TableRow,
+  partsNearestFirst: readonly TableRow[],
+  columns: TableColumn[],
+): { agree: number; disagree: number }[] {
+  const cols = columns.filter((c) => total.values.has(c.col));
+  const sums = cols.map(() => 0);
+  const counts = cols.map(() => 0);
+  const nonZero = cols.map(() => false);
+  const decimals = cols.map((c) => total.values.get(c.col)?.decimals ?? 0);
+  const out: { agree: number; disagree: number }[] = [];
+  for (const part of partsNearestFirst) {
+    let agree = 0;
+    let disagree = 0;
+    cols.forEach((c, i) => {
+      const f = part.values.get(c.col);
+      if (f) {
+        sums[i] = (sums[i] ?? 0) + f.approx;
+        counts[i] = (counts[i] ?? 0) + 1;
+        decimals[i] = Math.max(decimals[i] ?? 0, f.decimals);
+        if (f.approx !== 0) nonZero[i] = true;
+      }
+      const reported = total.values.get(c.col)?.approx ?? 0;
+      if ((counts[i] ?? 0) === 0) return;
+      if (reported === 0 && !nonZero[i]) return; // trivial
+      const tol = 0.5 * 10 ** -(decimals[i] ?? 0) * (counts[i] ?? 0) + 1e-9 * Math.abs(reported);
+      if (Math.abs(reported - (sums[i] ?? 0)) <= tol + 1e-9) agree++;
+      else disagree++;
+    });
+    out.push({ agree, disagree });
+  }
+  return out;
+}
+
 /** Picks how many open items above a total it sums; null when no run can be told. */
 function chooseRun(
   total: TableRow,
   open: Item[],
   columns: TableColumn[],
 ): { k: number; verdicts: ColumnVerdict[] } | null {
-  let bestFull: { k: number; verdicts: ColumnVerdict[] } | null = null;
-  let bestPartial: { k: number; verdicts: ColumnVerdict[]; agree: number; disagree: number } | null = null;
-  for (let k = 1; k <= open.length; k++) {
-    const parts = open.slice(open.length - k).map((it) => it.row);
-    const vs = verdictsFor(total, parts, columns);
-    const s = score(vs);
-    if (s.agree > 0 && s.disagree === 0) bestFull = { k, verdicts: vs };
-    else if (s.agree > 0 && (bestPartial === null || s.agree > bestPartial.agree)) {
-      bestPartial = { k, verdicts: vs, ...s };
+  const nearestFirst = open.map((it) => it.row).reverse();
+  const screened = screenRuns(total, nearestFirst, columns);
+  const exact = (k: number): { k: number; verdicts: ColumnVerdict[] } => ({
+    k,
+    verdicts: verdictsFor(total, nearestFirst.slice(0, k), columns),
+  });
+  // The longest run that agrees everywhere.
+  for (let k = screened.length; k >= 1; k--) {
+    const s = screened[k - 1];
+    if (s && s.agree > 0 && s.disagree === 0) {
+      const e = exact(k);
+      const es = score(e.verdicts);
+      if (es.agree > 0 && es.disagree === 0) return e;
     }
   }
-  if (bestFull) return bestFull;
-  if (bestPartial && bestPartial.agree > bestPartial.disagree) return bestPartial;
-  // One figure to check and no run agrees: the whole run above is what a reader sums.
-  const nonTrivialColumns = verdictsFor(total, open.map((it) => it.row), columns).filter((v) => !v.trivial);
-  if (nonTrivialColumns.length === 1) {
-    return { k: open.length, verdicts: nonTrivialColumns };
+  // Else the run that agrees in most columns, if more agree than not.
+  let bestK = 0;
+  let best = { agree: 0, disagree: 0 };
+  screened.forEach((s, i) => {
+    if (s.agree > best.agree) {
+      best = s;
+      bestK = i + 1;
+    }
+  });
+  if (bestK > 0 && best.agree > best.disagree) {
+    const e = exact(bestK);
+    const es = score(e.verdicts);
+    if (es.agree > es.disagree) return e;
   }
+  // One figure to check and no run agrees: the whole run above is what a reader sums.
+  const whole = exact(nearestFirst.length);
+  const nonTrivial = whole.verdicts.filter((v) => !v.trivial);
+  if (nonTrivial.length === 1) return { k: whole.k, verdicts: nonTrivial };
   return null;
 }
 
 /**
  * Finds category rows: a row followed by rows that sum to it. Where the table marks categories
  * without parts with `-` rows, a category's parts run to the next category; elsewhere a category
- * is accepted only when its parts agree in every column.
+ * is accepted only when its parts agree in every column (at least two of them).
  */
-function findCategories(sheet: string, rows: TableRow[], columns: TableColumn[], checks: Check[]): Set<number> {
+function findCategories(
+  sheet: string,
+  rows: TableRow[],
+  columns: TableColumn[],
+  checks: Check[],
+): Set<number> {
   const parts = new Set<number>();
   const hasDashes = rows.some((r) => r.isDash);
   const isCategoryByDash = (i: number): boolean => rows[i + 1]?.isDash === true;
   for (let i = 0; i < rows.length; i++) {
     const head = rows[i];
-    if (!head || head.isTotal || head.isDash || head.values.size === 0 || parts.has(head.row)) continue;
-    if (isCategoryByDash(i)) continue;
-    // The longest run of plain rows under it.
+    if (!head || head.isTotal || head.isDash || head.values.size === 0 || parts.has(head.row))
+      continue;
+    if (hasDashes && isCategoryByDash(i)) continue;
     const run: TableRow[] = [];
     for (let j = i + 1; j < rows.length; j++) {
       const r = rows[j];
@@ -142,19 +208,22 @@ function findCategories(sheet: string, rows: TableRow[], columns: TableColumn[],
     }
     if (run.length < 2) continue;
     if (hasDashes) {
-      if (!rows.slice(0, i).some((_, k) => isCategoryByDash(k))) continue;
       const vs = verdictsFor(head, run, columns);
       const s = score(vs);
       if (s.agree === 0 || s.agree < s.disagree) continue;
-      for (const v of vs) if (v.verdict !== 'ok') checks.push(makeCheck(sheet, head, v, 'sum'));
+      for (const v of vs) if (v.verdict !== 'ok') checks.push(makeCheck(sheet, head, v));
       for (const r of run) parts.add(r.row);
       continue;
     }
+    if (!anyRunMatchesFirstColumn(head, run, columns)) continue;
+    const screened = screenRuns(head, run, columns);
     for (let k = run.length; k >= 2; k--) {
+      const s = screened[k - 1];
+      if (!s || s.agree < 2 || s.disagree > 0) continue;
       const vs = verdictsFor(head, run.slice(0, k), columns);
-      const s = score(vs);
-      if (s.agree >= 2 && s.disagree === 0) {
-        for (const v of vs) if (v.verdict !== 'ok') checks.push(makeCheck(sheet, head, v, 'sum'));
+      const es = score(vs);
+      if (es.agree >= 2 && es.disagree === 0) {
+        for (const v of vs) if (v.verdict !== 'ok') checks.push(makeCheck(sheet, head, v));
         for (const r of run.slice(0, k)) parts.add(r.row);
         break;
       }
@@ -163,18 +232,46 @@ function findCategories(sheet: string, rows: TableRow[], columns: TableColumn[],
   return parts;
 }
 
-function makeCheck(sheet: string, row: TableRow, v: ColumnVerdict, kind: Check['kind']): Check {
-  const difference = v.reported.minus(v.computed);
+/** Cheap screen: does any run of two or more rows add up to the head in its first non-zero column? */
+function anyRunMatchesFirstColumn(
+  head: TableRow,
+  run: readonly TableRow[],
+  columns: TableColumn[],
+): boolean {
+  let col = -1;
+  let target = 0;
+  for (const c of columns) {
+    const f = head.values.get(c.col);
+    if (f && f.approx !== 0) {
+      col = c.col;
+      target = f.approx;
+      break;
+    }
+  }
+  if (col < 0) return false;
+  let acc = 0;
+  let n = 0;
+  for (const r of run) {
+    const f = r.values.get(col);
+    if (f) {
+      acc += f.approx;
+      n++;
+    }
+    if (n >= 2 && Math.abs(acc - target) <= 0.5 * n + 1e-9 * Math.abs(target)) return true;
+  }
+  return false;
+}
+
+function makeCheck(sheet: string, row: TableRow, v: ColumnVerdict): Check {
   return {
     sheet,
     row: row.row,
     cell: address(row.row, v.col),
     label: row.label,
-    kind,
+    kind: 'sum',
     reported: toReportNumber(v.reported),
     computed: toReportNumber(v.computed),
-    difference: toReportNumber(difference),
+    difference: toReportNumber(v.reported.minus(v.computed)),
     severity: v.verdict === 'rounding' ? 'rounding' : 'mismatch',
   };
 }
-

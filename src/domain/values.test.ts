@@ -26,14 +26,20 @@ describe('Swedish numbers in cells', () => {
     expect(n?.note).toBe('(vård, omsorg och sociala frågor) 80,5 (hela kommunen)');
   });
 
-  test.each(['Varav 85 kvinnor och 81 män', '18-24 år', '70-100', '2022/2023', '3 mån'])('%s is not a number', (t) => {
-    expect(parseSwedishNumber(t)).toBeNull();
-  });
+  test.each(['Varav 85 kvinnor och 81 män', '18-24 år', '70-100', '2022/2023', '3 mån'])(
+    '%s is not a number',
+    (t) => {
+      expect(parseSwedishNumber(t)).toBeNull();
+    },
+  );
 
-  test.each(['-', '–', '', 'saknas', 'Utfall saknas', 'uppgift saknas', 'ej aktuellt'])('%s means no value', (t) => {
-    expect(isNoValue(t)).toBe(true);
-    expect(readNumber(t, null)).toBeNull();
-  });
+  test.each(['-', '–', '', 'saknas', 'Utfall saknas', 'uppgift saknas', 'ej aktuellt'])(
+    '%s means no value',
+    (t) => {
+      expect(isNoValue(t)).toBe(true);
+      expect(readNumber(t, null)).toBeNull();
+    },
+  );
 
   test('a 0% formatted 0.92 is 92 percent, exactly', () => {
     const n = readNumber(0.92, '0%');

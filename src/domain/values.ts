@@ -9,6 +9,8 @@ import { Decimal, decimalFromNumber } from './decimal';
  */
 export interface ParsedNumber {
   value: Decimal;
+  /** The value as a float, for fast screening only; decisions use `value`. */
+  approx: number;
   percent: boolean;
   decimals: number;
   note: string | null;
@@ -71,7 +73,9 @@ const NUMBER_AT_START =
  * Example: parseSwedishNumber('−137 901') → value −137901.
  */
 export function parseSwedishNumber(text: string): ParsedNumber | null {
-  const trimmed = text.replace(/^[\s\u00a0\u202f\u2009]+/, '').replace(/[\s\u00a0\u202f\u2009]+$/, '');
+  const trimmed = text
+    .replace(/^[\s\u00a0\u202f\u2009]+/, '')
+    .replace(/[\s\u00a0\u202f\u2009]+$/, '');
   const m = NUMBER_AT_START.exec(trimmed);
   if (!m) return null;
   const rest = trimmed.slice(m[0].length);
@@ -84,14 +88,23 @@ export function parseSwedishNumber(text: string): ParsedNumber | null {
   const frac = m[3] ?? '';
   const value = new Decimal(`${sign}${intPart}${frac ? `.${frac}` : ''}`);
   const note = rest.trim();
-  return { value, percent: m[4] === '%', decimals: frac.length, note: note.length > 0 ? note : null };
+  return {
+    value,
+    approx: value.toNumber(),
+    percent: m[4] === '%',
+    decimals: frac.length,
+    note: note.length > 0 ? note : null,
+  };
 }
 
 /**
  * A cell as a number, using its number format: a `0%` cell holding 0.92 is 92 (percent).
  * Text cells are parsed as Swedish numbers. Returns null for empty, "no value" words and text.
  */
-export function readNumber(cell: CellValue, format: string | null | undefined): ParsedNumber | null {
+export function readNumber(
+  cell: CellValue,
+  format: string | null | undefined,
+): ParsedNumber | null {
   if (cell === null || typeof cell === 'boolean') return null;
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return null;
@@ -100,14 +113,15 @@ export function readNumber(cell: CellValue, format: string | null | undefined): 
       const value = decimalFromNumber(cell).times(100);
       return {
         value,
+        approx: value.toNumber(),
         percent: true,
         decimals: fmtDecimals ?? Math.max(0, value.decimalPlaces()),
         note: null,
       };
     }
     const value = decimalFromNumber(cell);
-    const shown = fmtDecimals ?? new Decimal(Number(cell.toPrecision(10)).toString()).decimalPlaces();
-    return { value, percent: false, decimals: shown, note: null };
+    const shown = fmtDecimals ?? shownDecimals(cell);
+    return { value, approx: cell, percent: false, decimals: shown, note: null };
   }
   if (isNoValue(cell)) return null;
   return parseSwedishNumber(cell);
@@ -118,4 +132,13 @@ export function cellText(cell: CellValue): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return normaliseText(cell);
   return String(cell);
+}
+
+/** Decimals a General-formatted number shows (Excel shows about ten significant digits). */
+function shownDecimals(n: number): number {
+  if (Number.isInteger(n)) return 0;
+  const text = String(Number(n.toPrecision(10)));
+  if (/e/i.test(text)) return new Decimal(text).decimalPlaces();
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
 }

@@ -46,7 +46,8 @@ function findPairs(table: DetectedTable, deviations: Set<number>): Pair[] {
     if (year === null && budgetYears.size === 1) year = [...budgetYears][0] ?? null;
     if (year === null) continue;
     let candidates = budgets.filter((b) => yearOf(b) === year);
-    if (candidates.length === 0) candidates = budgets.filter((b) => yearOf(b) === null && budgetYears.size === 0);
+    if (candidates.length === 0)
+      candidates = budgets.filter((b) => yearOf(b) === null && budgetYears.size === 0);
     if (candidates.length === 0) continue;
     const reported = pickReported(variances, actual, year);
     // Prefer the budget written last (the revised or total budget), unless a printed variance says otherwise.
@@ -54,21 +55,30 @@ function findPairs(table: DetectedTable, deviations: Set<number>): Pair[] {
     if (!baseline) continue;
     pairs.push({ actual, baseline, reported });
     if (candidates.length > 1) {
-      for (const other of candidates.slice(0, -1)) pairs.push({ actual, baseline: other, reported: null });
+      for (const other of candidates.slice(0, -1))
+        pairs.push({ actual, baseline: other, reported: null });
     }
   }
   return pairs;
 }
 
-function pickReported(variances: TableColumn[], actual: TableColumn, year: number): TableColumn | null {
+function pickReported(
+  variances: TableColumn[],
+  actual: TableColumn,
+  year: number,
+): TableColumn | null {
   const sameYear = variances.filter((v) => yearOf(v) === year || yearOf(v) === null);
   if (sameYear.length === 0) return null;
   const named = sameYear.filter((v) => {
     const t = v.header.text.toLowerCase();
-    return actual.header.role === 'forecast' ? /prognos/.test(t) : /utfall|bokslut|redovisning/.test(t);
+    return actual.header.role === 'forecast'
+      ? /prognos/.test(t)
+      : /utfall|bokslut|redovisning/.test(t);
   });
   if (named.length === 1) return named[0] ?? null;
-  const unnamed = sameYear.filter((v) => !/prognos|utfall|bokslut|redovisning/.test(v.header.text.toLowerCase()));
+  const unnamed = sameYear.filter(
+    (v) => !/prognos|utfall|bokslut|redovisning/.test(v.header.text.toLowerCase()),
+  );
   return unnamed.length === 1 ? (unnamed[0] ?? null) : null;
 }
 
@@ -144,7 +154,8 @@ function signConvention(
   if (incomeSign > 0 && costSign < 0) return 'costs-negative';
   if (incomeSign < 0 && costSign > 0) return 'costs-positive';
   if (incomeSign === 0 && costSign !== 0) return costSign < 0 ? 'costs-negative' : 'costs-positive';
-  if (costSign === 0 && incomeSign !== 0) return incomeSign > 0 ? 'costs-negative' : 'costs-positive';
+  if (costSign === 0 && incomeSign !== 0)
+    return incomeSign > 0 ? 'costs-negative' : 'costs-positive';
   // No labelled rows: net cost areas (or investment expenditure) all of one sign.
   let negatives = 0;
   let positives = 0;
@@ -155,11 +166,21 @@ function signConvention(
   }
   const cell = table.columns[0]?.headerCell ?? null;
   if (negatives > 0 && positives === 0) {
-    problems.push(problem(table.sheet, cell, 'info', 'sign-convention-inferred', { convention: 'costs-negative', sign: 'negativa' }));
+    problems.push(
+      problem(table.sheet, cell, 'info', 'sign-convention-inferred', {
+        convention: 'costs-negative',
+        sign: 'negativa',
+      }),
+    );
     return 'costs-negative';
   }
   if (positives > 0 && negatives === 0) {
-    problems.push(problem(table.sheet, cell, 'info', 'sign-convention-inferred', { convention: 'costs-positive', sign: 'positiva' }));
+    problems.push(
+      problem(table.sheet, cell, 'info', 'sign-convention-inferred', {
+        convention: 'costs-positive',
+        sign: 'positiva',
+      }),
+    );
     return 'costs-positive';
   }
   return null;
@@ -180,19 +201,32 @@ export function analyseVariances(
     const b = budgets.find((x) => yearOf(x) === yearOf(f)) ?? budgets[0];
     if (b && isDeviationColumn(rows, f, b)) {
       deviations.add(f.col);
-      out.problems.push(problem(table.sheet, f.headerCell, 'info', 'forecast-deviation-column', { header: f.header.text }));
+      out.problems.push(
+        problem(table.sheet, f.headerCell, 'info', 'forecast-deviation-column', {
+          header: f.header.text,
+        }),
+      );
     }
   }
   let pairs = findPairs(table, deviations);
   if (pairs.length === 0) {
-    return table.kind === 'investments' ? 'costs-positive' : signConventionOnly(table, rows, out.problems);
+    return table.kind === 'investments'
+      ? 'costs-positive'
+      : signConventionOnly(table, rows, out.problems);
   }
   const convention =
     table.kind === 'investments' && !pairs.some((p) => p.reported)
       ? 'costs-positive'
       : signConvention(table, rows, pairs, out.problems);
   if (!convention) {
-    out.problems.push(problem(table.sheet, table.columns[0]?.headerCell ?? null, 'warning', 'unknown-sign-convention'));
+    out.problems.push(
+      problem(
+        table.sheet,
+        table.columns[0]?.headerCell ?? null,
+        'warning',
+        'unknown-sign-convention',
+      ),
+    );
     return null;
   }
   // Where several budgets fit one actual, keep the one its printed variance reproduces.
@@ -234,7 +268,9 @@ export function analyseVariances(
         variance: toReportNumber(v),
         variancePercent: b.value.isZero()
           ? null
-          : toReportNumber(v.div(b.value.abs()).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)),
+          : toReportNumber(
+              v.div(b.value.abs()).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+            ),
         unit: table.unit,
         reported: rep ? toReportNumber(rep.value) : null,
         check,
@@ -244,7 +280,11 @@ export function analyseVariances(
   return convention;
 }
 
-function signConventionOnly(table: DetectedTable, rows: TableRow[], problems: Problem[]): SignConvention | null {
+function signConventionOnly(
+  table: DetectedTable,
+  rows: TableRow[],
+  problems: Problem[],
+): SignConvention | null {
   const budgets = table.columns.filter((c) => c.header.role === 'budget');
   if (budgets.length === 0) return null;
   const scratch: Problem[] = [];
@@ -273,7 +313,8 @@ function choosePairs(pairs: Pair[], rows: TableRow[], convention: SignConvention
         const a = r.values.get(p.actual.col);
         const b = r.values.get(p.baseline.col);
         const rep = r.values.get(reportedCol.col);
-        if (a && b && rep && variance(a.value, b.value, convention).minus(rep.value).abs().lte(1)) score++;
+        if (a && b && rep && variance(a.value, b.value, convention).minus(rep.value).abs().lte(1))
+          score++;
       }
       if (score > bestScore) {
         bestScore = score;
