@@ -53,7 +53,7 @@ export function assessIndicators(
   const targetCols =
     table.kind === 'indicators' ? table.columns.filter((c) => c.header.role === 'target') : [];
   const directionCol = table.columns.find((c) => c.header.role === 'direction');
-  const goalDirection = directionFromWords(table.contextLines.join(' . '));
+  const goalDirection = closestDirection(table.contextLines);
 
   const rows = indicatorRows(grid, table, [...outcomesFrom, ...targetCols]);
   for (const r of rows) {
@@ -326,3 +326,12 @@ function resolveDirection(
 }
 
 export type { IndicatorStatus };
+
+/** The direction asked for by the closest line above the table that asks for one. */
+function closestDirection(lines: readonly string[]): WordDirection {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const d = directionFromWords(lines[i] ?? '');
+    if (d) return d;
+  }
+  return null;
+}

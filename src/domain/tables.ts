@@ -54,11 +54,17 @@ function isValueCell(grid: SheetGrid, row: number, col: number): boolean {
   return grid.number(row, col) !== null;
 }
 
+/** Text a reader reads as words: not a bare number (`4.1 Ekonomisk sammanställning` is words). */
+function isTextual(grid: SheetGrid, row: number, col: number): boolean {
+  if (typeof grid.value(row, col) !== 'string') return false;
+  const n = grid.number(row, col);
+  return n === null || n.note !== null;
+}
+
 function isSingleText(grid: SheetGrid, row: number): boolean {
   const cols = grid.filledColumns(row);
   if (cols.length !== 1) return false;
-  const c = cols[0] ?? 0;
-  return typeof grid.value(row, c) === 'string' && grid.number(row, c) === null;
+  return isTextual(grid, row, cols[0] ?? 0);
 }
 
 /** A row that reads as a header: two or more cells, no amounts, at least one role or period. */
@@ -240,7 +246,7 @@ function buildTable(
   for (let c = left; c < Math.max(firstValueCol, left + 1); c++) {
     const role = classifyHeader(headerText.get(c) ?? '').role;
     if (c > left && !['other', 'risk', 'process', 'label'].includes(role)) continue;
-    const n = dataRows.filter((r) => grid.text(r, c) !== '' && grid.number(r, c) === null).length;
+    const n = dataRows.filter((r) => isTextual(grid, r, c)).length;
     if (n > best) {
       best = n;
       labelCol = c;
@@ -264,7 +270,7 @@ function buildTable(
     unit = findUnit(s);
     if (unit) break;
   }
-  const title = context.length > 0 ? (context[0] ?? null) : null;
+  const title = pickTitle(context);
   const table: DetectedTable = {
     sheet: grid.name,
     top,
@@ -327,4 +333,15 @@ export function tableRange(t: DetectedTable): string {
 /** True for a row whose label starts with `Källa:` (a source note of the row above). */
 export function isSourceNoteLabel(label: string): boolean {
   return isKalla(label);
+}
+
+/** The title: the closest line above that is not a unit note or a paragraph. */
+function pickTitle(context: string[]): string | null {
+  for (let i = context.length - 1; i >= 0; i--) {
+    const line = context[i] ?? '';
+    if (line.length > 150) continue;
+    if (/^\(?\s*belopp\b/i.test(line) && line.length < 40) continue;
+    return line;
+  }
+  return context[context.length - 1] ?? null;
 }

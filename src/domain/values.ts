@@ -79,8 +79,8 @@ export function parseSwedishNumber(text: string): ParsedNumber | null {
   const m = NUMBER_AT_START.exec(trimmed);
   if (!m) return null;
   const rest = trimmed.slice(m[0].length);
-  // A number glued to letters ("3 mån", "18-24 år") is a phrase, unless separated by a space or bracket.
-  if (rest.length > 0 && /^[\p{L}\d]/u.test(rest)) return null;
+  // A number glued to letters or dots ("3 mån", "3.2.1 Mål") is a phrase; a note follows a space or bracket.
+  if (rest.length > 0 && !/^[\s(*]/.test(rest)) return null;
   // "70-100" is a range, "2022/2023" a pair of years: not a single number.
   if (/^[-–/]\s*\d/.test(rest)) return null;
   const sign = m[1] && m[1] !== '+' ? '-' : '';

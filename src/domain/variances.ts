@@ -233,6 +233,7 @@ export function analyseVariances(
   pairs = choosePairs(pairs, rows, convention);
   for (const p of pairs) {
     for (const r of rows) {
+      if (r.isDash) continue;
       const a = r.values.get(p.actual.col);
       const b = r.values.get(p.baseline.col);
       if (!a || !b) continue;
