@@ -46,10 +46,17 @@ export function assessIndicators(
   out: { indicators: Indicator[]; problems: Problem[] },
 ): void {
   const outcomeCols = table.columns.filter(
-    (c) => (c.header.role === 'outcome' || c.header.role === 'forecast') && c.header.period,
+    (c) => c.header.role === 'outcome' || c.header.role === 'forecast',
   );
   const yearCols = table.columns.filter((c) => c.header.role === 'year' && c.header.period);
   const outcomesFrom = outcomeCols.length > 0 ? outcomeCols : yearCols;
+  // An outcome column without a year (`Utfall`) belongs to the table's one year, if it has one.
+  const years = new Set(
+    table.columns.map((c) => c.header.period?.year).filter((y) => y !== undefined),
+  );
+  const tableYear = years.size === 1 ? ([...years][0] ?? 0) : 0;
+  const periodOf = (c: TableColumn): Period =>
+    c.header.period ?? { year: tableYear, month: 12, interim: false };
   const targetCols =
     table.kind === 'indicators' ? table.columns.filter((c) => c.header.role === 'target') : [];
   const directionCol = table.columns.find((c) => c.header.role === 'direction');
@@ -62,10 +69,10 @@ export function assessIndicators(
     const outcomes: OutcomeFig[] = [];
     for (const c of outcomesFrom) {
       const v = grid.number(r, c.col);
-      if (v && c.header.period)
+      if (v)
         outcomes.push({
           col: c,
-          period: c.header.period,
+          period: periodOf(c),
           value: v,
           forecast: c.header.role === 'forecast',
         });
