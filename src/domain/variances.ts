@@ -86,7 +86,12 @@ function pickReported(
  * A `Prognos` column whose values are small, mixed in sign and nowhere near the budget holds the
  * forecast deviation, not the forecast (seed 001, 7.1).
  */
-function isDeviationColumn(rows: TableRow[], forecast: TableColumn, budget: TableColumn): boolean {
+function isDeviationColumn(
+  rows: TableRow[],
+  forecast: TableColumn,
+  budget: TableColumn,
+  variances: TableColumn[],
+): boolean {
   let far = 0;
   let counted = 0;
   let fPos = 0;
@@ -105,9 +110,34 @@ function isDeviationColumn(rows: TableRow[], forecast: TableColumn, budget: Tabl
     const ratio = f.div(b);
     if (ratio.lt(0.5)) far++;
   }
+  if (reproducesPrintedVariance(rows, forecast, budget, variances)) return false;
   const mixedForecast = fPos > 0 && fNeg > 0;
   const oneSignedBudget = bPos === 0 || bNeg === 0;
   return counted >= 3 && mixedForecast && oneSignedBudget && far * 3 >= counted * 2;
+}
+
+/** True when a printed variance column equals forecast − budget (or budget − forecast) on most rows. */
+function reproducesPrintedVariance(
+  rows: TableRow[],
+  forecast: TableColumn,
+  budget: TableColumn,
+  variances: TableColumn[],
+): boolean {
+  for (const v of variances) {
+    let counted = 0;
+    let hits = 0;
+    for (const r of rows) {
+      const f = r.values.get(forecast.col)?.value;
+      const b = r.values.get(budget.col)?.value;
+      const p = r.values.get(v.col)?.value;
+      if (!f || !b || !p) continue;
+      counted++;
+      const d = f.minus(b).abs();
+      if (d.minus(p.abs()).abs().lte(1)) hits++;
+    }
+    if (counted > 0 && hits * 2 > counted) return true;
+  }
+  return false;
 }
 
 /** Decides the sign convention: from a printed variance, from income and cost rows, from the amounts. */
@@ -199,7 +229,8 @@ export function analyseVariances(
   const budgets = table.columns.filter((c) => c.header.role === 'budget');
   for (const f of table.columns.filter((c) => c.header.role === 'forecast')) {
     const b = budgets.find((x) => yearOf(x) === yearOf(f)) ?? budgets[0];
-    if (b && isDeviationColumn(rows, f, b)) {
+    const printed = table.columns.filter((c) => c.header.role === 'variance');
+    if (b && isDeviationColumn(rows, f, b, printed)) {
       deviations.add(f.col);
       out.problems.push(
         problem(table.sheet, f.headerCell, 'info', 'forecast-deviation-column', {
