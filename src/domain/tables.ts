@@ -139,11 +139,15 @@ function readBlock(
   out: DetectedTable[],
 ): string[] {
   let pending = [...carried];
+  // Lines of this block: only they can be the title (a line across a blank row is a note).
+  let ownLines: string[] = [];
   let i = 0;
   while (i < block.length) {
     const r = block[i] ?? 0;
     if (isSingleText(grid, r)) {
-      pending.push(grid.text(r, grid.filledColumns(r)[0] ?? 0));
+      const line = grid.text(r, grid.filledColumns(r)[0] ?? 0);
+      pending.push(line);
+      ownLines.push(line);
       if (pending.length > 6) pending = pending.slice(-6);
       i++;
       continue;
@@ -179,8 +183,9 @@ function readBlock(
       dataRows.push(d);
       i++;
     }
-    out.push(buildTable(grid, headerRows, dataRows, pending));
+    out.push(buildTable(grid, headerRows, dataRows, pending, ownLines));
     pending = [];
+    ownLines = [];
   }
   return pending;
 }
@@ -201,6 +206,7 @@ function buildTable(
   headerRows: number[],
   dataRows: number[],
   context: string[],
+  ownLines: string[],
 ): DetectedTable {
   const allRows = [...headerRows, ...dataRows];
   let left = Number.POSITIVE_INFINITY;
@@ -270,7 +276,7 @@ function buildTable(
     unit = findUnit(s);
     if (unit) break;
   }
-  const title = pickTitle(context);
+  const title = pickTitle(ownLines);
   const table: DetectedTable = {
     sheet: grid.name,
     top,

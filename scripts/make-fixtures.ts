@@ -1,0 +1,190 @@
+/**
+ * Writes the test workbooks rebuilt from the five seed documents, and the bundled example:
+ *
+ *   tests/fixtures/ale-2024.xlsx       seed 000  Ale, Nämndplan med budget 2024
+ *   tests/fixtures/ale-2018.xlsx       seed 001  Ale, Verksamhetsplan med budget 2018-2021
+ *   tests/fixtures/mellerud-2023.xlsx  seed 002  Mellerud, Bokslut 2023
+ *   tests/fixtures/alingsas-2023.xlsx  seed 003  Alingsås, Delårsbokslut 2023
+ *   tests/fixtures/mark-2024.xlsx      seed 004  Mark, Nämndplan 2024-2025
+ *   examples/namndplan-exempel.xlsx    a newcomer's example combining several seeds
+ *   tests/fixtures/README.md           every table: sheet, range, title, seed section, quirks
+ *
+ * The layouts live in `tests/fixtures/layouts/`, one file per workbook. Output is deterministic
+ * (fixed document dates, fixed zip entry times), so regenerating changes nothing unless a layout
+ * changed. The seeds' figures are kept exactly, their errors included.
+ *
+ * Run: `npm run fixtures`
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { buildAle2018 } from '../tests/fixtures/layouts/ale2018';
+import { buildAle2024 } from '../tests/fixtures/layouts/ale2024';
+import { buildAlingsas2023 } from '../tests/fixtures/layouts/alingsas2023';
+import { buildExample } from '../tests/fixtures/layouts/example';
+import { buildMark2024 } from '../tests/fixtures/layouts/mark2024';
+import { buildMellerud2023 } from '../tests/fixtures/layouts/mellerud2023';
+import type { TableRecord } from '../tests/fixtures/layouts/sheetWriter';
+
+const ROOT = resolve(__dirname, '..');
+const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
+
+interface FixtureSpec {
+  readonly file: string;
+  readonly seed: string;
+  readonly build: (wb: ExcelJS.Workbook) => TableRecord[];
+}
+
+const FIXTURES: readonly FixtureSpec[] = [
+  {
+    file: 'tests/fixtures/ale-2024.xlsx',
+    seed: '000 Ale, socialnämnden, Nämndplan med budget 2024',
+    build: buildAle2024,
+  },
+  {
+    file: 'tests/fixtures/ale-2018.xlsx',
+    seed: '001 Ale, omsorgs- och arbetsmarknadsnämnden, Verksamhetsplan med budget 2018-2021',
+    build: buildAle2018,
+  },
+  {
+    file: 'tests/fixtures/mellerud-2023.xlsx',
+    seed: '002 Mellerud, socialförvaltningen, Bokslut 2023',
+    build: buildMellerud2023,
+  },
+  {
+    file: 'tests/fixtures/alingsas-2023.xlsx',
+    seed: '003 Alingsås, socialnämnden, Delårsbokslut 2023',
+    build: buildAlingsas2023,
+  },
+  {
+    file: 'tests/fixtures/mark-2024.xlsx',
+    seed: '004 Mark, socialnämnden, Nämndplan 2024-2025',
+    build: buildMark2024,
+  },
+  {
+    file: 'examples/namndplan-exempel.xlsx',
+    seed: 'example combining 000, 002, 003 and 004',
+    build: buildExample,
+  },
+];
+
+/** Builds one workbook and returns its bytes (timestamps fixed) and where its tables landed. */
+async function makeWorkbook(spec: FixtureSpec): Promise<{ bytes: Buffer; tables: TableRecord[] }> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Nämndplan testdata';
+  wb.lastModifiedBy = 'Nämndplan testdata';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  const tables = spec.build(wb);
+  for (const ws of wb.worksheets) {
+    ws.getColumn(1).width = 60;
+    for (let c = 2; c <= 8; c++) ws.getColumn(c).width = 18;
+  }
+  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+  return { bytes: fixZipTimes(raw), tables };
+}
+
+/**
+ * Sets every zip entry's DOS time and date to 2024-01-01 00:00, in the local headers and the
+ * central directory (JSZip stamps the current time; the CRCs do not cover these fields).
+ */
+function fixZipTimes(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  const dosDate = ((2024 - 1980) << 9) | (1 << 5) | 1;
+  let eocd = -1;
+  for (let i = out.length - 22; i >= 0; i--) {
+    if (out.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('make-fixtures: no end of central directory in ExcelJS output');
+  const entries = out.readUInt16LE(eocd + 10);
+  let p = out.readUInt32LE(eocd + 16);
+  for (let n = 0; n < entries; n++) {
+    if (out.readUInt32LE(p) !== 0x02014b50) throw new Error('make-fixtures: bad central directory');
+    out.writeUInt16LE(0, p + 12);
+    out.writeUInt16LE(dosDate, p + 14);
+    const local = out.readUInt32LE(p + 42);
+    if (out.readUInt32LE(local) !== 0x04034b50) throw new Error('make-fixtures: bad local header');
+    out.writeUInt16LE(0, local + 10);
+    out.writeUInt16LE(dosDate, local + 12);
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** The README: one section per workbook, one row per table. */
+function readme(results: { spec: FixtureSpec; tables: TableRecord[] }[]): string {
+  const lines: string[] = [
+    '# Test workbooks',
+    '',
+    'Generated by `npm run fixtures` (`scripts/make-fixtures.ts`, layouts in `layouts/`). Do not edit',
+    'the .xlsx files by hand: change the layout and regenerate. Each workbook rebuilds the tables of',
+    'one seed document (`/work/shared/seeds/` in the project notes, `seeds/README.md`) the way a',
+    'finance person pastes them into Excel: title lines above tables, blank rows between them,',
+    'several tables on a sheet, merged two-row headers, numbers sometimes as numbers and sometimes as',
+    'Swedish text (`-10 882` with U+00A0, `−137 901` with U+2212, `28,1`), percent cells (0.92 as',
+    "`92%`), `Källa:` rows and footnotes. The seeds' figures are kept exactly, errors included.",
+    '',
+    '`range` covers the header row(s) and the body rows (Källa and footnote rows inside the table',
+    'included); `title` is the line directly above the header. Golden tests: `tests/golden/`.',
+    '',
+  ];
+  for (const { spec, tables } of results) {
+    lines.push(`## ${spec.file.replace(/^tests\/fixtures\//, '')}`, '', `Seed ${spec.seed}.`, '');
+    lines.push(
+      '| sheet | range | title | seed section | layout quirks |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const t of tables) {
+      lines.push(
+        `| ${t.sheet} | ${t.range} | ${escapeCell(t.title ?? '')} | ${escapeCell(t.source)} | ${escapeCell(t.quirks)} |`,
+      );
+    }
+    lines.push('');
+  }
+  lines.push(
+    '## Errors in the seeds (kept in the fixtures)',
+    '',
+    '- 003 Alingsås, Investeringar: `Reinvestering` Delårsbokslut 2022 is 246, its parts',
+    '  Inventarier 46 + IT-utrustning 200 + Transportmedel 30 = 276; hence its `Diff. utfall` 126',
+    "  against the parts' 167 − 41 − 30 = 96. `Totala utgifter` repeats 246 / 126.",
+    '- 003 Alingsås, Drift: `Verksamhetens kostnader` Delårsbokslut 2023 is −157 698, its four rows',
+    '  add up to −157 697, and its Diff −21 231 against −21 230 (rounding, 1 tkr).',
+    '- 003 Alingsås, Sjukfrånvaro: the duration rows Dag 1-14 + Dag 15-59 + Dag 59> give 8,6 for',
+    '  2023 against `Total sjukfrånvaro` 8,2 (2022 adds up: 11,2). Not a total row in the layout',
+    '  (the total stands above), so the engine is not expected to flag it.',
+    '- 002 Mellerud, Driftredovisning: Avvikelse `Intäkter` 9 314 against −62 289 − (−71 602) = 9 313,',
+    '  `Löpande kostnader` −10 998 against 90 740 − 101 737 = −10 997 (rounding, 1 tkr); the',
+    '  Avvikelse column therefore sums to −17 101 under `Sa kostnader` −17 100 and to −7 786 under',
+    '  `Resultat` −7 787 (rounding).',
+    '- 001 Ale 2018, Mått: `Andel arbetslösa ... ska minska` has outcomes 123 and 126 (counts)',
+    '  against a 5,5 % target; the note says the measure changes from count to share in 2018.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const results: { spec: FixtureSpec; tables: TableRecord[] }[] = [];
+  for (const spec of FIXTURES) {
+    const { bytes, tables } = await makeWorkbook(spec);
+    const path = join(ROOT, spec.file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+    results.push({ spec, tables });
+    console.log(`${spec.file}: ${tables.length} tables, ${bytes.length} bytes`);
+  }
+  writeFileSync(join(ROOT, 'tests/fixtures/README.md'), readme(results));
+  console.log('tests/fixtures/README.md');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
