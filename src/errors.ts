@@ -14,6 +14,7 @@ export class UnreadableWorkbookError extends Error {
       | 'encrypted'
       | 'empty-file'
       | 'not-found'
+      | 'no-access'
       | 'corrupt',
     detail?: string,
   ) {
@@ -27,6 +28,7 @@ export class UnreadableWorkbookError extends Error {
       encrypted: 'är lösenordsskyddad; ta bort skyddet i Excel och försök igen',
       'empty-file': 'är tom (0 byte)',
       'not-found': 'finns inte',
+      'no-access': 'kan inte läsas (behörighet saknas)',
       corrupt: 'är skadad och kan inte läsas',
     };
     return `${fileName}: ${why[reason] ?? reason}${detail ? ` (${detail})` : ''}`;

@@ -1,0 +1,166 @@
+/**
+ * Renders the standard report sheets (`ReportSheet[]`, from `buildReportSheets`) into a new
+ * .xlsx workbook with ExcelJS: titles, bold frozen headers, Swedish-style number formats, signal
+ * colours, autofilters and links back to the source cells. No `node:*`: runs in the browser too.
+ */
+import ExcelJS from 'exceljs';
+import type { CellRole, ReportSheet } from '../../domain/reportSheets';
+
+/** Options of `writeReportWorkbook`. */
+export interface WriteReportOptions {
+  /**
+   * The source workbook's path relative to the report file (`plan.xlsx`, `../in/plan.xlsx`).
+   * When given, each row's link cell opens the source cell (`plan.xlsx#'Drift'!D10`); without it
+   * the link cells are plain text.
+   */
+  sourceFile?: string;
+}
+
+/** Signal fills and font colours (Excel's own "good / bad / neutral" styles). */
+const SIGNALS: Partial<Record<CellRole, { fill: string; font: string }>> = {
+  'status-met': { fill: 'FFC6EFCE', font: 'FF006100' },
+  'status-not-met': { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  'status-unclear': { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  'status-none': { fill: 'FFEDEDED', font: 'FF404040' },
+  'severity-mismatch': { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  'severity-rounding': { fill: 'FFFFEB9C', font: 'FF9C5700' },
+};
+
+const HEADER_FILL = 'FFD9E1F2';
+const TITLE_ROW = 1;
+const HEADER_ROW = 2;
+
+/**
+ * Excel number format for an amount with `decimals` decimals. The `,` and `.` in a format code
+ * are placeholders that Excel and LibreOffice render in the reader's locale: with Swedish
+ * settings `#,##0.0` shows `-7 740,5`.
+ *
+ * @example amountFormat(0) // → '#,##0;-#,##0'
+ */
+export function amountFormat(decimals: number): string {
+  const body = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+  return `${body};-${body}`;
+}
+
+/** A percent-unit number (92 means 92 %) with one decimal: shown `92,0 %` in Swedish. */
+export const PERCENT_FORMAT = '0.0" %";-0.0" %"';
+
+/**
+ * Writes the report sheets into a new workbook and returns its bytes.
+ *
+ * @example await writeReportWorkbook(buildReportSheets(report, { riskThreshold: 12 }),
+ *   { sourceFile: 'plan.xlsx' }) // → Uint8Array of an .xlsx with sheets `NP Avvikelser`, ...
+ */
+export async function writeReportWorkbook(
+  sheets: readonly ReportSheet[],
+  options: WriteReportOptions = {},
+): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Nämndplan';
+  book.created = new Date(0); // deterministic output; the date says nothing useful here
+  for (const sheet of sheets) renderSheet(book, sheet, options);
+  const buffer: unknown = await book.xlsx.writeBuffer();
+  // Node gives a Buffer (a Uint8Array), the browser an ArrayBuffer.
+  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+}
+
+function renderSheet(
+  book: ExcelJS.Workbook,
+  sheet: ReportSheet,
+  options: WriteReportOptions,
+): void {
+  const ws = book.addWorksheet(sheet.name.slice(0, 31), {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
+  });
+  const width = sheet.columns.length;
+  ws.columns = sheet.columns.map((c) => ({ width: c.width ?? 14 }));
+
+  const title = ws.getCell(TITLE_ROW, 1);
+  title.value = sheet.title;
+  title.font = { bold: true, size: 13 };
+
+  const header = ws.getRow(HEADER_ROW);
+  sheet.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.border = { bottom: { style: 'thin' } };
+    cell.alignment = { vertical: 'bottom', wrapText: true };
+  });
+
+  sheet.rows.forEach((row, r) => {
+    const xlRow = ws.getRow(HEADER_ROW + 1 + r);
+    for (let c = 0; c < width; c++) {
+      const value = row.values[c] ?? null;
+      const role = row.roles?.[c] ?? sheet.columns[c]?.role ?? 'text';
+      const columnRole = sheet.columns[c]?.role ?? 'text';
+      const cell = xlRow.getCell(c + 1);
+      if (columnRole === 'link' && typeof value === 'string' && row.source && options.sourceFile) {
+        cell.value = { text: value, hyperlink: sourceLink(options.sourceFile, row.source) };
+        cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+      } else {
+        cell.value = value;
+      }
+      if (typeof value === 'number') {
+        const decimals = row.decimals?.[c] ?? sheet.decimals?.[c] ?? 0;
+        cell.numFmt = numberFormat(columnRole, decimals);
+      }
+      const signal = SIGNALS[role];
+      if (signal) {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: signal.fill } };
+        cell.font = { color: { argb: signal.font } };
+      }
+      cell.alignment =
+        columnRole === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
+    }
+  });
+
+  let next = HEADER_ROW + sheet.rows.length + 1;
+  if (sheet.rows.length === 0) {
+    const none = ws.getCell(next, 1);
+    none.value = '(inga rader)';
+    none.font = { italic: true, color: { argb: 'FF808080' } };
+    next += 1;
+  }
+  ws.autoFilter = {
+    from: { row: HEADER_ROW, column: 1 },
+    to: { row: HEADER_ROW + Math.max(sheet.rows.length, 1), column: width },
+  };
+
+  for (const block of sheet.blocks ?? []) {
+    next += 1;
+    const blockTitle = ws.getCell(next, 1);
+    blockTitle.value = block.title;
+    blockTitle.font = { bold: true, size: 12 };
+    next += 1;
+    block.grid.forEach((gridRow, r) => {
+      gridRow.forEach((value, c) => {
+        const cell = ws.getCell(next + r, c + 1);
+        cell.value = value;
+        if (r === 0 || c === 0) cell.font = { bold: true };
+        if (r === 0) {
+          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+          cell.alignment = { wrapText: true };
+        }
+        if (typeof value === 'number') cell.numFmt = '0';
+      });
+    });
+    next += block.grid.length;
+  }
+}
+
+function numberFormat(role: CellRole, decimals: number): string {
+  if (role === 'percent') return PERCENT_FORMAT;
+  if (role === 'integer') return '0';
+  return amountFormat(decimals);
+}
+
+/**
+ * `plan.xlsx#'Drift'!D10`: a link to a cell of another workbook, relative to the report file.
+ * The path is URI-encoded (spaces, å ä ö) as hyperlink targets must be.
+ */
+export function sourceLink(sourceFile: string, source: { sheet: string; cell: string }): string {
+  const path = encodeURI(sourceFile.replace(/\\/g, '/')).replace(/#/g, '%23');
+  return `${path}#'${source.sheet.replace(/'/g, "''")}'!${source.cell}`;
+}

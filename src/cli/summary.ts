@@ -1,0 +1,123 @@
+/**
+ * The terminal summary of a report, in Swedish: what was found, then the worst findings first.
+ */
+import type { Check, Indicator, Report, Table, TableKind, Unit, Variance } from '../domain/report';
+import { parseRange } from '../domain/grid';
+import { formatAmount, formatNumber, formatPercent } from './formatNumber';
+
+const KIND_TEXT: Record<TableKind, string> = {
+  budget: 'budget',
+  investments: 'investeringar',
+  indicators: 'indikatorer',
+  metrics: 'följetal',
+  risks: 'risker',
+  other: 'övriga',
+};
+
+/** How many findings the summary lists at most; the rest are counted. */
+const MAX_FINDINGS = 25;
+
+/**
+ * Formats the summary. Worst first: arithmetic mismatches, then unfavourable variances (largest
+ * first, in each table's unit), not-met indicators, unclear indicators. Every finding names its
+ * cell as `Sheet!Cell`.
+ *
+ * @example formatSummary(report, 12)
+ *   // → 'Nämndplan: plan.xlsx\nTabeller: 3 (2 budget, 1 indikatorer)\n...'
+ */
+export function formatSummary(report: Report, riskThreshold: number): string {
+  const lines: string[] = [`Nämndplan: ${report.workbook}`];
+  lines.push(`Tabeller: ${report.tables.length}${tableKinds(report.tables)}`);
+
+  const unfavourable = report.variances.filter((v) => v.variance < 0);
+  lines.push(
+    `Avvikelser: ${report.variances.length} (${unfavourable.length} underskott, ` +
+      `${report.variances.length - unfavourable.length} överskott eller noll)`,
+  );
+
+  const count = (s: Indicator['status']): number =>
+    report.indicators.filter((i) => i.status === s).length;
+  lines.push(
+    `Indikatorer: ${report.indicators.length} (${count('met')} uppfyllda, ` +
+      `${count('not-met')} ej uppfyllda, ${count('unclear')} oklara, ` +
+      `${count('no-outcome')} utan utfall, ${count('no-target')} utan mål)`,
+  );
+
+  const inPlan = report.risks.filter((r) => r.inPlan).length;
+  lines.push(
+    `Risker: ${report.risks.length}, varav ${inPlan} i internkontrollplanen (riskvärde ≥ ${riskThreshold})`,
+  );
+
+  const mismatches = report.checks.filter((c) => c.severity === 'mismatch');
+  lines.push(
+    `Kontroller: ${mismatches.length} belopp stämmer inte, ` +
+      `${report.checks.length - mismatches.length} avrundningsdifferenser`,
+  );
+  if (report.problems.length > 0) lines.push(`Problem vid läsningen: ${report.problems.length}`);
+
+  const findings = [
+    ...mismatches.map((c) => checkLine(report.tables, c)),
+    ...[...unfavourable].sort(byUnfavourable).map(varianceLine),
+    ...report.indicators.filter((i) => i.status === 'not-met').map(indicatorLine),
+    ...report.indicators.filter((i) => i.status === 'unclear').map(indicatorLine),
+  ];
+  if (findings.length === 0) {
+    lines.push('', 'Inga fel, underskott eller ej uppfyllda mål hittades.');
+  } else {
+    lines.push('', 'Viktigast först:');
+    lines.push(...findings.slice(0, MAX_FINDINGS).map((f) => `  ${f}`));
+    if (findings.length > MAX_FINDINGS) {
+      lines.push(`  … och ${findings.length - MAX_FINDINGS} till (se --json eller --out)`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function tableKinds(tables: readonly Table[]): string {
+  if (tables.length === 0) return '';
+  const counts = new Map<TableKind, number>();
+  for (const t of tables) counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
+  const parts = [...counts].map(([kind, n]) => `${n} ${KIND_TEXT[kind]}`);
+  return ` (${parts.join(', ')})`;
+}
+
+/** Largest unfavourable first, comparing in kronor so 1 mnkr outweighs 900 tkr. */
+function byUnfavourable(a: Variance, b: Variance): number {
+  return inKronor(a.variance, a.unit) - inKronor(b.variance, b.unit);
+}
+
+function inKronor(value: number, unit: Unit | null): number {
+  return unit === 'mnkr' ? value * 1e6 : unit === 'tkr' ? value * 1e3 : value;
+}
+
+function unitAt(tables: readonly Table[], sheet: string, row: number): Unit | null {
+  const t = tables.find((x) => {
+    if (x.sheet !== sheet) return false;
+    const r = parseRange(x.range);
+    return row >= r.top && row <= r.bottom;
+  });
+  return t?.unit ?? null;
+}
+
+function checkLine(tables: readonly Table[], c: Check): string {
+  const unit = unitAt(tables, c.sheet, c.row);
+  return (
+    `FEL         ${c.sheet}!${c.cell}  ${c.label}: rapporterat ${formatAmount(c.reported, unit)}, ` +
+    `beräknat ${formatAmount(c.computed, unit)} (skillnad ${formatAmount(c.difference, unit)})`
+  );
+}
+
+function varianceLine(v: Variance): string {
+  const percent = v.variancePercent === null ? '' : ` (${formatPercent(v.variancePercent)})`;
+  return (
+    `UNDERSKOTT  ${v.sheet}!${v.cell}  ${v.label}: ${formatAmount(v.variance, v.unit)}${percent}, ` +
+    `${v.actual} mot ${v.baseline}`
+  );
+}
+
+function indicatorLine(i: Indicator): string {
+  const tag = i.status === 'not-met' ? 'EJ UPPFYLLT' : 'OKLART     ';
+  const outcome = i.outcome === null ? 'inget utfall' : `utfall ${formatNumber(i.outcome)}`;
+  const target = i.target === null ? 'inget mål' : `mål ${i.target}`;
+  return `${tag} ${i.sheet}!${i.cell}  ${i.name}: ${outcome} mot ${target}. ${i.reason}`;
+}

@@ -1,0 +1,208 @@
+/**
+ * The `namndplan` command, run as users run it: the esbuild bundle in a child process.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { millionEmptyRowsXlsx, rawXlsx } from './helpers/rawXlsx';
+import { encryptedLikeCfb, oldXls } from './helpers/badFiles';
+
+const root = resolve(__dirname, '..', '..');
+const fixture = join(root, 'tests', 'fixtures', 'mellerud-2023.xlsx');
+let dir: string;
+let cli: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'np-cli-'));
+  cli = join(dir, 'cli.js');
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs'), cli], { stdio: 'pipe' });
+  writeFileSync(join(dir, 'text.xlsx'), 'Område;Budget 2023\nÄldreomsorg;-412 300\n');
+  writeFileSync(join(dir, 'dokument.xlsx'), '%PDF-1.7\n%âãÏÓ\n1 0 obj << >> endobj\n');
+  writeFileSync(join(dir, 'gammal.xls'), oldXls());
+  writeFileSync(join(dir, 'skyddad.xlsx'), encryptedLikeCfb());
+  writeFileSync(join(dir, 'tom.xlsx'), '');
+  writeFileSync(join(dir, 'tom-bok.xlsx'), rawXlsx([{ name: 'Blad1', rowsXml: '' }]));
+  writeFileSync(join(dir, 'miljon.xlsx'), millionEmptyRowsXlsx(1_000_000, 1));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const sha256 = (path: string): string =>
+  createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('namndplan: unreadable input', () => {
+  it.each([
+    ['text.xlsx', 'text.xlsx: är inte en Excel-arbetsbok (.xlsx)'],
+    ['dokument.xlsx', 'dokument.xlsx: är inte en Excel-arbetsbok (.xlsx)'],
+    ['gammal.xls', 'gammal.xls: är en äldre .xls-fil'],
+    ['skyddad.xlsx', 'skyddad.xlsx: är lösenordsskyddad'],
+    ['tom.xlsx', 'tom.xlsx: är tom (0 byte)'],
+    ['saknas.xlsx', 'saknas.xlsx: finns inte'],
+  ])('%s → exit 2, one Swedish line, no output files', (file, message) => {
+    const before = readdirSync(dir).sort();
+    const r = run(['analyze', file, '--json', 'ut.json', '--out', 'ut.xlsx']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(`namndplan: ${message}`)).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});
+
+describe('namndplan analyze', () => {
+  it('analyses an empty workbook: exit 0 and an empty report', () => {
+    const r = run(['analyze', 'tom-bok.xlsx', '--json', '-']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      workbook: 'tom-bok.xlsx',
+      tables: [],
+      variances: [],
+      indicators: [],
+      risks: [],
+      checks: [],
+    });
+    // At most a note that the workbook is empty; never an error.
+    for (const p of report.problems) expect(p.severity).toBe('info');
+  });
+
+  it('reads a sheet with a million formatted empty rows', () => {
+    const r = run(['analyze', 'miljon.xlsx', '--json', '-']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).workbook).toBe('miljon.xlsx');
+  });
+
+  it('--json - prints the report, with every field of report-json.md', () => {
+    const r = run(['analyze', fixture, '--json', '-']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(report).sort()).toEqual(
+      [
+        'checks',
+        'indicators',
+        'problems',
+        'risks',
+        'schemaVersion',
+        'tables',
+        'variances',
+        'workbook',
+      ].sort(),
+    );
+    expect(report.workbook).toBe('mellerud-2023.xlsx');
+    for (const key of ['tables', 'variances', 'indicators', 'risks', 'checks', 'problems']) {
+      expect(Array.isArray(report[key])).toBe(true);
+    }
+    // The Mellerud driftredovisning has variances; each carries the spec's fields.
+    const variances = report.variances as Record<string, unknown>[];
+    expect(variances.length).toBeGreaterThan(0);
+    for (const v of variances) {
+      for (const field of [
+        'sheet',
+        'row',
+        'label',
+        'baseline',
+        'actual',
+        'baselineValue',
+        'actualValue',
+        'variance',
+        'variancePercent',
+        'unit',
+        'reported',
+        'check',
+      ]) {
+        expect(v).toHaveProperty(field);
+      }
+    }
+  });
+
+  it('prints the summary in Swedish when no output is asked for, and never modifies the input', () => {
+    const before = sha256(fixture);
+    const r = run(['analyze', fixture]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Nämndplan: mellerud-2023\.xlsx\n/);
+    expect(r.stdout).toMatch(/\nTabeller: \d+/);
+    expect(r.stdout).toMatch(/\nIndikatorer: \d+ \(\d+ uppfyllda, \d+ ej uppfyllda/);
+    expect(sha256(fixture)).toBe(before);
+  });
+
+  it('--out writes a report workbook with the NP sheets, linked to the input', async () => {
+    const before = sha256(fixture);
+    const r = run([
+      'analyze',
+      fixture,
+      '--out',
+      'rapport.xlsx',
+      '--json',
+      'rapport.json',
+      '--quiet',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'rapport.xlsx'));
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'NP Avvikelser',
+      'NP Måluppfyllelse',
+      'NP Internkontroll',
+      'NP Kontroller',
+    ]);
+    const report = JSON.parse(readFileSync(join(dir, 'rapport.json'), 'utf8')) as {
+      variances: unknown[];
+    };
+    expect(book.getWorksheet('NP Avvikelser')!.rowCount).toBe(2 + report.variances.length);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(sha256(fixture)).toBe(before);
+  });
+
+  it('refuses to write over the input: exit 1, input unchanged', () => {
+    writeFileSync(join(dir, 'kopia.xlsx'), readFileSync(fixture));
+    const before = sha256(join(dir, 'kopia.xlsx'));
+    const r = run(['analyze', 'kopia.xlsx', '--out', 'kopia.xlsx']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^namndplan: kopia\.xlsx är indatafilen/);
+    expect(sha256(join(dir, 'kopia.xlsx'))).toBe(before);
+  });
+
+  it('an output that cannot be written → exit 1, one line, nothing left behind', () => {
+    const r = run(['analyze', fixture, '--json', join('finns-inte', 'r.json')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^namndplan: Kunde inte skriva finns-inte\/r\.json: mappen finns inte\n$/,
+    );
+    expect(existsSync(join(dir, 'finns-inte'))).toBe(false);
+  });
+
+  it.each([
+    [['analyze'], /ange arbetsboken/],
+    [['analyze', 'a.xlsx', '--risk-threshold', 'tolv'], /--risk-threshold ska vara ett heltal/],
+    [['analyze', 'a.xlsx', '--färg'], /okänd flagga: --färg/],
+    [['exportera'], /okänt kommando: exportera/],
+  ])('usage error %j → exit 1, one line', (args, message) => {
+    const r = run(args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('--help and --version', () => {
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/namndplan analyze ARBETSBOK\.xlsx/);
+    const version = run(['--version']);
+    expect(version.status).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(version.stdout).toBe(`namndplan ${pkg.version}\n`);
+  });
+});
