@@ -2,7 +2,7 @@
  * Swedish numbers for the terminal: digit groups with a space, decimal comma, ASCII minus
  * (`-7 000`, `2,5`), so the summary can be copied and searched as typed.
  */
-import Decimal from 'decimal.js';
+import { formatSwedish } from '../domain/format';
 
 /**
  * Formats a number Swedish style, showing its own decimals (at most `maxDecimals`).
@@ -11,12 +11,7 @@ import Decimal from 'decimal.js';
  * @example formatNumber(3.5) // → '3,5'
  */
 export function formatNumber(value: number, maxDecimals = 2): string {
-  const d = new Decimal(Number(value.toPrecision(15))).toDecimalPlaces(maxDecimals);
-  const fixed = d.toFixed();
-  const negative = fixed.startsWith('-') && !d.isZero();
-  const [intPart = '', frac] = fixed.replace(/^-/, '').split('.');
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${negative ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
+  return formatSwedish(value, { maxDecimals, plain: true });
 }
 
 /** An amount with its unit: `-7 000 tkr`; no unit → just the number. */
@@ -26,8 +21,5 @@ export function formatAmount(value: number, unit: string | null): string {
 
 /** A percent with one decimal: `-1,7 %`, `-1,0 %`. */
 export function formatPercent(value: number): string {
-  const fixed = new Decimal(Number(value.toPrecision(15))).toFixed(1);
-  const [intPart = '', frac = '0'] = fixed.replace(/^-/, '').split('.');
-  const negative = fixed.startsWith('-') && /[1-9]/.test(fixed);
-  return `${negative ? '-' : ''}${intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${frac} %`;
+  return `${formatSwedish(value, { decimals: 1, plain: true })} %`;
 }

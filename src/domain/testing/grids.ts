@@ -6,7 +6,7 @@ export function sheetOf(
   rows: CellValue[][],
   opts: { formats?: Record<string, string>; merges?: string[] } = {},
 ): SheetSnapshot {
-  const formats = rows.map((r) => r.map(() => 'General' as string | null));
+  const formats = rows.map((r) => r.map(() => 'General'));
   for (const [a1, f] of Object.entries(opts.formats ?? {})) {
     const m = /^([A-Z]+)(\d+)$/.exec(a1);
     if (!m) continue;
