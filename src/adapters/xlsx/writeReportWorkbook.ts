@@ -71,6 +71,15 @@ function renderSheet(
 ): void {
   const ws = book.addWorksheet(sheet.name.slice(0, 31), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
+    // Printed (or converted to PDF) a sheet is one page wide, landscape, header repeated.
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
   });
   const width = sheet.columns.length;
   ws.columns = sheet.columns.map((c) => ({ width: c.width ?? 14 }));
