@@ -6,6 +6,9 @@ import { maxDecimals, type TableRow } from './tableRows';
 import { judge, roundingTolerance } from './tolerance';
 import type { TableColumn } from './tables';
 
+/** A category row sums at most this many rows under it (keeps the search linear in the rows). */
+const MAX_CATEGORY_PARTS = 60;
+
 /** One step of the walk down a table: a plain row, or a subtotal with the rows it covers. */
 interface Item {
   row: TableRow;
@@ -200,7 +203,7 @@ function findCategories(
       continue;
     if (hasDashes && isCategoryByDash(i)) continue;
     const run: TableRow[] = [];
-    for (let j = i + 1; j < rows.length; j++) {
+    for (let j = i + 1; j < rows.length && run.length < MAX_CATEGORY_PARTS; j++) {
       const r = rows[j];
       if (!r || r.isTotal || r.isDash || r.values.size === 0) break;
       if (hasDashes && isCategoryByDash(j)) break;

@@ -1,0 +1,252 @@
+/**
+ * The state behind the in-memory Excel: sheets of cells, formats, merges, tables, conditional
+ * formats, names, plus what a test wants to observe (syncs, request sizes, selection).
+ * The proxies in `fakeObjects.ts` only ever change this state inside `sync()`.
+ */
+import { parseRange } from '../../../domain/grid';
+import { FakeOfficeError, type FakeErrorCode } from './fakeErrors';
+
+/** A stored cell value; `undefined` in the grid means an empty cell. */
+export type FakeValue = string | number | boolean;
+
+/** A rectangle, 0-based and inclusive, like Office's rowIndex/columnIndex. */
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The fixture a fake workbook starts from: shaped so a `WorkbookSnapshot` fits. */
+export interface FakeWorkbookFixture {
+  readonly name?: string;
+  readonly sheets: readonly {
+    readonly name: string;
+    readonly origin?: { readonly row: number; readonly col: number };
+    readonly values: readonly (readonly (string | number | boolean | null)[])[];
+    readonly formats?: readonly (readonly (string | null)[])[];
+    readonly merges?: readonly string[];
+  }[];
+}
+
+export interface FakeTable {
+  name: string;
+  rect: Rect;
+  hasHeaders: boolean;
+  style: string;
+}
+
+export interface FakeConditionalFormat {
+  rect: Rect;
+  type: string;
+  rule: Record<string, unknown> | null;
+  fillColor: string | null;
+  fontColor: string | null;
+}
+
+export interface FakeHyperlink {
+  address?: string;
+  documentReference?: string;
+  textToDisplay?: string;
+  screenTip?: string;
+}
+
+export interface FakeName {
+  name: string;
+  formula: string;
+  visible: boolean;
+  comment: string;
+}
+
+/** Per-cell style written through `range.format`. */
+export interface FakeStyle {
+  bold?: boolean;
+  fill?: string;
+  fontColor?: string;
+}
+
+const key = (r: number, c: number): string => `${r},${c}`;
+
+/** One worksheet's state. */
+export class FakeSheet {
+  values: (FakeValue | undefined)[][] = [];
+  formats: (string | undefined)[][] = [];
+  readonly formulas = new Map<string, string>();
+  merges: Rect[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  readonly names = new Map<string, FakeName>();
+  readonly styles = new Map<string, FakeStyle>();
+  readonly hyperlinks = new Map<string, FakeHyperlink>();
+  readonly columnWidths = new Map<number, number>();
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  value(r: number, c: number): FakeValue | undefined {
+    return this.values[r]?.[c];
+  }
+  format(r: number, c: number): string {
+    return this.formats[r]?.[c] ?? 'General';
+  }
+  setValue(r: number, c: number, v: FakeValue | undefined): void {
+    const row = (this.values[r] ??= []);
+    row[c] = v;
+    if (v === undefined) this.formulas.delete(key(r, c));
+  }
+  setFormat(r: number, c: number, f: string): void {
+    const row = (this.formats[r] ??= []);
+    row[c] = f === 'General' ? undefined : f;
+  }
+  formula(r: number, c: number): string | undefined {
+    return this.formulas.get(key(r, c));
+  }
+  setFormula(r: number, c: number, f: string | undefined): void {
+    if (f === undefined) this.formulas.delete(key(r, c));
+    else this.formulas.set(key(r, c), f);
+  }
+  style(r: number, c: number): FakeStyle {
+    return this.styles.get(key(r, c)) ?? {};
+  }
+  setStyle(r: number, c: number, s: FakeStyle): void {
+    this.styles.set(key(r, c), { ...this.style(r, c), ...s });
+  }
+  hyperlink(r: number, c: number): FakeHyperlink | undefined {
+    return this.hyperlinks.get(key(r, c));
+  }
+  setHyperlink(r: number, c: number, h: FakeHyperlink | undefined): void {
+    if (h) this.hyperlinks.set(key(r, c), h);
+    else this.hyperlinks.delete(key(r, c));
+  }
+
+  /** Bounding box of non-empty values (and, unless `valuesOnly`, of formats); null when blank. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let rect: Rect | null = null;
+    const grow = (r: number, c: number): void => {
+      if (!rect) rect = { top: r, left: c, bottom: r, right: c };
+      else {
+        rect.top = Math.min(rect.top, r);
+        rect.left = Math.min(rect.left, c);
+        rect.bottom = Math.max(rect.bottom, r);
+        rect.right = Math.max(rect.right, c);
+      }
+    };
+    this.values.forEach((row, r) => row?.forEach((v, c) => v !== undefined && grow(r, c)));
+    if (!valuesOnly) {
+      this.formats.forEach((row, r) => row?.forEach((f, c) => f !== undefined && grow(r, c)));
+    }
+    return rect;
+  }
+}
+
+/** What one `sync()` cost: the number of queued actions and the bytes each way. */
+export interface SyncRecord {
+  actions: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+/** Converts an A1 range (no sheet part) to a 0-based rectangle. */
+export function rectFromA1(a1: string): Rect {
+  const r = parseRange(a1.replace(/\$/g, ''));
+  return { top: r.top - 1, left: r.left - 1, bottom: r.bottom - 1, right: r.right - 1 };
+}
+
+/** The whole workbook's state and the observations a test or bench reads. */
+export class FakeWorkbookModel {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet: FakeSheet | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  /** Every sync, in order, over all `Excel.run` calls. */
+  readonly syncLog: SyncRecord[] = [];
+  /** Number of syncs that ran with API calculation suspended. */
+  calculationSuspendedSyncs = 0;
+  /** When set, every sync fails with this code (a cell is being edited). */
+  cellEditMode: FakeErrorCode | null = null;
+  /** Highest ExcelApi minor version `isSetSupported` admits (1.13 → 13). */
+  apiVersion = 13;
+  /** Excel on the web's payload limit, per request and per response. */
+  payloadLimitBytes = 5 * 1024 * 1024;
+  private nextId = 1;
+  private nextTable = 1;
+
+  constructor(readonly name = 'Arbetsbok.xlsx') {}
+
+  /** Builds a workbook from a snapshot-like fixture (values, formats, merges, origins). */
+  static fromFixture(fixture: FakeWorkbookFixture): FakeWorkbookModel {
+    const wb = new FakeWorkbookModel(fixture.name ?? 'Arbetsbok.xlsx');
+    for (const s of fixture.sheets) {
+      const sheet = wb.addSheet(s.name);
+      const r0 = (s.origin?.row ?? 1) - 1;
+      const c0 = (s.origin?.col ?? 1) - 1;
+      s.values.forEach((row, r) =>
+        row.forEach((v, c) =>
+          sheet.setValue(r0 + r, c0 + c, v === null || v === '' ? undefined : v),
+        ),
+      );
+      s.formats?.forEach((row, r) =>
+        row.forEach((f, c) => f !== null && sheet.setFormat(r0 + r, c0 + c, f)),
+      );
+      sheet.merges = (s.merges ?? []).map(rectFromA1);
+    }
+    wb.activeSheet = wb.sheets[0] ?? null;
+    return wb;
+  }
+
+  /** Case-insensitive lookup, as Excel's sheet names are. */
+  sheet(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (this.sheet(name)) {
+      throw new FakeOfficeError(
+        'ItemAlreadyExists',
+        'The resource with the same name or identifier already exists.',
+      );
+    }
+    if (!/^[^[\]:*?/\\]{1,31}$/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing (${name}).`);
+    }
+    const sheet = new FakeSheet(name, `{fake-${this.nextId++}}`);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    const visible = this.sheets.filter((s) => s.visibility === 'Visible');
+    if (visible.length === 1 && visible[0] === sheet) {
+      throw new FakeOfficeError(
+        'InvalidOperation',
+        'This operation is not permitted for the current object.',
+      );
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
+  }
+
+  tableName(): string {
+    const taken = new Set(this.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+    let name = `Table${this.nextTable++}`;
+    while (taken.has(name.toLowerCase())) name = `Table${this.nextTable++}`;
+    return name;
+  }
+
+  /** Total syncs so far; the largest request and response (bytes) of any single sync. */
+  stats(): { syncs: number; maxRequestBytes: number; maxResponseBytes: number } {
+    return {
+      syncs: this.syncLog.length,
+      maxRequestBytes: Math.max(0, ...this.syncLog.map((s) => s.requestBytes)),
+      maxResponseBytes: Math.max(0, ...this.syncLog.map((s) => s.responseBytes)),
+    };
+  }
+
+  resetStats(): void {
+    this.syncLog.length = 0;
+    this.calculationSuspendedSyncs = 0;
+  }
+}

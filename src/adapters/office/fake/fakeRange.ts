@@ -1,0 +1,447 @@
+/**
+ * `Excel.Range` of the in-memory Excel, with its format, conditional formats and merged areas.
+ * Property writes queue an action sized by its JSON payload; reads need `load` + `sync`.
+ */
+import {
+  ACTION_OVERHEAD_BYTES,
+  FakeClientObject,
+  jsonBytes,
+  requireApi,
+  type FakeRequestContext,
+} from './fakeContext';
+import { FakeOfficeError, responseTooLarge } from './fakeErrors';
+import type { FakeConditionalFormat, FakeHyperlink, FakeSheet, FakeStyle, Rect } from './fakeModel';
+import { displayText, quoteSheet, rectAddress, valueType, writeCell } from './fakeCells';
+
+/** What a range proxy resolves to at sync time. */
+export interface RangeTarget {
+  sheet: FakeSheet;
+  rect: Rect;
+}
+
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
+
+function cells(rect: Rect): number {
+  return (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+}
+
+function grid<V>(rect: Rect, at: (r: number, c: number) => V): V[][] {
+  const out: V[][] = [];
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    const row: V[] = [];
+    for (let c = rect.left; c <= rect.right; c++) row.push(at(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** Applies a 2D input (or one scalar for every cell) after Office's dimension check. */
+function applyGrid(
+  t: RangeTarget,
+  input: unknown,
+  put: (r: number, c: number, v: unknown) => void,
+): void {
+  const rows = t.rect.bottom - t.rect.top + 1;
+  const cols = t.rect.right - t.rect.left + 1;
+  if (!Array.isArray(input)) {
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++) put(t.rect.top + r, t.rect.left + c, input);
+    return;
+  }
+  const ok =
+    input.length === rows && input.every((row) => Array.isArray(row) && row.length === cols);
+  if (!ok) {
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      'Range.values',
+    );
+  }
+  (input as unknown[][]).forEach((row, r) =>
+    row.forEach((v, c) => put(t.rect.top + r, t.rect.left + c, v)),
+  );
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+export class FakeRange extends FakeClientObject<RangeTarget> {
+  protected readonly entity = 'Range';
+  protected readonly scalarProperties = [
+    'address',
+    'rowCount',
+    'columnCount',
+    'rowIndex',
+    'columnIndex',
+    'cellCount',
+    'values',
+    'numberFormat',
+    'formulas',
+    'text',
+    'valueTypes',
+  ];
+  readonly format: FakeRangeFormat;
+  readonly conditionalFormats: FakeConditionalFormatCollection;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly find: () => RangeTarget | null,
+    orNull = false,
+  ) {
+    super(context, orNull);
+    this.format = new FakeRangeFormat(this);
+    this.conditionalFormats = new FakeConditionalFormatCollection(this);
+  }
+
+  protected locate(): RangeTarget | null {
+    const t = this.find();
+    if (
+      t &&
+      (t.rect.top < 0 || t.rect.left < 0 || t.rect.bottom > MAX_ROW || t.rect.right > MAX_COL)
+    ) {
+      throw new FakeOfficeError(
+        'InvalidArgument',
+        'The argument is invalid or missing or has an incorrect format.',
+        'Range',
+      );
+    }
+    return t;
+  }
+
+  protected read(t: RangeTarget, property: string): unknown {
+    const { sheet, rect } = t;
+    const heavy = ['values', 'numberFormat', 'formulas', 'text', 'valueTypes'];
+    // Excel refuses before building a response it could never send.
+    if (heavy.includes(property) && cells(rect) * 3 > this.context.model.payloadLimitBytes) {
+      throw responseTooLarge(cells(rect) * 3);
+    }
+    switch (property) {
+      case 'address':
+        return rectAddress(sheet.name, rect);
+      case 'rowCount':
+        return rect.bottom - rect.top + 1;
+      case 'columnCount':
+        return rect.right - rect.left + 1;
+      case 'rowIndex':
+        return rect.top;
+      case 'columnIndex':
+        return rect.left;
+      case 'cellCount':
+        return cells(rect);
+      case 'values':
+        return grid(rect, (r, c) => sheet.value(r, c) ?? '');
+      case 'numberFormat':
+        return grid(rect, (r, c) => sheet.format(r, c));
+      case 'formulas':
+        return grid(rect, (r, c) => sheet.formula(r, c) ?? sheet.value(r, c) ?? '');
+      case 'text':
+        return grid(rect, (r, c) => displayText(sheet.value(r, c)));
+      case 'valueTypes':
+        return grid(rect, (r, c) => valueType(sheet.value(r, c)));
+      case 'hyperlink':
+        return sheet.hyperlink(rect.top, rect.left) ?? null;
+      default:
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `The property '${property}' does not exist on 'Range'.`,
+        );
+    }
+  }
+
+  /** Queues a change to the range's cells, sized by its payload. */
+  private write(payload: unknown, apply: (t: RangeTarget) => void): void {
+    this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(payload), () =>
+      apply(this.mustTarget()),
+    );
+  }
+
+  /** Internal: queues a style change for every cell of the range. */
+  styleAll(style: FakeStyle): void {
+    this.write(style, (t) => {
+      for (let r = t.rect.top; r <= t.rect.bottom; r++)
+        for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.setStyle(r, c, style);
+    });
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get cellCount(): number {
+    return this.get('cellCount');
+  }
+  get text(): string[][] {
+    return this.get('text');
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(input: unknown[][]) {
+    this.setLocal('values', input);
+    this.write(input, (t) => applyGrid(t, input, (r, c, v) => writeCell(t.sheet, r, c, v)));
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(input: unknown[][]) {
+    this.setLocal('numberFormat', input);
+    this.write(input, (t) =>
+      applyGrid(t, input, (r, c, v) => {
+        if (typeof v === 'string') t.sheet.setFormat(r, c, v);
+      }),
+    );
+  }
+
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  set formulas(input: unknown[][]) {
+    this.setLocal('formulas', input);
+    this.write(input, (t) => applyGrid(t, input, (r, c, v) => writeCell(t.sheet, r, c, v)));
+  }
+
+  get hyperlink(): FakeHyperlink | null {
+    return this.get('hyperlink');
+  }
+  set hyperlink(link: FakeHyperlink | null) {
+    this.setLocal('hyperlink', link);
+    this.write(link, (t) => {
+      requireApi(this.context, 7, 'Range.hyperlink');
+      for (let r = t.rect.top; r <= t.rect.bottom; r++)
+        for (let c = t.rect.left; c <= t.rect.right; c++)
+          t.sheet.setHyperlink(r, c, link ?? undefined);
+      if (link?.textToDisplay !== undefined)
+        writeCell(t.sheet, t.rect.top, t.rect.left, link.textToDisplay);
+    });
+  }
+
+  private derived(shift: (rect: Rect) => Rect): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.mustTarget();
+      return { sheet: t.sheet, rect: shift(t.rect) };
+    });
+  }
+
+  /** One cell, 0-based offset from the range's top left. */
+  getCell(row: number, column: number): FakeRange {
+    return this.derived((r) => ({
+      top: r.top + row,
+      left: r.left + column,
+      bottom: r.top + row,
+      right: r.left + column,
+    }));
+  }
+  /** The range grown or shrunk by rows and columns at its bottom right. */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived((r) => {
+      if (r.bottom + deltaRows < r.top || r.right + deltaColumns < r.left) {
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          'The argument is invalid or missing or has an incorrect format.',
+        );
+      }
+      return { ...r, bottom: r.bottom + deltaRows, right: r.right + deltaColumns };
+    });
+  }
+  /** The same size, moved. */
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derived((r) => ({
+      top: r.top + rowOffset,
+      left: r.left + columnOffset,
+      bottom: r.bottom + rowOffset,
+      right: r.right + columnOffset,
+    }));
+  }
+
+  /** Merged areas touching the range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      requireApi(this.context, 13, 'Range.getMergedAreasOrNullObject');
+      const t = this.mustTarget();
+      const areas = t.sheet.merges.filter((m) => overlaps(m, t.rect));
+      return areas.length > 0 ? { sheet: t.sheet, areas } : null;
+    });
+  }
+
+  /** Selects the range; like Excel, only on the active sheet. */
+  select(): void {
+    this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
+      const t = this.mustTarget();
+      if (this.context.model.activeSheet !== t.sheet) {
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'The range cannot be selected because its worksheet is not active.',
+          'Range.select',
+        );
+      }
+      const a = rectAddress(t.sheet.name, t.rect);
+      this.context.model.selection = {
+        sheet: t.sheet.name,
+        address: a.slice(a.lastIndexOf('!') + 1),
+      };
+    });
+  }
+}
+
+/** `Excel.RangeAreas` as returned by getMergedAreasOrNullObject: `address`, `areaCount`. */
+export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: Rect[] }> {
+  protected readonly entity = 'RangeAreas';
+  protected readonly scalarProperties = ['address', 'areaCount', 'cellCount'];
+  constructor(
+    context: FakeRequestContext,
+    private readonly find: () => { sheet: FakeSheet; areas: Rect[] } | null,
+  ) {
+    super(context, true);
+  }
+  protected locate(): { sheet: FakeSheet; areas: Rect[] } | null {
+    return this.find();
+  }
+  protected read(t: { sheet: FakeSheet; areas: Rect[] }, property: string): unknown {
+    if (property === 'address') return t.areas.map((a) => rectAddress(t.sheet.name, a)).join(', ');
+    if (property === 'areaCount') return t.areas.length;
+    if (property === 'cellCount') return t.areas.reduce((n, a) => n + cells(a), 0);
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `The property '${property}' does not exist on 'RangeAreas'.`,
+    );
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
+}
+
+/** `range.format`: font, fill, column width, autofit. */
+export class FakeRangeFormat {
+  readonly font: { bold: boolean; color: string };
+  readonly fill: { color: string };
+  constructor(private readonly range: FakeRange) {
+    const r = range;
+    this.font = {
+      set bold(v: boolean) {
+        r.styleAll({ bold: v });
+      },
+      get bold(): boolean {
+        throw new FakeOfficeError(
+          'PropertyNotLoaded',
+          "The property 'bold' is not available in the fake.",
+        );
+      },
+      set color(v: string) {
+        r.styleAll({ fontColor: v });
+      },
+      get color(): string {
+        throw new FakeOfficeError(
+          'PropertyNotLoaded',
+          "The property 'color' is not available in the fake.",
+        );
+      },
+    };
+    this.fill = {
+      set color(v: string) {
+        r.styleAll({ fill: v });
+      },
+      get color(): string {
+        throw new FakeOfficeError(
+          'PropertyNotLoaded',
+          "The property 'color' is not available in the fake.",
+        );
+      },
+    };
+  }
+  set columnWidth(points: number) {
+    this.range.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
+      const t = this.range.target();
+      if (t) for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, points);
+    });
+  }
+  autofitColumns(): void {
+    this.range.context.enqueue(ACTION_OVERHEAD_BYTES, () => void this.range.target());
+  }
+  set wrapText(_v: boolean) {
+    this.range.context.enqueue(ACTION_OVERHEAD_BYTES, () => void this.range.target());
+  }
+}
+
+/** A rule's format and rule, as `cf.cellValue` / `cf.textComparison` expose them. */
+function ruleFacet(context: FakeRequestContext, model: () => FakeConditionalFormat) {
+  const change = (payload: unknown, f: (cf: FakeConditionalFormat) => void): void =>
+    context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(payload), () => f(model()));
+  return {
+    format: {
+      fill: {
+        set color(v: string) {
+          change(v, (cf) => (cf.fillColor = v));
+        },
+      },
+      font: {
+        set color(v: string) {
+          change(v, (cf) => (cf.fontColor = v));
+        },
+      },
+    },
+    set rule(v: Record<string, unknown>) {
+      change(v, (cf) => (cf.rule = v));
+    },
+  };
+}
+
+/** `range.conditionalFormats` (ExcelApi 1.6): `add(type)`, `clearAll()`. */
+export class FakeConditionalFormatCollection {
+  constructor(private readonly range: FakeRange) {}
+  add(type: string): {
+    type: string;
+    cellValue: ReturnType<typeof ruleFacet>;
+    textComparison: ReturnType<typeof ruleFacet>;
+  } {
+    let created: FakeConditionalFormat | null = null;
+    const context = this.range.context;
+    context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(type), () => {
+      requireApi(context, 6, 'ConditionalFormatCollection.add');
+      const t = this.range.target();
+      if (!t) throw new FakeOfficeError('InvalidObjectPath', 'The object path is not working.');
+      created = { rect: { ...t.rect }, type, rule: null, fillColor: null, fontColor: null };
+      t.sheet.conditionalFormats.push(created);
+    });
+    const model = (): FakeConditionalFormat => {
+      if (!created)
+        throw new FakeOfficeError('InvalidObjectPath', 'The conditional format was not created.');
+      return created;
+    };
+    return {
+      type,
+      cellValue: ruleFacet(context, model),
+      textComparison: ruleFacet(context, model),
+    };
+  }
+  clearAll(): void {
+    this.range.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
+      const t = this.range.target();
+      if (!t) return;
+      const keep = t.sheet.conditionalFormats.filter((cf) => !overlaps(cf.rect, t.rect));
+      t.sheet.conditionalFormats.splice(0, t.sheet.conditionalFormats.length, ...keep);
+    });
+  }
+}
+
+export { quoteSheet };

@@ -1,0 +1,206 @@
+/**
+ * Where a `ReportSheet` goes on a worksheet: the value and number-format grids (written in one
+ * assignment each), the table's range, bold rows, status colours and links. Pure; no Office.js.
+ *
+ * Layout: row 1 title, row 2 empty, row 3 headers, then the rows (an Excel table over headers
+ * and rows), then each block after an empty row: its title, then its grid.
+ */
+import { address, columnLetters } from '../../domain/grid';
+import type { CellRole, ReportSheet } from '../../domain/reportSheets';
+
+/** Fill and font colours of the signal roles (Excel's own Good / Bad / Neutral styles). */
+export const ROLE_COLOURS: Partial<Record<CellRole, { fill: string; font: string }>> = {
+  'status-met': { fill: '#C6EFCE', font: '#006100' },
+  'status-not-met': { fill: '#FFC7CE', font: '#9C0006' },
+  'status-unclear': { fill: '#FFEB9C', font: '#9C5700' },
+  'status-none': { fill: '#EDEDED', font: '#3B3B3B' },
+  'severity-mismatch': { fill: '#FFC7CE', font: '#9C0006' },
+  'severity-rounding': { fill: '#FFEB9C', font: '#9C5700' },
+};
+
+/** A conditional format: cells of `range` equal to `text` get the role's colours. */
+export interface StatusRule {
+  range: string;
+  text: string;
+  role: CellRole;
+}
+
+/** A fixed fill for cells whose colour depends on the row, not on the text (e.g. a number). */
+export interface StaticFill {
+  range: string;
+  role: CellRole;
+}
+
+/** An internal hyperlink: `cell` on the report sheet leads to `target` (`'Drift'!D10`). */
+export interface Link {
+  cell: string;
+  target: string;
+  text: string;
+}
+
+export interface SheetLayout {
+  /** The whole used area, `A1:K20`. */
+  range: string;
+  values: (string | number)[][];
+  formats: string[][];
+  /** Headers plus rows (at least one row: Excel gives a table one empty row anyway). */
+  tableRange: string;
+  /** 1-based rows to make bold (title, block titles). */
+  boldRows: number[];
+  rules: StatusRule[];
+  fills: StaticFill[];
+  links: Link[];
+  /** Column widths in points, by 0-based column. */
+  widths: { column: number; points: number }[];
+  width: number;
+}
+
+const FIRST_DATA_ROW = 4; // 1-based: title, empty row, headers
+
+/** Excel's invariant format codes (Office.js `numberFormat` is not localised). */
+function formatFor(role: CellRole, decimals: number): string {
+  switch (role) {
+    case 'amount':
+      return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+    case 'percent':
+      return '0.0" %"';
+    case 'integer':
+      return '0';
+    default:
+      return '@'; // text: Excel must not turn "1/2" or "2023-08-31" into numbers
+  }
+}
+
+function isSignal(role: CellRole | undefined): role is CellRole {
+  return role !== undefined && ROLE_COLOURS[role] !== undefined;
+}
+
+/** Quotes a sheet for a reference: `'Drift'!D10` (always quoted, `'` doubled). */
+export function sheetReference(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+/**
+ * Lays out one report sheet.
+ * @example layoutReportSheet(sheet).tableRange // 'A3:K12' for 11 columns and 9 rows
+ */
+export function layoutReportSheet(sheet: ReportSheet): SheetLayout {
+  const width = Math.max(
+    1,
+    sheet.columns.length,
+    ...(sheet.blocks ?? []).map((b) => Math.max(1, ...b.grid.map((r) => r.length))),
+  );
+  const values: (string | number)[][] = [];
+  const formats: string[][] = [];
+  const push = (
+    cells: (string | number | null)[],
+    fmt: (i: number, v: string | number | null) => string,
+  ): void => {
+    const vRow: (string | number)[] = [];
+    const fRow: string[] = [];
+    for (let i = 0; i < width; i++) {
+      const v = cells[i] ?? null;
+      vRow.push(v ?? '');
+      fRow.push(fmt(i, v));
+    }
+    values.push(vRow);
+    formats.push(fRow);
+  };
+  const plain = (_i: number, v: string | number | null): string =>
+    typeof v === 'number' ? 'General' : '@';
+
+  push([sheet.title], plain);
+  push([], plain);
+  push(
+    sheet.columns.map((c) => c.header),
+    plain,
+  );
+  const dataRows = Math.max(1, sheet.rows.length);
+  const rules: StatusRule[] = [];
+  const fills: StaticFill[] = [];
+  const links: Link[] = [];
+
+  sheet.rows.forEach((row) =>
+    push(row.values, (i, v) => {
+      const role = sheet.columns[i]?.role ?? 'text';
+      const decimals = row.decimals?.[i] ?? sheet.decimals?.[i] ?? 0;
+      return typeof v === 'string' && role !== 'text' && role !== 'link'
+        ? '@'
+        : formatFor(role, decimals);
+    }),
+  );
+  if (sheet.rows.length === 0) push([], (i) => formatFor(sheet.columns[i]?.role ?? 'text', 0));
+
+  // Status colours: a column whose signal cells are texts, each text always the same role, gets
+  // conditional formats (they follow the text if a user edits it); anything else gets fills.
+  const lastData = FIRST_DATA_ROW + dataRows - 1;
+  for (let i = 0; i < sheet.columns.length; i++) {
+    const column = sheet.columns[i];
+    const byText = new Map<string, CellRole>();
+    let textual = true;
+    const cells: { r: number; role: CellRole }[] = [];
+    sheet.rows.forEach((row, k) => {
+      const role = row.roles?.[i] ?? column?.role;
+      if (!isSignal(role)) return;
+      const v = row.values[i];
+      cells.push({ r: FIRST_DATA_ROW + k, role });
+      if (typeof v !== 'string' || (byText.has(v) && byText.get(v) !== role)) textual = false;
+      else byText.set(v, role);
+    });
+    if (cells.length === 0) continue;
+    const col = columnLetters(i);
+    if (textual) {
+      for (const [text, role] of byText) {
+        rules.push({ range: `${col}${FIRST_DATA_ROW}:${col}${lastData}`, text, role });
+      }
+    } else {
+      // Runs of consecutive rows with the same role become one range each.
+      let run: { start: number; end: number; role: CellRole } | null = null;
+      for (const cell of cells) {
+        if (run && cell.r === run.end + 1 && cell.role === run.role) run.end = cell.r;
+        else {
+          if (run) fills.push({ range: `${col}${run.start}:${col}${run.end}`, role: run.role });
+          run = { start: cell.r, end: cell.r, role: cell.role };
+        }
+      }
+      if (run) fills.push({ range: `${col}${run.start}:${col}${run.end}`, role: run.role });
+    }
+  }
+
+  sheet.rows.forEach((row, k) => {
+    if (!row.source) return;
+    sheet.columns.forEach((c, i) => {
+      if (c.role !== 'link') return;
+      const v = row.values[i];
+      links.push({
+        cell: address(FIRST_DATA_ROW + k, i + 1),
+        target: sheetReference(row.source?.sheet ?? '', row.source?.cell ?? 'A1'),
+        text:
+          v === null || v === undefined ? `${row.source?.sheet}!${row.source?.cell}` : String(v),
+      });
+    });
+  });
+
+  const boldRows = [1];
+  for (const block of sheet.blocks ?? []) {
+    push([], plain);
+    push([block.title], plain);
+    boldRows.push(values.length, values.length + 1); // block title and its header row
+    block.grid.forEach((r) => push(r, plain));
+  }
+
+  return {
+    range: `A1:${address(values.length, width)}`,
+    values,
+    formats,
+    tableRange: `A3:${address(lastData, Math.max(1, sheet.columns.length))}`,
+    boldRows,
+    rules,
+    fills,
+    links,
+    widths: sheet.columns.flatMap((c, i) =>
+      c.width === undefined ? [] : [{ column: i, points: Math.round(c.width * 5.6 + 5) }],
+    ),
+    width,
+  };
+}

@@ -1,0 +1,191 @@
+/** Writing the report sheets into the live workbook, over the in-memory Excel. */
+import {
+  conditionalFill,
+  FakeWorkbookModel,
+  rectFromA1,
+  type FakeSheet,
+} from '../../src/adapters/office/fake';
+import { REPORT_MARKER, writeReportSheets } from '../../src/adapters/office/writeReportSheets';
+import { planSheetNames } from '../../src/adapters/office/sheetNames';
+import { buildReportSheets } from '../../src/domain/standardTables';
+import type { ReportSheet } from '../../src/domain/reportSheets';
+import { parseAddress } from '../../src/domain/grid';
+import { excelRun, SEED_FIXTURE } from './fakeExcelHelpers';
+import { SAMPLE_REPORT } from './sampleReport';
+
+const SHEETS = buildReportSheets(SAMPLE_REPORT, { riskThreshold: 12, varianceThresholdPercent: 2 });
+const NAMES = ['NP Avvikelser', 'NP Måluppfyllelse', 'NP Internkontroll', 'NP Kontroller'];
+
+function write(
+  model: FakeWorkbookModel,
+  confirm: boolean | ((names: string[]) => boolean),
+  sheets: readonly ReportSheet[] = SHEETS,
+) {
+  const asked: string[][] = [];
+  const run = excelRun(model)((ctx) =>
+    writeReportSheets(ctx, sheets, (names) => {
+      asked.push(names);
+      return Promise.resolve(typeof confirm === 'function' ? confirm(names) : confirm);
+    }),
+  );
+  return run.then((outcome) => ({ outcome, asked }));
+}
+
+/** A cell of a fake sheet by A1. */
+function at(sheet: FakeSheet | undefined, a1: string) {
+  const { row, col } = parseAddress(a1);
+  return {
+    value: sheet?.value(row - 1, col - 1),
+    format: sheet?.format(row - 1, col - 1),
+    fill: sheet ? conditionalFill(sheet, row - 1, col - 1) : null,
+    style: sheet?.style(row - 1, col - 1),
+    link: sheet?.hyperlink(row - 1, col - 1),
+  };
+}
+
+describe('writeReportSheets', () => {
+  it('writes the four sheets with values, formats, a table, status colours and links, in 2 syncs', async () => {
+    const model = FakeWorkbookModel.fromFixture(SEED_FIXTURE);
+    const { outcome, asked } = await write(model, true);
+    expect(outcome).toEqual({ written: NAMES, replaced: [], cancelled: false });
+    expect(asked).toEqual([]);
+    expect(model.sheets.map((s) => s.name)).toEqual([
+      'Indikatorer',
+      'Ekonomi 2023',
+      'Tom',
+      ...NAMES,
+    ]);
+    expect(model.stats().syncs).toBe(2); // names; then everything (no earlier report sheets to check)
+    expect(model.calculationSuspendedSyncs).toBe(1);
+
+    const dev = model.sheet('NP Avvikelser');
+    expect(at(dev, 'A1')).toMatchObject({ value: SHEETS[0]?.title, style: { bold: true } });
+    expect(at(dev, 'A3').value).toBe('Tabell');
+    expect(at(dev, 'G4')).toMatchObject({ value: -7.7, format: '#,##0.0' });
+    expect(at(dev, 'H4')).toMatchObject({ value: -4.3, format: '0.0" %"', fill: null });
+    expect(dev?.styles.get('3,7')).toMatchObject({ fill: '#FFC7CE' }); // beyond the 2 % threshold
+    expect(at(dev, 'K4')).toMatchObject({
+      value: 'Ekonomi 2023!D6',
+      link: { documentReference: "'Ekonomi 2023'!D6", textToDisplay: 'Ekonomi 2023!D6' },
+    });
+    expect(dev?.tables).toEqual([
+      expect.objectContaining({ rect: rectFromA1('A3:K4'), hasHeaders: true }),
+    ]);
+    expect(dev?.names.get(REPORT_MARKER.toLowerCase())).toMatchObject({ visible: false });
+
+    const goals = model.sheet('NP Måluppfyllelse');
+    expect(at(goals, 'A4').value).toBe('Antal berörda barn vid vräkningar');
+    expect(at(goals, 'G4')).toMatchObject({ value: 'Ej uppfyllt', format: '@', fill: '#FFC7CE' });
+    expect(at(goals, 'G5')).toMatchObject({ value: 'Uppfyllt', fill: '#C6EFCE' });
+    expect(at(goals, 'G6')).toMatchObject({ value: 'Oklart', fill: '#FFEB9C' });
+    expect(at(goals, 'B4')).toMatchObject({ value: '=0', format: '@' }); // text, not a formula
+    expect(goals?.formulas.size).toBe(0);
+    expect(goals?.conditionalFormats.map((c) => c.type)).toEqual([
+      'CellValue',
+      'CellValue',
+      'CellValue',
+    ]);
+
+    const checks = model.sheet('NP Kontroller');
+    expect(at(checks, 'G4')).toMatchObject({ value: 'Avrundning', fill: '#FFEB9C' });
+    expect(model.activeSheet?.name).toBe('NP Avvikelser');
+  });
+
+  it('never overwrites a user sheet named like a report sheet: writes NP Avvikelser (2)', async () => {
+    const model = FakeWorkbookModel.fromFixture({
+      sheets: [
+        ...SEED_FIXTURE.sheets,
+        { name: 'np avvikelser', values: [['Mina egna siffror', 1]] },
+      ],
+    });
+    const { outcome, asked } = await write(model, true);
+    expect(outcome.written[0]).toBe('NP Avvikelser (2)');
+    expect(asked).toEqual([]);
+    const mine = model.sheet('np avvikelser');
+    expect(mine?.value(0, 0)).toBe('Mina egna siffror');
+    expect(mine?.tables).toEqual([]);
+    expect(model.sheet('NP Avvikelser (2)')?.value(3, 6)).toBe(-7.7);
+  });
+
+  it('a second run with confirm=false changes nothing', async () => {
+    const model = FakeWorkbookModel.fromFixture(SEED_FIXTURE);
+    await write(model, true);
+    const before = JSON.stringify(model.sheets);
+    const { outcome, asked } = await write(model, false);
+    expect(asked).toEqual([NAMES]);
+    expect(outcome).toEqual({ written: [], replaced: [], cancelled: true });
+    expect(JSON.stringify(model.sheets)).toBe(before);
+  });
+
+  it('a second run with confirm=true replaces only our sheets, and leaves the user sheet alone', async () => {
+    const model = FakeWorkbookModel.fromFixture({
+      sheets: [...SEED_FIXTURE.sheets, { name: 'NP Avvikelser', values: [['Användarens blad']] }],
+    });
+    await write(model, true);
+    expect(model.sheet('NP Avvikelser (2)')).toBeDefined();
+    model.resetStats();
+    const changed = SHEETS.map((s) =>
+      s.name === 'NP Måluppfyllelse' ? { ...s, rows: s.rows.slice(0, 1) } : s,
+    );
+    const { outcome, asked } = await write(model, true, changed);
+    expect(asked).toEqual([
+      ['NP Avvikelser (2)', 'NP Måluppfyllelse', 'NP Internkontroll', 'NP Kontroller'],
+    ]);
+    expect(outcome.replaced).toEqual(asked[0]);
+    expect(model.sheets.map((s) => s.name).sort()).toEqual(
+      [
+        'Indikatorer',
+        'Ekonomi 2023',
+        'Tom',
+        'NP Avvikelser',
+        'NP Avvikelser (2)',
+        'NP Måluppfyllelse',
+        'NP Internkontroll',
+        'NP Kontroller',
+      ].sort(),
+    );
+    expect(model.sheet('NP Avvikelser')?.value(0, 0)).toBe('Användarens blad');
+    expect(model.sheet('NP Måluppfyllelse')?.value(4, 0)).toBeUndefined(); // the old second row is gone
+    expect(model.sheet('NP Måluppfyllelse')?.tables).toHaveLength(1);
+    expect(model.stats().syncs).toBe(3); // names, markers, writes
+  });
+
+  it('splits a report larger than one sync budget into row blocks, no request near 5 MB', async () => {
+    const model = FakeWorkbookModel.fromFixture(SEED_FIXTURE);
+    const base = SHEETS[1] as ReportSheet;
+    const row = base.rows[0];
+    if (!row) throw new Error('fixture');
+    const big: ReportSheet = {
+      ...base,
+      rows: Array.from({ length: 40_000 }, (_, i) => ({
+        ...row,
+        values: row.values.map((v, c) => (c === 0 ? `Indikator ${i}` : v)),
+      })),
+    };
+    const { outcome } = await write(model, true, [big]);
+    expect(outcome.written).toEqual(['NP Måluppfyllelse']);
+    const stats = model.stats();
+    expect(stats.maxRequestBytes).toBeLessThan(4_200_000);
+    expect(stats.syncs).toBeGreaterThan(2);
+    expect(model.calculationSuspendedSyncs).toBe(stats.syncs - 1);
+    expect(model.sheet('NP Måluppfyllelse')?.value(40_002, 0)).toBe('Indikator 39999');
+  });
+});
+
+describe('planSheetNames', () => {
+  it('keeps within 31 characters and skips names the user holds', () => {
+    const long = 'NP Ett mycket långt bladnamn som';
+    expect(
+      planSheetNames(
+        [long, 'NP A'],
+        [
+          { name: long.slice(0, 31), ours: false },
+          { name: 'NP A', ours: true },
+        ],
+      ),
+    ).toEqual([
+      { name: 'NP Ett mycket långt bladnam (2)', replaces: false },
+      { name: 'NP A', replaces: true },
+    ]);
+  });
+});
