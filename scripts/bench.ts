@@ -1,0 +1,339 @@
+/**
+ * `npm run bench`: the benchmark of issue 2, item 9. Not a test: it prints figures.
+ *
+ * For each size it generates a large driftredovisning workbook (scripts/bench/generateWorkbook.ts)
+ * in a temp dir, then measures, each in a fresh process (scripts/bench/runOne.ts), with one
+ * warm-up and the median of three runs:
+ *  - a bare read by SheetJS (`XLSX.read(buffer, { dense: true })`) and by ExcelJS (in memory and
+ *    streaming);
+ *  - the whole analysis as the product does it: `readWorkbookFile` + `analyzeWorkbook`;
+ *  - the ratio of the two, peak memory, and what the analysis found against what the generator
+ *    knows is there (no mismatch, every variance, every indicator status).
+ * Then it runs `scripts/bench-office.ts` if that exists.
+ *
+ * Options: `--sizes 25000,100000` (budget lines), `--indicators 5000`, `--runs 3`,
+ * `--no-exceljs` (skip the two slow ExcelJS reads), `--formulas` (totals as SUBTOTAL formulas),
+ * `--keep` (keep the generated workbooks and print where), `--no-office` (skip bench-office.ts).
+ * Example: `npm run bench -- --sizes 10000,40000 --runs 5`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeBenchWorkbook, type BenchWorkbook } from './bench/generateWorkbook';
+import { fmt, renderTable } from './bench/table';
+import type { ModeName, RunResult } from './bench/types';
+
+interface Args {
+  sizes: number[];
+  indicators: number;
+  runs: number;
+  exceljs: boolean;
+  formulas: boolean;
+  keep: boolean;
+  office: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = {
+    sizes: [25_000, 100_000],
+    indicators: 5_000,
+    runs: 3,
+    exceljs: true,
+    formulas: false,
+    keep: false,
+    office: true,
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    const next = (): string => argv[++i] ?? '';
+    if (a === '--sizes')
+      args.sizes = next()
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
+    else if (a === '--indicators') args.indicators = Number(next());
+    else if (a === '--runs') args.runs = Math.max(1, Number(next()));
+    else if (a === '--no-exceljs') args.exceljs = false;
+    else if (a === '--formulas') args.formulas = true;
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--no-office') args.office = false;
+    else throw new Error(`Okänt argument / unknown argument: ${a}`);
+  }
+  return args;
+}
+
+const RUN_ONE = join(__dirname, 'bench', 'runOne.ts');
+
+/** Runs one measurement in a fresh Node process; null (with the reason printed) if it failed. */
+function measure(mode: ModeName, file: string, runs: number, expected: string): RunResult | null {
+  process.stderr.write(`  ${mode} …`);
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', RUN_ONE, mode, file, String(runs), expected],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
+  );
+  const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (child.status !== 0 || !line) {
+    const why = (child.stderr || child.stdout).trim().split('\n').slice(0, 3).join(' | ');
+    process.stderr.write(` misslyckades / failed: ${why}\n`);
+    return null;
+  }
+  const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as RunResult;
+  process.stderr.write(` ${fmt(result.medianMs)} ms\n`);
+  return result;
+}
+
+interface SizeResult {
+  book: BenchWorkbook;
+  generateMs: number;
+  results: Partial<Record<ModeName, RunResult>>;
+}
+
+const BARE: readonly ModeName[] = ['sheetjs', 'sheetjs-raw', 'exceljs', 'exceljs-stream'];
+const LABEL: Record<ModeName, string> = {
+  sheetjs: 'SheetJS read',
+  'sheetjs-raw': 'SheetJS read utan text',
+  exceljs: 'ExcelJS readFile',
+  'exceljs-stream': 'ExcelJS stream',
+  product: 'produkt (läs+analys)',
+};
+
+/** Wall-clock or CPU time: the first is what a user waits, the second steadier on a busy machine. */
+type Clock = 'wall' | 'cpu';
+const time = (x: RunResult | undefined, clock: Clock): number | undefined =>
+  x === undefined ? undefined : clock === 'wall' ? x.medianMs : x.cpuMedianMs;
+
+/** The fastest bare read of this size on the given clock. */
+function fastestBare(r: SizeResult, clock: Clock): { mode: ModeName; ms: number } | null {
+  let best: { mode: ModeName; ms: number } | null = null;
+  for (const mode of BARE) {
+    const ms = time(r.results[mode], clock);
+    if (ms !== undefined && (best === null || ms < best.ms)) best = { mode, ms };
+  }
+  return best;
+}
+
+function printTimes(all: readonly SizeResult[], runs: number, clock: Clock): void {
+  const what = clock === 'wall' ? 'Väggtid / wall-clock' : 'CPU-tid (user+system) / CPU time';
+  console.log(
+    `\n${what}, ms: median av ${runs} körningar efter en uppvärmning / median of ${runs} runs after one warm-up\n`,
+  );
+  const rows = all.map((r) => {
+    const p = r.results.product;
+    const best = fastestBare(r, clock);
+    const product = time(p, clock);
+    return [
+      fmt(r.book.expected.lines),
+      fmt(r.book.bytes / 2 ** 20, 1),
+      ...BARE.map((m) => fmt(time(r.results[m], clock))),
+      clock === 'wall' ? fmt(p?.readMs) : '',
+      clock === 'wall' ? fmt(p?.analyzeMs) : '',
+      fmt(product),
+      best && product !== undefined ? `${fmt(product / best.ms, 2)} (${best.mode})` : '–',
+    ];
+  });
+  console.log(
+    renderTable(
+      [
+        'rader',
+        'fil MiB',
+        'SheetJS',
+        'SheetJS utan text',
+        'ExcelJS',
+        'ExcelJS ström',
+        'läsning',
+        'analys',
+        'produkt',
+        'kvot produkt/snabbaste',
+      ],
+      rows,
+    ),
+  );
+}
+
+function printMemory(all: readonly SizeResult[]): void {
+  console.log(
+    '\nMinne, MiB (topp-RSS för hela processen; heap direkt efter en körning; heap kvar efter GC)\n',
+  );
+  const rows: string[][] = [];
+  for (const r of all) {
+    for (const mode of [...BARE, 'product'] as const) {
+      const x = r.results[mode];
+      if (!x) continue;
+      rows.push([
+        `${fmt(r.book.expected.lines)} ${LABEL[mode]}`,
+        fmt(x.peakRssMB),
+        fmt(x.heapAfterRunMB),
+        fmt(x.retainedHeapMB),
+      ]);
+    }
+  }
+  console.log(renderTable(['rader, läsare', 'topp-RSS', 'heap efter körning', 'heap kvar'], rows));
+}
+
+function printFindings(all: readonly SizeResult[]): void {
+  console.log(
+    '\nVad analysen hittade (förväntat inom parentes) / what the analysis found (expected)\n',
+  );
+  const rows = all.map((r) => {
+    const s = r.results.product?.summary;
+    const e = r.book.expected;
+    const statuses = s
+      ? Object.entries(s.statuses)
+          .map(([k, v]) => `${k} ${fmt(v)}`)
+          .join(', ')
+      : '–';
+    return [
+      fmt(e.lines),
+      `${fmt(s?.variances)} (${fmt(e.varianceRows)})`,
+      `${fmt(s?.totalVariance)} (${fmt(e.total.variance)})`,
+      `${fmt(s?.indicators)} (${fmt(e.indicators)})`,
+      `${fmt(s?.statusDisagreements)} (0)`,
+      `${fmt(s?.mismatches)} (0)`,
+      `${fmt(s?.rounding)} (0)`,
+      statuses,
+    ];
+  });
+  console.log(
+    renderTable(
+      [
+        'rader',
+        'avvikelser',
+        'Totalt avv. tkr',
+        'indikatorer',
+        'fel status',
+        'mismatch',
+        'avrundning',
+        'statusar',
+      ],
+      rows,
+    ),
+  );
+  const e = all[0]?.book.expected;
+  if (e) {
+    const want = Object.entries(e.statuses)
+      .map(([k, v]) => `${k} ${fmt(v)}`)
+      .join(', ');
+    console.log(`\nFörväntade statusar / expected statuses: ${want}`);
+  }
+  for (const r of all) {
+    const s = r.results.product?.summary;
+    if (!s) continue;
+    const problems = Object.entries(s.problems);
+    if (problems.length > 0) {
+      console.log(
+        `${fmt(r.book.expected.lines)} rader, problem: ${problems.map(([k, v]) => `${k} ×${fmt(v)}`).join(', ')}`,
+      );
+    }
+    for (const sample of s.samples) console.log(`  ${sample}`);
+  }
+}
+
+/** The three promises of the issue, each with a yes or no. */
+function printVerdicts(all: readonly SizeResult[]): void {
+  console.log('\nBedömning / verdict\n');
+  const verdict = (ok: boolean): string => (ok ? 'JA ' : 'NEJ');
+  for (const r of all) {
+    const p = r.results.product;
+    const wall = fastestBare(r, 'wall');
+    const cpu = fastestBare(r, 'cpu');
+    if (!p || !wall || !cpu) continue;
+    const ratio = p.medianMs / wall.ms;
+    console.log(
+      `${verdict(ratio <= 1.5)} analysen ≤ 1,5 × snabbaste läsningen vid ${fmt(r.book.expected.lines)} rader: ` +
+        `${fmt(ratio, 2)} väggtid, ${fmt(p.cpuMedianMs / cpu.ms, 2)} CPU-tid`,
+    );
+  }
+  const [small, large] = [all[0], all[all.length - 1]];
+  if (small && large && small !== large) {
+    const scale = large.book.expected.lines / small.book.expected.lines;
+    for (const [name, pick] of [
+      ['produkt totalt', (x: RunResult) => x.medianMs],
+      ['analys', (x: RunResult) => x.analyzeMs ?? NaN],
+    ] as const) {
+      const a = small.results.product;
+      const b = large.results.product;
+      if (!a || !b) continue;
+      // 1,00 = exactly linear; above 1 grows faster than the rows.
+      const growth = pick(b) / pick(a) / scale;
+      console.log(
+        `${verdict(growth <= 1.25)} högst linjär tillväxt (${name}): ×${fmt(scale, 1)} rader ger ` +
+          `×${fmt(pick(b) / pick(a), 2)} tid (${fmt(growth, 2)} per rad; 1,00 = linjärt, lägre = fasta kostnader)`,
+      );
+    }
+  }
+  for (const r of all) {
+    const s = r.results.product?.summary;
+    if (!s) continue;
+    console.log(
+      `${verdict(s.mismatches === 0)} inga falska mismatch vid ${fmt(r.book.expected.lines)} rader: ${fmt(s.mismatches)}`,
+    );
+    if (s.variances === 0) {
+      console.log('    (analysen hittade inga avvikelser alls: är motorn fortfarande en stub?)');
+    }
+  }
+  const fallback = all.map((r) => r.results.product?.fallback).find((f) => f);
+  if (fallback) {
+    console.log(
+      `\nOBS: produktens readWorkbookFile saknas; bänkens egen SheetJS-läsare användes i stället (${fallback}).`,
+    );
+  }
+}
+
+function runOfficeBench(): void {
+  const script = join(__dirname, 'bench-office.ts');
+  if (!existsSync(script)) {
+    console.log('\n(scripts/bench-office.ts finns inte ännu; Office-bänken hoppas över.)');
+    return;
+  }
+  console.log('\n== scripts/bench-office.ts ==\n');
+  const child = spawnSync('npx', ['tsx', script], { stdio: 'inherit' });
+  if (child.status !== 0) console.log(`(bench-office avslutades med kod ${String(child.status)})`);
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const dir = mkdtempSync(join(tmpdir(), 'namndplan-bench-'));
+  const modes: ModeName[] = [
+    ...BARE.filter((m) => args.exceljs || !m.startsWith('exceljs')),
+    'product',
+  ];
+  const all: SizeResult[] = [];
+  try {
+    for (const lines of args.sizes) {
+      const file = join(dir, `driftredovisning-${lines}.xlsx`);
+      const t0 = performance.now();
+      const book = writeBenchWorkbook(file, {
+        lines,
+        indicators: args.indicators,
+        formulas: args.formulas,
+      });
+      const generateMs = performance.now() - t0;
+      const expectedFile = `${file}.expected.json`;
+      writeFileSync(expectedFile, JSON.stringify(book.expected));
+      process.stderr.write(
+        `${fmt(lines)} rader, ${fmt(book.expected.areas)} områden, ${fmt(args.indicators)} indikatorer: ` +
+          `${fmt(book.bytes / 2 ** 20, 1)} MiB skriven på ${fmt(generateMs)} ms\n`,
+      );
+      const results: SizeResult['results'] = {};
+      for (const mode of modes) {
+        const r = measure(mode, file, args.runs, expectedFile);
+        if (r) results[mode] = r;
+      }
+      all.push({ book, generateMs, results });
+    }
+    console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}`);
+    printTimes(all, args.runs, 'wall');
+    printTimes(all, args.runs, 'cpu');
+    printMemory(all);
+    printFindings(all);
+    printVerdicts(all);
+    if (args.keep) console.log(`\nArbetsböckerna finns kvar i ${dir}`);
+  } finally {
+    if (!args.keep) rmSync(dir, { recursive: true, force: true });
+  }
+  if (args.office) runOfficeBench();
+}
+
+main();
