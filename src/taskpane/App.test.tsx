@@ -1,0 +1,189 @@
+/** @jest-environment jsdom */
+import '../../tests/setup/jsdom';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from './App';
+import { createFileHost } from './fileHost';
+import type { WorkbookHost, WriteOutcome } from './host';
+import { HostProvider } from './HostContext';
+import { LocaleProvider } from './LocaleContext';
+import { ALE_WORKBOOK } from './testing/aleGrid';
+
+/** An Excel-like host over Ale's 4.1 table, with spies. */
+function excelHost(overrides: Partial<WorkbookHost> = {}): WorkbookHost & {
+  selectCell: jest.Mock;
+  writeReport: jest.Mock;
+} {
+  return {
+    kind: 'excel',
+    readWorkbook: jest.fn(() => Promise.resolve(ALE_WORKBOOK)),
+    writeReport: jest.fn((): Promise<WriteOutcome> =>
+      Promise.resolve({ written: ['NP Avvikelser'], replaced: [], cancelled: false }),
+    ),
+    selectCell: jest.fn(() => Promise.resolve(true)),
+    ...overrides,
+  } as WorkbookHost & { selectCell: jest.Mock; writeReport: jest.Mock };
+}
+
+function renderPane(host: WorkbookHost): void {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LocaleProvider initial="sv">
+        <HostProvider host={host}>
+          <App />
+        </HostProvider>
+      </LocaleProvider>
+    </FluentProvider>,
+  );
+}
+
+const findingButton = (text: RegExp): Promise<HTMLElement> =>
+  screen.findByRole('button', { name: text });
+
+beforeEach(() => window.localStorage.clear());
+
+test('analysing lists Ale’s 2023 Totalt underskott of -7 000 tkr with its cell, worst first', async () => {
+  const user = userEvent.setup();
+  renderPane(excelHost());
+  await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+
+  const totalt = await findingButton(/Totalt \(Prognos 2023\)/);
+  expect(totalt).toHaveTextContent(/Avvikelse -7\s000 \(-1,0 %\) mot Budget 2023/);
+  expect(totalt).toHaveTextContent('Ekonomi!B9');
+  // Funktionsstöd (-3,7 %) is the worst variance and comes first.
+  const list = screen.getByRole('list', { name: /Fynd/ });
+  const first = within(list).getAllByRole('button')[0];
+  expect(first).toHaveTextContent(/Funktionsstöd.*-7\s740/);
+  // Summary: Funktionsstöd, IFO and Totalt are beyond 1 %.
+  expect(screen.getByTestId('summary-unfavourable')).toHaveTextContent('3');
+  expect(screen.getByRole('button', { name: 'Analysera igen' })).toBeEnabled();
+});
+
+test('clicking a finding selects its cell through the host', async () => {
+  const user = userEvent.setup();
+  const host = excelHost();
+  renderPane(host);
+  await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+  await user.click(await findingButton(/Totalt \(Prognos 2023\)/));
+  expect(host.selectCell).toHaveBeenCalledWith('Ekonomi', 'B9');
+  expect(screen.getByRole('status')).toHaveTextContent('Markerade Ekonomi!B9.');
+});
+
+test('a cell being edited in Excel gives a message with a retry, never a blank pane', async () => {
+  const user = userEvent.setup();
+  const edit = Object.assign(new Error('cell edit'), { code: 'InvalidOperationInCellEditMode' });
+  const readWorkbook = jest.fn().mockRejectedValueOnce(edit).mockResolvedValueOnce(ALE_WORKBOOK);
+  renderPane(excelHost({ readWorkbook }));
+  await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent(/en cell redigeras/);
+  await user.click(within(alert).getByRole('button', { name: 'Försök igen' }));
+  expect(await findingButton(/Totalt \(Prognos 2023\)/)).toBeInTheDocument();
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  expect(readWorkbook).toHaveBeenCalledTimes(2);
+});
+
+test('the Excel host’s own error shows its Swedish message', async () => {
+  const user = userEvent.setup();
+  const err = Object.assign(
+    new Error('Excel är upptaget, till exempel för att en cell redigeras.'),
+    {
+      name: 'ExcelHostError',
+      messageEn: 'Excel is busy.',
+    },
+  );
+  renderPane(excelHost({ readWorkbook: () => Promise.reject(err) }));
+  await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('Excel är upptaget, till exempel');
+});
+
+test('writing the report asks before replacing earlier report sheets', async () => {
+  const user = userEvent.setup();
+  const host = excelHost();
+  host.writeReport.mockImplementation(
+    async (_r, confirm: (n: string[]) => Promise<boolean>): Promise<WriteOutcome> => {
+      const yes = await confirm(['NP Avvikelser']);
+      return yes
+        ? { written: ['NP Avvikelser'], replaced: ['NP Avvikelser'], cancelled: false }
+        : { written: [], replaced: [], cancelled: true };
+    },
+  );
+  renderPane(host);
+  await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+  await user.click(await screen.findByRole('button', { name: 'Skriv rapportblad' }));
+
+  const dialog = await screen.findByRole('alertdialog');
+  expect(dialog).toHaveTextContent('NP Avvikelser');
+  await user.click(within(dialog).getByRole('button', { name: 'Avbryt' }));
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Inget skrevs/));
+
+  await user.click(screen.getByRole('button', { name: 'Skriv rapportblad' }));
+  await user.click(
+    within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Ersätt' }),
+  );
+  await waitFor(() =>
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Klart: NP Avvikelser. Ersatte NP Avvikelser.',
+    ),
+  );
+});
+
+test('groups filter the findings and the search box narrows them', async () => {
+  const user = userEvent.setup();
+  renderPane(excelHost());
+  await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+  await findingButton(/Totalt/);
+
+  await user.click(screen.getByRole('tab', { name: /^Indikatorer \(0\)/ }));
+  expect(screen.getByText('Inga fynd här.')).toBeInTheDocument();
+  await user.click(screen.getByRole('tab', { name: /^Avvikelser/ }));
+  await user.type(screen.getByRole('searchbox', { name: 'Filtrera fynden' }), 'totalt');
+  const list = screen.getByRole('list', { name: /Fynd/ });
+  expect(within(list).getAllByRole('button')).toHaveLength(1);
+});
+
+test('the variance threshold is remembered and changes what is highlighted', async () => {
+  const user = userEvent.setup();
+  renderPane(excelHost());
+  await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+  await findingButton(/Totalt/);
+  const spin = screen.getByRole('spinbutton', { name: /Markera avvikelser över/ });
+  await user.clear(spin);
+  await user.type(spin, '3{Enter}');
+  // Only Funktionsstöd (-3,7 %) is beyond 3 %.
+  await waitFor(() => expect(screen.getByTestId('summary-unfavourable')).toHaveTextContent('1'));
+  expect(JSON.parse(window.localStorage.getItem('namndplan.settings') ?? '{}')).toMatchObject({
+    varianceThreshold: 3,
+  });
+});
+
+test('the English switch translates the pane', async () => {
+  const user = userEvent.setup();
+  renderPane(excelHost());
+  await user.click(screen.getByRole('button', { name: 'Switch to English' }));
+  expect(screen.getByRole('button', { name: 'Analyse workbook' })).toBeInTheDocument();
+  expect(window.localStorage.getItem('namndplan.locale')).toBe('en');
+});
+
+test('standalone: a picked .xlsx is read and analysed; cells are named, not selected', async () => {
+  const user = userEvent.setup();
+  const readWorkbook = jest.fn(() => Promise.resolve(ALE_WORKBOOK));
+  const host = createFileHost({ readWorkbook });
+  renderPane(host);
+  expect(screen.getByRole('button', { name: 'Analysera arbetsboken' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'ale.xlsx');
+  await user.upload(screen.getByLabelText('Välj fil…', { selector: 'input' }), file);
+
+  await user.click(await findingButton(/Totalt \(Prognos 2023\)/));
+  expect(readWorkbook).toHaveBeenCalledWith(expect.any(Uint8Array), 'ale.xlsx');
+  expect(screen.getByText('Arbetsbok: ale.xlsx')).toBeInTheDocument();
+  expect(screen.getByRole('status')).toHaveTextContent(
+    'Öppna arbetsboken i Excel och gå till Ekonomi!B9.',
+  );
+  expect(screen.getByRole('button', { name: 'Ladda ner rapport (.xlsx)' })).toBeInTheDocument();
+});

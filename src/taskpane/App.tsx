@@ -1,0 +1,179 @@
+/**
+ * The task pane: one primary action (Analysera arbetsboken), progress, errors with a retry, the
+ * summary, the report actions, the findings and the settings. Works the same over Excel and over
+ * a picked file; only the file picker and the write button's words differ.
+ */
+import {
+  Button,
+  Divider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  tokens,
+  Field,
+} from '@fluentui/react-components';
+import {
+  ArrowDownloadRegular,
+  DataBarVerticalRegular,
+  TableAddRegular,
+} from '@fluentui/react-icons';
+import { useMemo, useState } from 'react';
+import { ConfirmReplaceDialog } from './components/ConfirmReplaceDialog';
+import { FileDrop, type PickedFile } from './components/FileDrop';
+import { FindingsView } from './components/FindingsView';
+import { SettingsView } from './components/SettingsView';
+import { SummaryView } from './components/SummaryView';
+import { isFileHost } from './fileHost';
+import { buildFindings, summarize } from './findings';
+import { useHost } from './HostContext';
+import { useLocaleSwitch, useMessages } from './LocaleContext';
+import { useAnalysis } from './useAnalysis';
+import { useConfirmReplace } from './useConfirmReplace';
+import { useSettings } from './useSettings';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: '640px',
+    margin: '0 auto',
+  },
+  header: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  headerText: { flexGrow: 1 },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  subtitle: { margin: `${tokens.spacingVerticalXS} 0 0 0`, color: tokens.colorNeutralForeground2 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  primary: { width: '100%' },
+  notice: { color: tokens.colorNeutralForeground2, minHeight: '1.2em', margin: 0 },
+});
+
+export function App(): JSX.Element {
+  const host = useHost();
+  const m = useMessages();
+  const switchLocale = useLocaleSwitch();
+  const s = useStyles();
+  const { settings, update } = useSettings();
+  const analysis = useAnalysis(host, settings.riskThreshold, m);
+  const confirm = useConfirmReplace();
+  const [fileName, setFileName] = useState<string | null>(isFileHost(host) ? host.fileName : null);
+
+  const findingOptions = { varianceThreshold: settings.varianceThreshold };
+  const { report } = analysis;
+  const findings = useMemo(
+    () =>
+      report ? buildFindings(report, { varianceThreshold: settings.varianceThreshold }, m) : [],
+    [report, settings.varianceThreshold, m],
+  );
+  const summary = report ? summarize(report, findingOptions) : null;
+
+  const onFile = (file: PickedFile): void => {
+    if (!isFileHost(host)) return;
+    host.setFile(file.name, file.bytes);
+    setFileName(file.name);
+    void analysis.analyze();
+  };
+
+  const busy = analysis.progress !== null;
+  const needsFile = host.kind === 'file' && fileName === null;
+
+  return (
+    <main className={s.root} lang={m.locale === 'sv' ? 'sv-SE' : 'en'}>
+      <header className={s.header}>
+        <div className={s.headerText}>
+          <h1 className={s.title}>{m.appTitle}</h1>
+          <p className={s.subtitle}>{host.kind === 'excel' ? m.subtitleExcel : m.subtitleFile}</p>
+        </div>
+        <Button
+          appearance="subtle"
+          size="small"
+          onClick={switchLocale}
+          aria-label={m.switchLanguageLabel}
+          lang={m.locale === 'sv' ? 'en' : 'sv-SE'}
+        >
+          {m.switchLanguage}
+        </Button>
+      </header>
+
+      {host.kind === 'file' && <FileDrop fileName={fileName} onFile={onFile} />}
+
+      <Button
+        appearance="primary"
+        size="large"
+        className={s.primary}
+        icon={<DataBarVerticalRegular />}
+        disabled={busy || needsFile}
+        onClick={() => void analysis.analyze()}
+        disabledFocusable={needsFile}
+        aria-description={needsFile ? m.analyzeNeedsFile : undefined}
+      >
+        {report ? m.analyzeAgain : m.analyze}
+      </Button>
+
+      {analysis.progress !== null && (
+        <Field
+          validationMessage={m.phase[analysis.progress.phase]}
+          validationState="none"
+          label={m.progressLabel}
+        >
+          <ProgressBar
+            {...(analysis.progress.fraction === undefined
+              ? {}
+              : { value: analysis.progress.fraction })}
+            aria-label={m.phase[analysis.progress.phase]}
+          />
+        </Field>
+      )}
+
+      {analysis.error !== null && (
+        <MessageBar intent="error" role="alert" politeness="assertive">
+          <MessageBarBody>
+            <MessageBarTitle>{m.errorTitle}</MessageBarTitle>
+            {analysis.error.text}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={analysis.error.retry}>{m.retry}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      <p role="status" aria-live="polite" className={s.notice} data-testid="notice">
+        {analysis.notice ?? ''}
+      </p>
+
+      {report !== null && summary !== null && (
+        <>
+          <SummaryView
+            summary={summary}
+            varianceThreshold={settings.varianceThreshold}
+            riskThreshold={settings.riskThreshold}
+          />
+          <section aria-label={m.actionsTitle} className={s.actions}>
+            <Button
+              icon={<TableAddRegular />}
+              disabled={busy}
+              onClick={() => void analysis.writeReport(confirm.ask)}
+            >
+              {host.kind === 'excel' ? m.writeReportExcel : m.writeReportFile}
+            </Button>
+            <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={analysis.downloadJson}>
+              {m.downloadJson}
+            </Button>
+          </section>
+          <FindingsView
+            findings={findings}
+            onSelect={(f) => void analysis.selectCell(f.sheet, f.cell)}
+          />
+        </>
+      )}
+
+      <Divider />
+      <SettingsView settings={settings} onChange={update} />
+      <ConfirmReplaceDialog names={confirm.pending} onAnswer={confirm.answer} />
+    </main>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Standalone mode's way in: a drop zone with a file picker for one .xlsx. The picker is a real
+ * `<input type="file">` behind a labelled button, so keyboards and screen readers reach it.
+ */
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { useRef, useState, type DragEvent } from 'react';
+import { useMessages } from '../LocaleContext';
+
+const useStyles = makeStyles({
+  zone: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalL,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalS,
+    textAlign: 'center',
+  },
+  over: {
+    border: `2px dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  hidden: { display: 'none' },
+  name: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** The picked file: its name and bytes. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Reads a browser File into bytes. */
+async function toPicked(file: File): Promise<PickedFile> {
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+export function FileDrop(props: {
+  fileName: string | null;
+  onFile(file: PickedFile): void;
+}): JSX.Element {
+  const m = useMessages();
+  const s = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const [rejected, setRejected] = useState<string | null>(null);
+
+  const take = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    if (!/\.(xlsx|xlsm)$/i.test(file.name)) {
+      setRejected(m.notXlsx(file.name));
+      return;
+    }
+    setRejected(null);
+    props.onFile(await toPicked(file));
+  };
+
+  const onDrop = (e: DragEvent<HTMLDivElement>): void => {
+    e.preventDefault();
+    setOver(false);
+    void take(e.dataTransfer.files[0]);
+  };
+
+  return (
+    <div
+      role="group"
+      aria-label={m.dropZoneLabel}
+      className={mergeClasses(s.zone, over && s.over)}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+      data-testid="drop-zone"
+    >
+      <span>{m.dropZoneText}</span>
+      <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+        {m.chooseFile}
+      </Button>
+      <input
+        ref={input}
+        className={s.hidden}
+        type="file"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={m.chooseFile}
+        data-testid="file-input"
+        onChange={(e) => {
+          void take(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      {props.fileName !== null && <span className={s.name}>{m.chosenFile(props.fileName)}</span>}
+      {rejected !== null && (
+        <span role="alert" className={s.error}>
+          {rejected}
+        </span>
+      )}
+    </div>
+  );
+}

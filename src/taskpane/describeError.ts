@@ -1,0 +1,26 @@
+/**
+ * Words for what went wrong, from any thrown value: Excel's own errors (Office.js `code`s such as
+ * `InvalidOperationInCellEditMode`), our unreadable-file error (already Swedish), or anything else.
+ * Never touches `Office`: Office.js errors are recognised by their `code` field.
+ */
+import type { Messages } from './messages';
+
+/** Office.js error codes meaning "Excel cannot take requests right now; retry". */
+const CELL_EDIT_CODES = new Set(['InvalidOperationInCellEditMode']);
+const BUSY_CODES = new Set(['ActivityLimitReached', 'RequestAborted', 'GeneralException', 'Busy']);
+
+/** A one-paragraph explanation for the error bar. */
+export function describeError(error: unknown, m: Messages): string {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  // The Excel host's own error already carries both languages.
+  if (error instanceof Error && error.name === 'ExcelHostError') {
+    const en = (error as Error & { messageEn?: unknown }).messageEn;
+    return m.locale === 'en' && typeof en === 'string' ? en : error.message;
+  }
+  if (CELL_EDIT_CODES.has(code)) return m.errorCellEditMode;
+  if (BUSY_CODES.has(code)) return m.errorBusy;
+  if (error instanceof Error && error.name === 'UnreadableWorkbookError') return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return m.errorGeneric(detail);
+}

@@ -1,0 +1,151 @@
+import type { Report } from '../domain/report';
+import { buildFindings, cellRef, filterFindings, isHighlighted, summarize } from './findings';
+import { MESSAGES } from './messages';
+
+/** Ale 4.1 (seed 000) variances and Mark's vräkningar indicator (seed 004), as the engine reports them. */
+const REPORT: Report = {
+  schemaVersion: 1,
+  workbook: 'plan.xlsx',
+  tables: [],
+  variances: [
+    {
+      sheet: 'Ekonomi',
+      row: 12,
+      cell: 'B12',
+      label: 'Totalt',
+      baseline: 'Budget 2023',
+      actual: 'Prognos 2023',
+      baselineValue: -683434,
+      actualValue: -690434,
+      variance: -7000,
+      variancePercent: -1.02,
+      unit: 'tkr',
+      reported: null,
+      check: null,
+    },
+    {
+      sheet: 'Ekonomi',
+      row: 9,
+      cell: 'B9',
+      label: 'Funktionsstöd',
+      baseline: 'Budget 2023',
+      actual: 'Prognos 2023',
+      baselineValue: -209491,
+      actualValue: -217231,
+      variance: -7740,
+      variancePercent: -3.69,
+      unit: 'tkr',
+      reported: null,
+      check: null,
+    },
+    {
+      sheet: 'Ekonomi',
+      row: 11,
+      cell: 'B11',
+      label: 'Äldreomsorg',
+      baseline: 'Budget 2023',
+      actual: 'Prognos 2023',
+      baselineValue: -233969,
+      actualValue: -230969,
+      variance: 3000,
+      variancePercent: 1.28,
+      unit: 'tkr',
+      reported: null,
+      check: null,
+    },
+  ],
+  indicators: [
+    {
+      sheet: 'Mål',
+      row: 11,
+      cell: 'A11',
+      name: 'Antal berörda barn vid vräkningar',
+      target: '=0',
+      targetPeriod: 'Mål 2023',
+      outcome: 3,
+      outcomePeriod: 'Prognos 2023',
+      direction: 'equal',
+      status: 'not-met',
+      reason: 'Utfallet 3 uppfyller inte målet =0.',
+    },
+    {
+      sheet: 'Mål',
+      row: 12,
+      cell: 'A12',
+      name: 'Nöjdhet',
+      target: '≥80',
+      targetPeriod: 'Mål 2023',
+      outcome: 85,
+      outcomePeriod: 'Prognos 2023',
+      direction: 'higher',
+      status: 'met',
+      reason: '',
+    },
+  ],
+  risks: [],
+  checks: [
+    {
+      sheet: 'Drift',
+      row: 10,
+      cell: 'D10',
+      label: 'Summa',
+      kind: 'sum',
+      reported: 188.1,
+      computed: 188.3,
+      difference: -0.2,
+      severity: 'mismatch',
+    },
+  ],
+  problems: [],
+};
+
+const sv = MESSAGES.sv;
+
+test('worst first: a mismatching sum, then warnings by size, favourable variances and met indicators left out', () => {
+  const f = buildFindings(REPORT, { varianceThreshold: 1 }, sv);
+  expect(f.map((x) => `${x.group}:${x.cell}:${x.severity}`)).toEqual([
+    'checks:D10:critical',
+    'variances:B9:warning',
+    'variances:B12:warning',
+    'indicators:A11:warning',
+  ]);
+  expect(f[2]!.detail).toBe('Avvikelse -7\u00a0000 (-1,0 %) mot Budget 2023.');
+  expect(f[3]!.title).toBe('Antal berörda barn vid vräkningar: ej uppfyllt');
+});
+
+test('the highlight threshold decides warning or information, strictly beyond it', () => {
+  expect(isHighlighted({ variance: -7000, variancePercent: -1.02 }, 1)).toBe(true);
+  expect(isHighlighted({ variance: -7000, variancePercent: -1.02 }, 1.5)).toBe(false);
+  expect(isHighlighted({ variance: 3000, variancePercent: 1.28 }, 0)).toBe(false);
+  expect(isHighlighted({ variance: -5, variancePercent: null }, 50)).toBe(true);
+  const f = buildFindings(REPORT, { varianceThreshold: 2 }, sv);
+  expect(f.find((x) => x.cell === 'B12')?.severity).toBe('info');
+});
+
+test('summary counts', () => {
+  expect(summarize(REPORT, { varianceThreshold: 1 })).toEqual({
+    tables: 0,
+    unfavourableBeyondThreshold: 2,
+    indicatorsMet: 1,
+    indicatorsNotMet: 1,
+    indicatorsUnclear: 0,
+    indicatorsNoOutcome: 0,
+    risksInPlan: 0,
+    mismatches: 1,
+  });
+});
+
+test('filter by group and text (sheet, cell or words)', () => {
+  const f = buildFindings(REPORT, { varianceThreshold: 1 }, sv);
+  expect(filterFindings(f, 'variances', '').map((x) => x.cell)).toEqual(['B9', 'B12']);
+  expect(filterFindings(f, 'all', 'VRÄKNING').map((x) => x.cell)).toEqual(['A11']);
+  expect(filterFindings(f, 'all', 'd10').map((x) => x.cell)).toEqual(['D10']);
+});
+
+test('cell references quote sheet names as Excel does', () => {
+  expect(cellRef('Mål', 'A11')).toBe('Mål!A11');
+  expect(cellRef('Ekonomi 2023', 'D6')).toBe("'Ekonomi 2023'!D6");
+  expect(cellRef("Nämndens 'mål'", 'A1')).toBe("'Nämndens ''mål'''!A1");
+  expect(cellRef('2023', 'A1')).toBe("'2023'!A1");
+  expect(cellRef(null, null)).toBeNull();
+});

@@ -1,0 +1,191 @@
+/**
+ * Turns a report into what the pane lists and counts: findings (one per thing a controller should
+ * look at, worst first, each with its sheet and cell) and the summary figures. Pure; no React.
+ */
+import type { Report } from '../domain/report';
+import { formatNumber, type FindingGroup, type Messages } from './messages';
+
+export type FindingSeverity = 'critical' | 'warning' | 'info';
+
+/** One line in the findings list. */
+export interface Finding {
+  /** Stable within one report (group and position), used as React key. */
+  id: string;
+  group: FindingGroup;
+  severity: FindingSeverity;
+  sheet: string | null;
+  cell: string | null;
+  title: string;
+  detail: string;
+  /** Size within its severity: larger sorts first (|variance %|, |difference|, risk value). */
+  weight: number;
+}
+
+/** Settings that change what counts as a finding. */
+export interface FindingOptions {
+  /** Unfavourable variances beyond this percentage of the baseline are warnings. */
+  varianceThreshold: number;
+}
+
+const SEVERITY_ORDER: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 2 };
+export const GROUP_ORDER: readonly FindingGroup[] = [
+  'checks',
+  'variances',
+  'indicators',
+  'risks',
+  'problems',
+];
+
+/** `Drift!D10`, or the sheet alone, or null when the finding has no place. */
+export function cellRef(sheet: string | null, cell: string | null): string | null {
+  if (sheet === null) return null;
+  // Excel quotes names with spaces or punctuation, or that start with a digit; å, ä, ö need none.
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  const quoted = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return cell === null ? quoted : `${quoted}!${cell}`;
+}
+
+/** True when a variance is unfavourable by more than `threshold` percent of its baseline. */
+export function isHighlighted(
+  v: { variance: number; variancePercent: number | null },
+  threshold: number,
+): boolean {
+  if (v.variance >= 0) return false;
+  // A zero baseline has no percentage: any unfavourable amount there is worth a look.
+  return v.variancePercent === null || Math.abs(v.variancePercent) > threshold;
+}
+
+/**
+ * Lists the findings of a report, worst first: mismatching figures, then warnings (unfavourable
+ * variances beyond the threshold, unmet indicators, risks in the plan, engine warnings), then
+ * information. Favourable variances and met indicators are not findings; the summary counts them.
+ *
+ * @example buildFindings(report, { varianceThreshold: 1 }, MESSAGES.sv)[0].group // 'checks'
+ */
+export function buildFindings(report: Report, options: FindingOptions, m: Messages): Finding[] {
+  const num = (n: number): string => formatNumber(n, m.locale);
+  const out: Finding[] = [];
+
+  report.checks.forEach((c, i) => {
+    out.push({
+      id: `checks-${i}`,
+      group: 'checks',
+      severity: c.severity === 'mismatch' ? 'critical' : 'info',
+      sheet: c.sheet,
+      cell: c.cell,
+      title: m.checkTitle(c.label),
+      detail: m.checkDetail(num(c.reported), num(c.computed), num(c.difference)),
+      weight: Math.abs(c.difference),
+    });
+  });
+
+  report.variances.forEach((v, i) => {
+    if (v.variance >= 0) return;
+    const pct = v.variancePercent === null ? null : formatNumber(v.variancePercent, m.locale, 1, 1);
+    out.push({
+      id: `variances-${i}`,
+      group: 'variances',
+      severity: isHighlighted(v, options.varianceThreshold) ? 'warning' : 'info',
+      sheet: v.sheet,
+      cell: v.cell,
+      title: m.varianceTitle(v.label, v.actual),
+      detail: m.varianceDetail(num(v.variance), pct, v.baseline),
+      weight: Math.abs(v.variancePercent ?? 100),
+    });
+  });
+
+  report.indicators.forEach((ind, i) => {
+    if (ind.status === 'met') return;
+    const outcome = ind.outcome === null ? null : num(ind.outcome);
+    out.push({
+      id: `indicators-${i}`,
+      group: 'indicators',
+      severity: ind.status === 'not-met' ? 'warning' : 'info',
+      sheet: ind.sheet,
+      cell: ind.cell,
+      title: `${ind.name}: ${m.status[ind.status]}`,
+      detail: `${m.indicatorDetail(ind.target, outcome)} ${ind.reason}`.trim(),
+      weight: 0,
+    });
+  });
+
+  report.risks.forEach((r, i) => {
+    out.push({
+      id: `risks-${i}`,
+      group: 'risks',
+      severity: r.inPlan ? 'warning' : 'info',
+      sheet: r.sheet,
+      cell: r.cell,
+      title: m.riskTitle(r.risk),
+      detail: m.riskDetail(r.probability, r.consequence, r.value, r.inPlan),
+      weight: r.value,
+    });
+  });
+
+  report.problems.forEach((p, i) => {
+    out.push({
+      id: `problems-${i}`,
+      group: 'problems',
+      severity: p.severity === 'error' ? 'critical' : p.severity,
+      sheet: p.sheet,
+      cell: p.cell,
+      title: p.message,
+      detail: m.problemDetail(p.code),
+      weight: 0,
+    });
+  });
+
+  return out.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) ||
+      b.weight - a.weight,
+  );
+}
+
+/** The figures at the top of the pane. */
+export interface Summary {
+  tables: number;
+  unfavourableBeyondThreshold: number;
+  indicatorsMet: number;
+  indicatorsNotMet: number;
+  indicatorsUnclear: number;
+  indicatorsNoOutcome: number;
+  risksInPlan: number;
+  mismatches: number;
+}
+
+/** Counts what the summary shows. `no-target` indicators count as unclear. */
+export function summarize(report: Report, options: FindingOptions): Summary {
+  const count = (status: string): number =>
+    report.indicators.filter((i) => i.status === status).length;
+  return {
+    tables: report.tables.length,
+    unfavourableBeyondThreshold: report.variances.filter((v) =>
+      isHighlighted(v, options.varianceThreshold),
+    ).length,
+    indicatorsMet: count('met'),
+    indicatorsNotMet: count('not-met'),
+    indicatorsUnclear: count('unclear') + count('no-target'),
+    indicatorsNoOutcome: count('no-outcome'),
+    risksInPlan: report.risks.filter((r) => r.inPlan).length,
+    mismatches: report.checks.filter((c) => c.severity === 'mismatch').length,
+  };
+}
+
+/** Keeps the findings of one group (or all) whose text or place contains `query`. */
+export function filterFindings(
+  findings: readonly Finding[],
+  group: FindingGroup | 'all',
+  query: string,
+): Finding[] {
+  const q = query.trim().toLocaleLowerCase('sv');
+  return findings.filter(
+    (f) =>
+      (group === 'all' || f.group === group) &&
+      (q === '' ||
+        [f.title, f.detail, f.sheet ?? '', f.cell ?? ''].some((s) =>
+          s.toLocaleLowerCase('sv').includes(q),
+        )),
+  );
+}

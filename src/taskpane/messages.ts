@@ -1,0 +1,288 @@
+/**
+ * Every text the task pane shows, Swedish first and English second. Components take their words
+ * from here through `useMessages()`; nothing user-facing is written inline in a component.
+ */
+import type { IndicatorStatus } from '../domain/report';
+
+export type Locale = 'sv' | 'en';
+
+export type FindingGroup = 'checks' | 'variances' | 'indicators' | 'risks' | 'problems';
+
+/** The words of one language. Parameterised texts are functions. */
+export interface Messages {
+  locale: Locale;
+  appTitle: string;
+  subtitleExcel: string;
+  subtitleFile: string;
+  switchLanguage: string;
+  switchLanguageLabel: string;
+  analyze: string;
+  analyzeAgain: string;
+  analyzeNeedsFile: string;
+  phase: Record<'reading' | 'analysing' | 'writing', string>;
+  progressLabel: string;
+  summaryTitle: string;
+  summaryUnfavourable: (percent: string) => string;
+  summaryIndicators: string;
+  indicatorMet: string;
+  indicatorNotMet: string;
+  indicatorUnclear: string;
+  indicatorNoOutcome: string;
+  summaryRisksInPlan: (threshold: number) => string;
+  summaryMismatches: string;
+  summaryTables: (count: number) => string;
+  findingsTitle: string;
+  groupAll: string;
+  groups: Record<FindingGroup, string>;
+  filterLabel: string;
+  filterPlaceholder: string;
+  noFindings: string;
+  noFindingsAtAll: string;
+  severity: Record<'critical' | 'warning' | 'info', string>;
+  goToCell: (ref: string) => string;
+  selectedCell: (ref: string) => string;
+  cellNotSelectable: (ref: string) => string;
+  noCell: string;
+  status: Record<IndicatorStatus, string>;
+  checkTitle: (label: string) => string;
+  checkDetail: (reported: string, computed: string, difference: string) => string;
+  checkSeverity: Record<'mismatch' | 'rounding', string>;
+  varianceTitle: (label: string, actual: string) => string;
+  varianceDetail: (variance: string, percent: string | null, baseline: string) => string;
+  indicatorDetail: (target: string | null, outcome: string | null) => string;
+  riskTitle: (risk: string) => string;
+  problemDetail: (code: string) => string;
+  riskDetail: (p: number, c: number, value: number, inPlan: boolean) => string;
+  actionsTitle: string;
+  writeReportExcel: string;
+  writeReportFile: string;
+  downloadJson: string;
+  writeDone: (names: string[]) => string;
+  writeReplaced: (names: string[]) => string;
+  writeCancelled: string;
+  confirmTitle: string;
+  confirmBody: (names: string[]) => string;
+  confirmReplace: string;
+  confirmCancel: string;
+  settingsTitle: string;
+  riskThreshold: string;
+  riskThresholdHint: string;
+  varianceThreshold: string;
+  varianceThresholdHint: string;
+  errorTitle: string;
+  errorCellEditMode: string;
+  errorBusy: string;
+  errorGeneric: (detail: string) => string;
+  retry: string;
+  dropZoneLabel: string;
+  dropZoneText: string;
+  chooseFile: string;
+  chosenFile: (name: string) => string;
+  notXlsx: (name: string) => string;
+}
+
+const sv: Messages = {
+  locale: 'sv',
+  appTitle: 'Nämndplan',
+  subtitleExcel: 'Kontrollerar nämndens plan i arbetsboken.',
+  subtitleFile: 'Fristående läge: välj en Excel-arbetsbok (.xlsx). Filen lämnar aldrig datorn.',
+  switchLanguage: 'In English',
+  switchLanguageLabel: 'Switch to English',
+  analyze: 'Analysera arbetsboken',
+  analyzeAgain: 'Analysera igen',
+  analyzeNeedsFile: 'Välj en fil först.',
+  phase: {
+    reading: 'Läser arbetsboken…',
+    analysing: 'Analyserar…',
+    writing: 'Skriver rapporten…',
+  },
+  progressLabel: 'Förlopp',
+  summaryTitle: 'Sammanfattning',
+  summaryUnfavourable: (pct) => `Ogynnsamma avvikelser över ${pct} %`,
+  summaryIndicators: 'Indikatorer',
+  indicatorMet: 'uppfyllda',
+  indicatorNotMet: 'ej uppfyllda',
+  indicatorUnclear: 'oklara',
+  indicatorNoOutcome: 'utan utfall',
+  summaryRisksInPlan: (t) => `Risker i internkontrollplanen (riskvärde ≥ ${t})`,
+  summaryMismatches: 'Siffror som inte stämmer',
+  summaryTables: (n) => (n === 1 ? '1 tabell hittad' : `${n} tabeller hittade`),
+  findingsTitle: 'Fynd',
+  groupAll: 'Alla',
+  groups: {
+    checks: 'Kontroller',
+    variances: 'Avvikelser',
+    indicators: 'Indikatorer',
+    risks: 'Risker',
+    problems: 'Problem',
+  },
+  filterLabel: 'Filtrera fynden',
+  filterPlaceholder: 'Sök på namn, blad eller cell',
+  noFindings: 'Inga fynd här.',
+  noFindingsAtAll: 'Inga fynd: allt som kunde kontrolleras stämmer.',
+  severity: { critical: 'Fel', warning: 'Varning', info: 'Information' },
+  goToCell: (ref) => `Gå till ${ref}`,
+  selectedCell: (ref) => `Markerade ${ref}.`,
+  cellNotSelectable: (ref) => `Öppna arbetsboken i Excel och gå till ${ref}.`,
+  noCell: 'ingen cell',
+  status: {
+    met: 'uppfyllt',
+    'not-met': 'ej uppfyllt',
+    unclear: 'oklart',
+    'no-outcome': 'utfall saknas',
+    'no-target': 'mål saknas',
+  },
+  checkTitle: (label) => `${label}: siffran stämmer inte`,
+  checkDetail: (r, c, d) => `Angivet ${r}, beräknat ${c}, skillnad ${d}.`,
+  checkSeverity: { mismatch: 'fel', rounding: 'avrundning' },
+  varianceTitle: (label, actual) => `${label} (${actual})`,
+  varianceDetail: (v, pct, baseline) =>
+    `Avvikelse ${v}${pct === null ? '' : ` (${pct} %)`} mot ${baseline}.`,
+  indicatorDetail: (target, outcome) => `Mål ${target ?? 'saknas'}, utfall ${outcome ?? 'saknas'}.`,
+  riskTitle: (risk) => risk,
+  problemDetail: (code) => `Kod: ${code}`,
+  riskDetail: (p, c, v, inPlan) =>
+    `Sannolikhet ${p} × konsekvens ${c} = ${v}${inPlan ? ', med i internkontrollplanen' : ''}.`,
+  actionsTitle: 'Rapport',
+  writeReportExcel: 'Skriv rapportblad',
+  writeReportFile: 'Ladda ner rapport (.xlsx)',
+  downloadJson: 'Ladda ner JSON',
+  writeDone: (names) => `Klart: ${names.join(', ')}.`,
+  writeReplaced: (names) => `Ersatte ${names.join(', ')}.`,
+  writeCancelled: 'Inget skrevs: de tidigare rapportbladen finns kvar.',
+  confirmTitle: 'Ersätta tidigare rapportblad?',
+  confirmBody: (names) =>
+    `Nämndplan har skrivit de här bladen förut: ${names.join(', ')}. De ersätts med nya. Dina egna blad rörs inte.`,
+  confirmReplace: 'Ersätt',
+  confirmCancel: 'Avbryt',
+  settingsTitle: 'Inställningar',
+  riskThreshold: 'Risktröskel',
+  riskThresholdHint: 'Risker med riskvärde på minst detta tas med i internkontrollplanen (1–25).',
+  varianceThreshold: 'Markera avvikelser över (%)',
+  varianceThresholdHint: 'Ogynnsamma avvikelser större än så här många procent av budget markeras.',
+  errorTitle: 'Det gick inte',
+  errorCellEditMode:
+    'Excel är upptaget eftersom en cell redigeras. Avsluta redigeringen (Enter eller Esc) och försök igen.',
+  errorBusy: 'Excel är upptaget just nu. Vänta en stund och försök igen.',
+  errorGeneric: (detail) => `Något gick fel: ${detail}`,
+  retry: 'Försök igen',
+  dropZoneLabel: 'Välj eller släpp en arbetsbok',
+  dropZoneText: 'Släpp en .xlsx-fil här, eller',
+  chooseFile: 'Välj fil…',
+  chosenFile: (name) => `Arbetsbok: ${name}`,
+  notXlsx: (name) => `${name} är ingen .xlsx-fil.`,
+};
+
+const en: Messages = {
+  locale: 'en',
+  appTitle: 'Nämndplan',
+  subtitleExcel: "Checks the committee's plan in the workbook.",
+  subtitleFile:
+    'Standalone mode: choose an Excel workbook (.xlsx). The file never leaves your computer.',
+  switchLanguage: 'På svenska',
+  switchLanguageLabel: 'Byt till svenska',
+  analyze: 'Analyse workbook',
+  analyzeAgain: 'Analyse again',
+  analyzeNeedsFile: 'Choose a file first.',
+  phase: {
+    reading: 'Reading the workbook…',
+    analysing: 'Analysing…',
+    writing: 'Writing the report…',
+  },
+  progressLabel: 'Progress',
+  summaryTitle: 'Summary',
+  summaryUnfavourable: (pct) => `Unfavourable variances beyond ${pct} %`,
+  summaryIndicators: 'Indicators',
+  indicatorMet: 'met',
+  indicatorNotMet: 'not met',
+  indicatorUnclear: 'unclear',
+  indicatorNoOutcome: 'no outcome',
+  summaryRisksInPlan: (t) => `Risks in the internal control plan (value ≥ ${t})`,
+  summaryMismatches: 'Figures that do not add up',
+  summaryTables: (n) => (n === 1 ? '1 table found' : `${n} tables found`),
+  findingsTitle: 'Findings',
+  groupAll: 'All',
+  groups: {
+    checks: 'Checks',
+    variances: 'Variances',
+    indicators: 'Indicators',
+    risks: 'Risks',
+    problems: 'Problems',
+  },
+  filterLabel: 'Filter findings',
+  filterPlaceholder: 'Search name, sheet or cell',
+  noFindings: 'No findings here.',
+  noFindingsAtAll: 'No findings: everything that could be checked adds up.',
+  severity: { critical: 'Error', warning: 'Warning', info: 'Information' },
+  goToCell: (ref) => `Go to ${ref}`,
+  selectedCell: (ref) => `Selected ${ref}.`,
+  cellNotSelectable: (ref) => `Open the workbook in Excel and go to ${ref}.`,
+  noCell: 'no cell',
+  status: {
+    met: 'met',
+    'not-met': 'not met',
+    unclear: 'unclear',
+    'no-outcome': 'no outcome',
+    'no-target': 'no target',
+  },
+  checkTitle: (label) => `${label}: figure does not add up`,
+  checkDetail: (r, c, d) => `Reported ${r}, computed ${c}, difference ${d}.`,
+  checkSeverity: { mismatch: 'error', rounding: 'rounding' },
+  varianceTitle: (label, actual) => `${label} (${actual})`,
+  varianceDetail: (v, pct, baseline) =>
+    `Variance ${v}${pct === null ? '' : ` (${pct} %)`} against ${baseline}.`,
+  indicatorDetail: (target, outcome) => `Target ${target ?? 'none'}, outcome ${outcome ?? 'none'}.`,
+  riskTitle: (risk) => risk,
+  problemDetail: (code) => `Code: ${code}`,
+  riskDetail: (p, c, v, inPlan) =>
+    `Probability ${p} × consequence ${c} = ${v}${inPlan ? ', in the internal control plan' : ''}.`,
+  actionsTitle: 'Report',
+  writeReportExcel: 'Write report sheets',
+  writeReportFile: 'Download report (.xlsx)',
+  downloadJson: 'Download JSON',
+  writeDone: (names) => `Done: ${names.join(', ')}.`,
+  writeReplaced: (names) => `Replaced ${names.join(', ')}.`,
+  writeCancelled: 'Nothing was written: the earlier report sheets are still there.',
+  confirmTitle: 'Replace earlier report sheets?',
+  confirmBody: (names) =>
+    `Nämndplan wrote these sheets before: ${names.join(', ')}. They will be replaced. Your own sheets are not touched.`,
+  confirmReplace: 'Replace',
+  confirmCancel: 'Cancel',
+  settingsTitle: 'Settings',
+  riskThreshold: 'Risk threshold',
+  riskThresholdHint: 'Risks with at least this value go into the internal control plan (1–25).',
+  varianceThreshold: 'Highlight variances beyond (%)',
+  varianceThresholdHint:
+    'Unfavourable variances larger than this share of the budget are highlighted.',
+  errorTitle: 'That did not work',
+  errorCellEditMode:
+    'Excel is busy because a cell is being edited. Finish editing (Enter or Esc) and try again.',
+  errorBusy: 'Excel is busy right now. Wait a moment and try again.',
+  errorGeneric: (detail) => `Something went wrong: ${detail}`,
+  retry: 'Try again',
+  dropZoneLabel: 'Choose or drop a workbook',
+  dropZoneText: 'Drop an .xlsx file here, or',
+  chooseFile: 'Choose file…',
+  chosenFile: (name) => `Workbook: ${name}`,
+  notXlsx: (name) => `${name} is not an .xlsx file.`,
+};
+
+/** The messages of each language. */
+export const MESSAGES: Record<Locale, Messages> = { sv, en };
+
+/**
+ * Formats a number the way the language writes it: `-7000` → `-7 000` (sv, with a no-break
+ * space) or `-7,000` (en). Uses a plain hyphen-minus, which screen readers say as "minus".
+ */
+export function formatNumber(
+  value: number,
+  locale: Locale,
+  maxDecimals = 2,
+  minDecimals = 0,
+): string {
+  const text = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    maximumFractionDigits: maxDecimals,
+    minimumFractionDigits: minDecimals,
+  }).format(value);
+  return text.replace(/\u2212/g, '-');
+}

@@ -1,0 +1,137 @@
+/**
+ * The pane's work, as a hook: read the workbook through the host, run the engine, write the
+ * report, select a finding's cell. Holds the progress, the report, one notice and one error (with
+ * the action to retry), so the pane is never blank whatever Excel throws.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { analyzeWorkbook } from '../domain/analyze';
+import type { WorkbookSnapshot } from '../domain/grid';
+import type { Report } from '../domain/report';
+import { describeError } from './describeError';
+import { downloadFile, JSON_MIME, reportFileName } from './download';
+import { cellRef } from './findings';
+import type { Progress, WorkbookHost } from './host';
+import type { Messages } from './messages';
+
+export interface PaneError {
+  text: string;
+  retry: () => void;
+}
+
+export interface AnalysisState {
+  report: Report | null;
+  progress: Progress | null;
+  error: PaneError | null;
+  /** A short, polite status line (written sheets, selected cell). */
+  notice: string | null;
+  analyze: () => Promise<void>;
+  writeReport: (confirmReplace: (names: string[]) => Promise<boolean>) => Promise<void>;
+  downloadJson: () => void;
+  selectCell: (sheet: string | null, cell: string | null) => Promise<void>;
+  dismissError: () => void;
+}
+
+/** Lets React paint the progress before a long synchronous step (the engine). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** State and actions of one pane over `host`; re-analyses when `riskThreshold` changes. */
+export function useAnalysis(host: WorkbookHost, riskThreshold: number, m: Messages): AnalysisState {
+  const [report, setReport] = useState<Report | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<PaneError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const snapshot = useRef<WorkbookSnapshot | null>(null);
+  const busy = useRef(false);
+
+  const analyze = useCallback(async (): Promise<void> => {
+    if (busy.current) return;
+    busy.current = true;
+    setError(null);
+    setNotice(null);
+    try {
+      setProgress({ phase: 'reading' });
+      const book = await host.readWorkbook((p) => setProgress(p));
+      snapshot.current = book;
+      setProgress({ phase: 'analysing' });
+      await nextFrame();
+      setReport(analyzeWorkbook(book, { riskThreshold }));
+    } catch (e) {
+      setError({ text: describeError(e, m), retry: () => void analyze() });
+    } finally {
+      busy.current = false;
+      setProgress(null);
+    }
+  }, [host, riskThreshold, m]);
+
+  // A new threshold changes which risks are in the plan: re-run the engine on what was read.
+  useEffect(() => {
+    if (snapshot.current === null || busy.current) return;
+    setReport(analyzeWorkbook(snapshot.current, { riskThreshold }));
+  }, [riskThreshold]);
+
+  const writeReport = useCallback(
+    async (confirmReplace: (names: string[]) => Promise<boolean>): Promise<void> => {
+      if (report === null || busy.current) return;
+      busy.current = true;
+      setError(null);
+      setNotice(null);
+      try {
+        setProgress({ phase: 'writing' });
+        const outcome = await host.writeReport(report, confirmReplace, (p) => setProgress(p));
+        if (outcome.cancelled) setNotice(m.writeCancelled);
+        else {
+          const replaced = outcome.replaced.length ? ` ${m.writeReplaced(outcome.replaced)}` : '';
+          setNotice(m.writeDone(outcome.written) + replaced);
+        }
+      } catch (e) {
+        setError({ text: describeError(e, m), retry: () => void writeReport(confirmReplace) });
+      } finally {
+        busy.current = false;
+        setProgress(null);
+      }
+    },
+    [host, report, m],
+  );
+
+  const downloadJson = useCallback((): void => {
+    if (report === null) return;
+    downloadFile(
+      JSON.stringify(report, null, 2) + '\n',
+      reportFileName(report.workbook, 'json'),
+      JSON_MIME,
+    );
+  }, [report]);
+
+  const selectCell = useCallback(
+    async (sheet: string | null, cell: string | null): Promise<void> => {
+      const ref = cellRef(sheet, cell);
+      if (sheet === null || cell === null || ref === null) {
+        if (ref !== null) setNotice(m.cellNotSelectable(ref));
+        return;
+      }
+      try {
+        const selected = await host.selectCell(sheet, cell);
+        setNotice(selected ? m.selectedCell(ref) : m.cellNotSelectable(ref));
+      } catch (e) {
+        setError({ text: describeError(e, m), retry: () => void selectCell(sheet, cell) });
+      }
+    },
+    [host, m],
+  );
+
+  const dismissError = useCallback(() => setError(null), []);
+
+  return {
+    report,
+    progress,
+    error,
+    notice,
+    analyze,
+    writeReport,
+    downloadJson,
+    selectCell,
+    dismissError,
+  };
+}

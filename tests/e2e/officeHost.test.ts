@@ -1,0 +1,159 @@
+/**
+ * End to end, inside a stand-in Office host: the built pane (taskpane-fake.html, from
+ * `--env testHost`) loads src/adapters/office/fake's browser entry instead of office.js, so
+ * `Office.onReady` reports Excel and `Excel.run` runs over the in-memory Excel seeded with a
+ * workbook rebuilt from a seed. Clicks through: analyse, select a finding's cell, write the report
+ * sheets, write again (asked first, user sheets untouched), and an Excel busy error with retry.
+ * Screenshots: test-results/screenshots/excel-*.png.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbookFile';
+import type { WorkbookSnapshot } from '../../src/domain/grid';
+import { describeWithChromium, launchChromium, screenshot } from './helpers/browser';
+import { buildDist, ROOT } from './helpers/buildDist';
+import { serveStatic, type StaticServer } from './helpers/staticServer';
+
+interface FakeHandle {
+  model: {
+    sheets: { name: string; values: unknown[][] }[];
+    selection: { sheet: string; address: string } | null;
+  };
+  setCellEditMode(code: string | null): void;
+}
+
+describeWithChromium('task pane in a stand-in Excel', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  let ale: WorkbookSnapshot;
+  const pageErrors: string[] = [];
+
+  /** The fake workbook's sheets, read in the page: name and values. */
+  const sheets = (): Promise<{ name: string; values: unknown[][] }[]> =>
+    page.evaluate(() => {
+      const h = (window as unknown as { __namndplanFakeExcel: FakeHandle }).__namndplanFakeExcel;
+      return h.model.sheets.map((s) => ({ name: s.name, values: s.values }));
+    });
+
+  beforeAll(async () => {
+    const dist = await buildDist();
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+    ale = await readWorkbookFile(join(ROOT, 'tests', 'fixtures', 'ale-2024.xlsx'));
+    const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.addInitScript(
+      (fixture) => {
+        (window as unknown as { __NAMNDPLAN_FAKE_OFFICE__: unknown }).__NAMNDPLAN_FAKE_OFFICE__ =
+          fixture;
+      },
+      JSON.parse(JSON.stringify(ale)) as unknown,
+    );
+    await page.goto(`${server.url}/taskpane-fake.html`);
+    await page.waitForSelector('body[data-host="excel"]');
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('analysing reads the live workbook; clicking a finding selects its cell', async () => {
+    await page.getByRole('button', { name: 'Analysera arbetsboken' }).click();
+    const totalt = page.getByRole('button', { name: /Totalt \(Prognos 2023\)/ });
+    await totalt.waitFor();
+    const ref = /Ekonomi!([A-Z]+\d+)/.exec((await totalt.textContent()) ?? '');
+    expect(ref).not.toBeNull();
+
+    await totalt.click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Markerade ${ref![0]}.` })
+      .waitFor();
+    const selection = await page.evaluate(
+      () =>
+        (window as unknown as { __namndplanFakeExcel: FakeHandle }).__namndplanFakeExcel.model
+          .selection,
+    );
+    expect(selection).toEqual({ sheet: 'Ekonomi', address: ref![1] });
+    await screenshot(page, 'excel-ale-2024-findings');
+  });
+
+  test('writes report sheets; a second run asks and leaves the user’s sheets alone', async () => {
+    const before = await sheets();
+    const userNames = before.map((s) => s.name);
+
+    await page.getByRole('button', { name: 'Skriv rapportblad' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Klart:/ })
+      .waitFor();
+    const first = await sheets();
+    const reportNames = first.map((s) => s.name).filter((n) => !userNames.includes(n));
+    expect(reportNames).toEqual(
+      expect.arrayContaining([
+        'NP Avvikelser',
+        'NP Måluppfyllelse',
+        'NP Internkontroll',
+        'NP Kontroller',
+      ]),
+    );
+    const npAvvikelser = first.find((s) => s.name === 'NP Avvikelser')!;
+    expect(npAvvikelser.values.some((row) => row.includes('Totalt') && row.includes(-7000))).toBe(
+      true,
+    );
+    await screenshot(page, 'excel-ale-2024-written');
+
+    // Second run: the pane asks before replacing; Avbryt writes nothing.
+    await page.getByRole('button', { name: 'Skriv rapportblad' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/NP Avvikelser/);
+    await screenshot(page, 'excel-ale-2024-confirm');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Inget skrevs/ })
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Skriv rapportblad' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Ersätt' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Ersatte/ })
+      .waitFor();
+    const second = await sheets();
+    // Same sheets, no duplicates; the user's sheets hold exactly what they held.
+    expect(second.map((s) => s.name).sort()).toEqual(first.map((s) => s.name).sort());
+    for (const name of userNames) {
+      expect(second.find((s) => s.name === name)?.values).toEqual(
+        before.find((s) => s.name === name)?.values,
+      );
+    }
+  });
+
+  test('a cell being edited gives a message with a retry that then works', async () => {
+    await page.evaluate(() =>
+      (
+        window as unknown as { __namndplanFakeExcel: FakeHandle }
+      ).__namndplanFakeExcel.setCellEditMode('InvalidOperationInCellEditMode'),
+    );
+    await page.getByRole('button', { name: 'Analysera igen' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/cell redigeras/);
+    await screenshot(page, 'excel-cell-edit-error');
+
+    await page.evaluate(() =>
+      (
+        window as unknown as { __namndplanFakeExcel: FakeHandle }
+      ).__namndplanFakeExcel.setCellEditMode(null),
+    );
+    await alert.getByRole('button', { name: 'Försök igen' }).click();
+    await alert.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /Totalt \(Prognos 2023\)/ }).waitFor();
+  });
+});
