@@ -114,12 +114,11 @@ const VALUE_ROLES = new Set([
  * a column of numbers has a header that names no role: the engine does not guess either.
  */
 function reportUnreadable(grid: SheetGrid, table: DetectedTable, report: Report): void {
+  const rows = table.dataRows.filter((r) => !isSourceNoteLabel(grid.text(r, table.labelCol)));
   for (const c of table.columns) {
     const valueColumn = VALUE_ROLES.has(c.header.role);
     let numbers = 0;
-    for (const r of table.dataRows) {
-      const label = grid.text(r, table.labelCol);
-      if (isSourceNoteLabel(label)) continue;
+    for (const r of rows) {
       const v = grid.value(r, c.col);
       if (grid.number(r, c.col)) {
         numbers++;

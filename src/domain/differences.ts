@@ -1,10 +1,10 @@
-import { toReportNumber, type Decimal } from './decimal';
 import { address } from './grid';
 import { problem } from './messages';
 import type { Check, CheckKind, Problem } from './report';
-import { maxDecimals, type TableRow } from './tableRows';
+import type { TableRow } from './tableRows';
+import type { ParsedNumber } from './values';
+import { compareSigned, type Comparison } from './compare';
 import type { DetectedTable, TableColumn } from './tables';
-import { judge, roundingTolerance } from './tolerance';
 
 /** A column that should equal a formula over other columns, row by row. */
 interface Formula {
@@ -26,55 +26,33 @@ function applyFormula(
   f: Formula,
   checks: Check[],
 ): boolean {
-  const results: {
-    row: TableRow;
-    reported: Decimal;
-    computed: Decimal;
-    verdict: 'ok' | 'rounding' | 'mismatch';
-  }[] = [];
+  const results: { row: TableRow; cmp: Comparison }[] = [];
   for (const r of rows) {
     const rep = r.values.get(f.target.col);
     if (!rep) continue;
-    const figs = f.terms.map(([c]) => r.values.get(c.col));
-    const present = figs.filter((x) => x !== undefined);
-    if (present.length === 0) continue;
-    let computed: Decimal | null = null;
-    f.terms.forEach(([c, sign]) => {
-      const v = r.values.get(c.col)?.value;
-      if (!v) return;
-      computed =
-        computed === null
-          ? sign === 1
-            ? v
-            : v.neg()
-          : sign === 1
-            ? computed.plus(v)
-            : computed.minus(v);
-    });
-    if (computed === null) continue;
-    const tol = roundingTolerance(present.length, maxDecimals([...present, rep]));
-    results.push({
-      row: r,
-      reported: rep.value,
-      computed,
-      verdict: judge(rep.value, computed, tol),
-    });
+    const terms: [ParsedNumber, 1 | -1][] = [];
+    for (const [c, sign] of f.terms) {
+      const v = r.values.get(c.col);
+      if (v) terms.push([v, sign]);
+    }
+    if (terms.length === 0) continue;
+    results.push({ row: r, cmp: compareSigned(rep, terms) });
   }
-  const informative = results.filter((x) => !(x.reported.isZero() && x.computed.isZero()));
-  const agreeing = informative.filter((x) => x.verdict !== 'mismatch').length;
+  const informative = results.filter((x) => !(x.cmp.reported === 0 && x.cmp.computed === 0));
+  const agreeing = informative.filter((x) => x.cmp.verdict !== 'mismatch').length;
   if (informative.length === 0 || agreeing * 2 <= informative.length) return false;
   for (const x of results) {
-    if (x.verdict === 'ok') continue;
+    if (x.cmp.verdict === 'ok') continue;
     checks.push({
       sheet: table.sheet,
       row: x.row.row,
       cell: address(x.row.row, f.target.col),
       label: x.row.label,
       kind: f.kind,
-      reported: toReportNumber(x.reported),
-      computed: toReportNumber(x.computed),
-      difference: toReportNumber(x.reported.minus(x.computed)),
-      severity: x.verdict,
+      reported: x.cmp.reported,
+      computed: x.cmp.computed,
+      difference: x.cmp.difference,
+      severity: x.cmp.verdict,
     });
   }
   return true;

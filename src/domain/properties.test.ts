@@ -40,7 +40,7 @@ describe('invariants', () => {
           let p = 0;
           lines.forEach((l, i) => {
             // A forecast near its budget: within ±20 %.
-          const prognos = l.budget + Math.trunc((l.budget * l.delta) / 100);
+            const prognos = l.budget + Math.trunc((l.budget * l.delta) / 100);
             b += l.budget;
             p += prognos;
             rows.push([`Område ${i + 1}`, cell(l.budget), cell(prognos), cell(prognos - l.budget)]);

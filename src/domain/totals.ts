@@ -1,9 +1,8 @@
-import { sum, toReportNumber, type Decimal } from './decimal';
+import { compareSum, type Comparison } from './compare';
 import { address } from './grid';
 import { problem } from './messages';
 import type { Check, Problem } from './report';
-import { maxDecimals, type TableRow } from './tableRows';
-import { judge, roundingTolerance } from './tolerance';
+import type { TableRow } from './tableRows';
 import type { TableColumn } from './tables';
 
 /** A category row sums at most this many rows under it (keeps the search linear in the rows). */
@@ -15,11 +14,8 @@ interface Item {
   covered: boolean;
 }
 
-interface ColumnVerdict {
+interface ColumnVerdict extends Comparison {
   col: number;
-  reported: Decimal;
-  computed: Decimal;
-  verdict: 'ok' | 'rounding' | 'mismatch';
   trivial: boolean;
 }
 
@@ -78,16 +74,9 @@ function verdictsFor(
     if (!reportedFig) continue;
     const figs = parts.map((p) => p.values.get(c.col)).filter((f) => f !== undefined);
     if (figs.length === 0) continue;
-    const computed = sum(figs.map((f) => f.value));
-    const tol = roundingTolerance(figs.length, maxDecimals([...figs, reportedFig]));
-    const trivial = reportedFig.value.isZero() && figs.every((f) => f.value.isZero());
-    out.push({
-      col: c.col,
-      reported: reportedFig.value,
-      computed,
-      verdict: judge(reportedFig.value, computed, tol),
-      trivial,
-    });
+    const cmp = compareSum(reportedFig, figs);
+    const trivial = cmp.reported === 0 && figs.every((f) => f.approx === 0);
+    out.push({ col: c.col, ...cmp, trivial });
   }
   return out;
 }
@@ -112,31 +101,46 @@ function screenRuns(
   partsNearestFirst: readonly TableRow[],
   columns: TableColumn[],
 ): { agree: number; disagree: number }[] {
-  const cols = columns.filter((c) => total.values.has(c.col));
-  const sums = cols.map(() => 0);
-  const counts = cols.map(() => 0);
-  const nonZero = cols.map(() => false);
-  const decimals = cols.map((c) => total.values.get(c.col)?.decimals ?? 0);
+  const cols: number[] = [];
+  const reported: number[] = [];
+  for (const c of columns) {
+    const f = total.values.get(c.col);
+    if (f) {
+      cols.push(c.col);
+      reported.push(f.approx);
+    }
+  }
+  const n = cols.length;
+  const sums = new Float64Array(n);
+  const counts = new Int32Array(n);
+  const nonZero = new Uint8Array(n);
+  const decimals = new Int32Array(n);
+  for (let i = 0; i < n; i++) decimals[i] = total.values.get(cols[i] ?? 0)?.decimals ?? 0;
   const out: { agree: number; disagree: number }[] = [];
+  let agreedFully = false;
   for (const part of partsNearestFirst) {
+    // Past a run that agrees everywhere, only zero rows can still extend it: stop at the first
+    // row with a figure (keeps the walk over earlier subtotals from growing quadratically).
+    if (agreedFully && [...part.values.values()].some((f) => f.approx !== 0)) break;
     let agree = 0;
     let disagree = 0;
-    cols.forEach((c, i) => {
-      const f = part.values.get(c.col);
+    for (let i = 0; i < n; i++) {
+      const f = part.values.get(cols[i] ?? 0);
       if (f) {
         sums[i] = (sums[i] ?? 0) + f.approx;
         counts[i] = (counts[i] ?? 0) + 1;
-        decimals[i] = Math.max(decimals[i] ?? 0, f.decimals);
-        if (f.approx !== 0) nonZero[i] = true;
+        if (f.decimals > (decimals[i] ?? 0)) decimals[i] = f.decimals;
+        if (f.approx !== 0) nonZero[i] = 1;
       }
-      const reported = total.values.get(c.col)?.approx ?? 0;
-      if ((counts[i] ?? 0) === 0) return;
-      if (reported === 0 && !nonZero[i]) return; // trivial
-      const tol = 0.5 * 10 ** -(decimals[i] ?? 0) * (counts[i] ?? 0) + 1e-9 * Math.abs(reported);
-      if (Math.abs(reported - (sums[i] ?? 0)) <= tol + 1e-9) agree++;
+      const count = counts[i] ?? 0;
+      const rep = reported[i] ?? 0;
+      if (count === 0 || (rep === 0 && nonZero[i] === 0)) continue; // nothing, or trivial
+      const tol = 0.5 * 10 ** -(decimals[i] ?? 0) * count + 1e-9 * (1 + Math.abs(rep));
+      if (Math.abs(rep - (sums[i] ?? 0)) <= tol) agree++;
       else disagree++;
-    });
+    }
     out.push({ agree, disagree });
+    if (agree > 0 && disagree === 0) agreedFully = true;
   }
   return out;
 }
@@ -272,9 +276,9 @@ function makeCheck(sheet: string, row: TableRow, v: ColumnVerdict): Check {
     cell: address(row.row, v.col),
     label: row.label,
     kind: 'sum',
-    reported: toReportNumber(v.reported),
-    computed: toReportNumber(v.computed),
-    difference: toReportNumber(v.reported.minus(v.computed)),
+    reported: v.reported,
+    computed: v.computed,
+    difference: v.difference,
     severity: v.verdict === 'rounding' ? 'rounding' : 'mismatch',
   };
 }

@@ -1,19 +1,55 @@
 import type { CellValue } from './grid';
 import { Decimal, decimalFromNumber } from './decimal';
+import {
+  exactFromNumber,
+  exactFromString,
+  exactShift,
+  exactToDecimal,
+  exactToNumber,
+  type Exact,
+} from './exact';
 
 /**
  * A cell read as a number the way a Swedish reader reads it.
- * `value` is exact; `percent` says the value is in percent units (92 means 92 %);
- * `decimals` is how many decimals the figure shows (for rounding tolerance);
- * `note` is text that followed the number (`(hela kommunen)`).
+ * `value` is exact (decimal.js, made on first use); `exact` is the same value as a scaled
+ * integer for fast exact sums, or null when it does not fit; `percent` says the value is in
+ * percent units (92 means 92 %); `decimals` is how many decimals the figure shows (for rounding
+ * tolerance); `note` is text that followed the number (`(hela kommunen)`).
  */
 export interface ParsedNumber {
-  value: Decimal;
-  /** The value as a float, for fast screening only; decisions use `value`. */
-  approx: number;
-  percent: boolean;
-  decimals: number;
-  note: string | null;
+  readonly value: Decimal;
+  readonly exact: Exact | null;
+  /** The value as a float, for fast screening only; decisions use `exact` or `value`. */
+  readonly approx: number;
+  readonly percent: boolean;
+  readonly decimals: number;
+  readonly note: string | null;
+}
+
+class Parsed implements ParsedNumber {
+  private decimal: Decimal | undefined;
+  constructor(
+    readonly exact: Exact | null,
+    private readonly source: string | number,
+    readonly approx: number,
+    readonly percent: boolean,
+    readonly decimals: number,
+    readonly note: string | null,
+  ) {}
+
+  get value(): Decimal {
+    if (this.decimal === undefined) {
+      this.decimal = this.exact
+        ? exactToDecimal(this.exact)
+        : typeof this.source === 'number'
+          ? decimalFromNumber(this.source)
+          : new Decimal(this.source);
+      if (this.percent && typeof this.source === 'number' && !this.exact) {
+        this.decimal = this.decimal.times(100);
+      }
+    }
+    return this.decimal;
+  }
 }
 
 /** Words meaning "no value" (compared in lower case, trimmed). */
@@ -44,7 +80,27 @@ export function isNoValue(cell: CellValue): boolean {
 
 /** Collapses runs of white space (incl. no-break spaces) and trims. */
 export function normaliseText(text: string): string {
+  // Most cells need nothing done: no odd spaces, no runs, nothing at the ends.
+  if (!ODD_SPACE.test(text)) return text;
   return text.replace(/[\s\u00a0\u202f\u2009\u2007]+/g, ' ').trim();
+}
+
+const ODD_SPACE = /[\t\n\r\u00a0\u202f\u2009\u2007]| {2}|^ | $/;
+
+const FORMAT_CACHE = new Map<string, { decimals: number | null; percent: boolean }>();
+
+/** Decimals and percent-ness of a number format, parsed once per format string. */
+function formatInfo(format: string | null | undefined): {
+  decimals: number | null;
+  percent: boolean;
+} {
+  const key = format ?? '';
+  let info = FORMAT_CACHE.get(key);
+  if (!info) {
+    info = { decimals: formatDecimals(format), percent: isPercentFormat(format) };
+    FORMAT_CACHE.set(key, info);
+  }
+  return info;
 }
 
 /** Decimals a number format shows (`0.0%` → 1, `# ##0` → 0); null for General. */
@@ -86,15 +142,17 @@ export function parseSwedishNumber(text: string): ParsedNumber | null {
   const sign = m[1] && m[1] !== '+' ? '-' : '';
   const intPart = (m[2] ?? '').replace(SPACES, '');
   const frac = m[3] ?? '';
-  const value = new Decimal(`${sign}${intPart}${frac ? `.${frac}` : ''}`);
+  const literal = `${sign}${intPart}${frac ? `.${frac}` : ''}`;
+  const exact = exactFromString(literal);
   const note = rest.trim();
-  return {
-    value,
-    approx: value.toNumber(),
-    percent: m[4] === '%',
-    decimals: frac.length,
-    note: note.length > 0 ? note : null,
-  };
+  return new Parsed(
+    exact,
+    literal,
+    exact ? exactToNumber(exact) : Number(literal),
+    m[4] === '%',
+    frac.length,
+    note.length > 0 ? note : null,
+  );
 }
 
 /**
@@ -108,20 +166,15 @@ export function readNumber(
   if (cell === null || typeof cell === 'boolean') return null;
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return null;
-    const fmtDecimals = formatDecimals(format);
-    if (isPercentFormat(format)) {
-      const value = decimalFromNumber(cell).times(100);
-      return {
-        value,
-        approx: value.toNumber(),
-        percent: true,
-        decimals: fmtDecimals ?? Math.max(0, value.decimalPlaces()),
-        note: null,
-      };
+    const fmt = formatInfo(format);
+    const exact = exactFromNumber(cell);
+    if (fmt.percent) {
+      const shifted = exact ? exactShift(exact, 2) : null;
+      const approx = shifted ? exactToNumber(shifted) : cell * 100;
+      const decimals = fmt.decimals ?? Math.max(0, shifted?.d ?? 0);
+      return new Parsed(shifted, cell, approx, true, decimals, null);
     }
-    const value = decimalFromNumber(cell);
-    const shown = fmtDecimals ?? shownDecimals(cell);
-    return { value, approx: cell, percent: false, decimals: shown, note: null };
+    return new Parsed(exact, cell, cell, false, fmt.decimals ?? shownDecimals(cell), null);
   }
   if (isNoValue(cell)) return null;
   return parseSwedishNumber(cell);

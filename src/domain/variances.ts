@@ -2,9 +2,11 @@ import { Decimal, toReportNumber } from './decimal';
 import { address } from './grid';
 import { problem } from './messages';
 import type { Check, Problem, SignConvention, Variance } from './report';
-import { maxDecimals, type TableRow } from './tableRows';
+import type { TableRow } from './tableRows';
+import type { ParsedNumber } from './values';
+import { compareSigned } from './compare';
+import { exactPercent, exactSub, exactToNumber } from './exact';
 import type { DetectedTable, TableColumn } from './tables';
-import { judge, roundingTolerance } from './tolerance';
 
 /** One comparison a table allows: an actual column against a budget column, maybe with its printed variance. */
 interface Pair {
@@ -27,6 +29,34 @@ export function variance(actual: Decimal, baseline: Decimal, convention: SignCon
 
 function yearOf(c: TableColumn): number | null {
   return c.header.period?.year ?? null;
+}
+
+/** A figure as the report's number: exact where it fits, else through decimal.js. */
+function numberOf(f: ParsedNumber): number {
+  return f.exact ? exactToNumber(f.exact) : toReportNumber(f.value);
+}
+
+/** The variance of one row and its percent of the budget, exactly. */
+function varianceOf(
+  a: ParsedNumber,
+  b: ParsedNumber,
+  convention: SignConvention,
+): { number: number; percent: number | null } {
+  if (a.exact && b.exact) {
+    const v =
+      convention === 'costs-negative' ? exactSub(a.exact, b.exact) : exactSub(b.exact, a.exact);
+    if (v) {
+      const percent = b.exact.n === 0 ? null : exactPercent(v, b.exact);
+      if (percent !== null || b.exact.n === 0) return { number: exactToNumber(v), percent };
+    }
+  }
+  const v = variance(a.value, b.value, convention);
+  return {
+    number: toReportNumber(v),
+    percent: b.value.isZero()
+      ? null
+      : toReportNumber(v.div(b.value.abs()).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)),
+  };
 }
 
 /** The comparisons a table allows: every full-year forecast or outcome against the budget of its year. */
@@ -99,16 +129,16 @@ function isDeviationColumn(
   let bPos = 0;
   let bNeg = 0;
   for (const r of rows) {
-    const f = r.values.get(forecast.col)?.value;
-    const b = r.values.get(budget.col)?.value;
-    if (!f || !b || b.isZero()) continue;
+    // A screening heuristic: floats are precise enough to tell "near" from "far".
+    const f = r.values.get(forecast.col)?.approx;
+    const b = r.values.get(budget.col)?.approx;
+    if (f === undefined || b === undefined || b === 0) continue;
     counted++;
-    if (f.isPositive() && !f.isZero()) fPos++;
-    if (f.isNegative()) fNeg++;
-    if (b.isPositive()) bPos++;
-    if (b.isNegative()) bNeg++;
-    const ratio = f.div(b);
-    if (ratio.lt(0.5)) far++;
+    if (f > 0) fPos++;
+    if (f < 0) fNeg++;
+    if (b > 0) bPos++;
+    if (b < 0) bNeg++;
+    if (f / b < 0.5) far++;
   }
   if (reproducesPrintedVariance(rows, forecast, budget, variances)) return false;
   const mixedForecast = fPos > 0 && fNeg > 0;
@@ -127,13 +157,12 @@ function reproducesPrintedVariance(
     let counted = 0;
     let hits = 0;
     for (const r of rows) {
-      const f = r.values.get(forecast.col)?.value;
-      const b = r.values.get(budget.col)?.value;
-      const p = r.values.get(v.col)?.value;
-      if (!f || !b || !p) continue;
+      const f = r.values.get(forecast.col)?.approx;
+      const b = r.values.get(budget.col)?.approx;
+      const p = r.values.get(v.col)?.approx;
+      if (f === undefined || b === undefined || p === undefined) continue;
       counted++;
-      const d = f.minus(b).abs();
-      if (d.minus(p.abs()).abs().lte(1)) hits++;
+      if (Math.abs(Math.abs(f - b) - Math.abs(p)) <= 1) hits++;
     }
     if (counted > 0 && hits * 2 > counted) return true;
   }
@@ -157,10 +186,21 @@ function signConvention(
       const b = r.values.get(p.baseline.col);
       const v = r.values.get(reportedCol.col);
       if (!a || !b || !v) continue;
-      if (a.value.minus(b.value).isZero() && v.value.isZero()) continue;
-      const tol = roundingTolerance(2, maxDecimals([a, b, v]));
-      if (judge(v.value, a.value.minus(b.value), tol) !== 'mismatch') neg++;
-      if (judge(v.value, b.value.minus(a.value), tol) !== 'mismatch') pos++;
+      if (a.approx === b.approx && v.approx === 0) continue;
+      if (
+        compareSigned(v, [
+          [a, 1],
+          [b, -1],
+        ]).verdict !== 'mismatch'
+      )
+        neg++;
+      if (
+        compareSigned(v, [
+          [b, 1],
+          [a, -1],
+        ]).verdict !== 'mismatch'
+      )
+        pos++;
     }
     if (neg > pos) return 'costs-negative';
     if (pos > neg) return 'costs-positive';
@@ -168,10 +208,10 @@ function signConvention(
   const baselineCols = pairs.map((p) => p.baseline.col);
   const signOf = (r: TableRow): number => {
     for (const c of baselineCols) {
-      const v = r.values.get(c)?.value;
-      if (v && !v.isZero()) return v.isNegative() ? -1 : 1;
+      const v = r.values.get(c)?.approx;
+      if (v !== undefined && v !== 0) return v < 0 ? -1 : 1;
     }
-    for (const v of r.values.values()) if (!v.value.isZero()) return v.value.isNegative() ? -1 : 1;
+    for (const v of r.values.values()) if (v.approx !== 0) return v.approx < 0 ? -1 : 1;
     return 0;
   };
   let incomeSign = 0;
@@ -268,12 +308,22 @@ export function analyseVariances(
       const a = r.values.get(p.actual.col);
       const b = r.values.get(p.baseline.col);
       if (!a || !b) continue;
-      const v = variance(a.value, b.value, convention);
+      const v = varianceOf(a, b, convention);
       const rep = p.reported ? r.values.get(p.reported.col) : undefined;
       let check: Variance['check'] = null;
       if (rep) {
-        const tol = roundingTolerance(2, maxDecimals([a, b, rep]));
-        check = judge(rep.value, v, tol);
+        const terms: [ParsedNumber, 1 | -1][] =
+          convention === 'costs-negative'
+            ? [
+                [a, 1],
+                [b, -1],
+              ]
+            : [
+                [b, 1],
+                [a, -1],
+              ];
+        const cmp = compareSigned(rep, terms);
+        check = cmp.verdict;
         if (check !== 'ok' && p.reported) {
           out.checks.push({
             sheet: table.sheet,
@@ -281,9 +331,9 @@ export function analyseVariances(
             cell: address(r.row, p.reported.col),
             label: r.label,
             kind: 'variance',
-            reported: toReportNumber(rep.value),
-            computed: toReportNumber(v),
-            difference: toReportNumber(rep.value.minus(v)),
+            reported: cmp.reported,
+            computed: cmp.computed,
+            difference: cmp.difference,
             severity: check,
           });
         }
@@ -295,16 +345,12 @@ export function analyseVariances(
         label: r.label,
         baseline: p.baseline.header.text,
         actual: p.actual.header.text,
-        baselineValue: toReportNumber(b.value),
-        actualValue: toReportNumber(a.value),
-        variance: toReportNumber(v),
-        variancePercent: b.value.isZero()
-          ? null
-          : toReportNumber(
-              v.div(b.value.abs()).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
-            ),
+        baselineValue: numberOf(b),
+        actualValue: numberOf(a),
+        variance: v.number,
+        variancePercent: v.percent,
         unit: table.unit,
-        reported: rep ? toReportNumber(rep.value) : null,
+        reported: rep ? numberOf(rep) : null,
         check,
       });
     }
@@ -345,7 +391,7 @@ function choosePairs(pairs: Pair[], rows: TableRow[], convention: SignConvention
         const a = r.values.get(p.actual.col);
         const b = r.values.get(p.baseline.col);
         const rep = r.values.get(reportedCol.col);
-        if (a && b && rep && variance(a.value, b.value, convention).minus(rep.value).abs().lte(1))
+        if (a && b && rep && Math.abs(varianceOf(a, b, convention).number - rep.approx) <= 1)
           score++;
       }
       if (score > bestScore) {

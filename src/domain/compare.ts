@@ -1,0 +1,72 @@
+import { sum, toReportNumber } from './decimal';
+import { exactJudge, exactSub, exactSum, exactToNumber, type Exact } from './exact';
+import type { ParsedNumber } from './values';
+import { judge, roundingTolerance } from './tolerance';
+
+/** A recomputed figure against the reported one, as report numbers. */
+export interface Comparison {
+  reported: number;
+  computed: number;
+  /** reported − computed, exact. */
+  difference: number;
+  verdict: 'ok' | 'rounding' | 'mismatch';
+}
+
+function shown(figs: readonly ParsedNumber[]): number {
+  let d = 0;
+  for (const f of figs) if (f.decimals > d) d = f.decimals;
+  return d;
+}
+
+function allExact(figs: readonly ParsedNumber[]): Exact[] | null {
+  const out: Exact[] = [];
+  for (const f of figs) {
+    if (!f.exact) return null;
+    out.push(f.exact);
+  }
+  return out;
+}
+
+/**
+ * Compares `reported` with the signed sum of `terms` (`[figure, +1 | -1]`), allowing half a unit
+ * of the last shown digit for every term. Exact: scaled integers where they fit, decimal.js
+ * otherwise. Example: reported 9 314 against −62 289 − (−71 602) = 9 313 → `rounding`.
+ */
+export function compareSigned(
+  reported: ParsedNumber,
+  terms: readonly (readonly [ParsedNumber, 1 | -1])[],
+): Comparison {
+  const figs = terms.map(([f]) => f);
+  const decimals = shown([...figs, reported]);
+  const ex = allExact(figs);
+  if (ex && reported.exact) {
+    const plus = exactSum(ex.filter((_, i) => terms[i]?.[1] === 1));
+    const minus = exactSum(ex.filter((_, i) => terms[i]?.[1] === -1));
+    const computed = plus && minus ? exactSub(plus, minus) : null;
+    const diff = computed ? exactSub(reported.exact, computed) : null;
+    const verdict = computed ? exactJudge(reported.exact, computed, figs.length, decimals) : null;
+    if (computed && diff && verdict) {
+      return {
+        reported: exactToNumber(reported.exact),
+        computed: exactToNumber(computed),
+        difference: exactToNumber(diff),
+        verdict,
+      };
+    }
+  }
+  const computed = sum(terms.map(([f, s]) => (s === 1 ? f.value : f.value.neg())));
+  return {
+    reported: toReportNumber(reported.value),
+    computed: toReportNumber(computed),
+    difference: toReportNumber(reported.value.minus(computed)),
+    verdict: judge(reported.value, computed, roundingTolerance(figs.length, decimals)),
+  };
+}
+
+/** Compares `reported` with the plain sum of `parts`. */
+export function compareSum(reported: ParsedNumber, parts: readonly ParsedNumber[]): Comparison {
+  return compareSigned(
+    reported,
+    parts.map((p) => [p, 1] as const),
+  );
+}
