@@ -36,6 +36,10 @@ export function compareSigned(
   reported: ParsedNumber,
   terms: readonly (readonly [ParsedNumber, 1 | -1])[],
 ): Comparison {
+  if (terms.length === 2) {
+    const fast = compareTwo(reported, terms);
+    if (fast) return fast;
+  }
   const figs = terms.map(([f]) => f);
   const decimals = shown([...figs, reported]);
   const ex = allExact(figs);
@@ -69,4 +73,30 @@ export function compareSum(reported: ParsedNumber, parts: readonly ParsedNumber[
     reported,
     parts.map((p) => [p, 1] as const),
   );
+}
+
+/** The common case `a ± b`, without allocating: null when it does not fit exactly. */
+function compareTwo(
+  reported: ParsedNumber,
+  terms: readonly (readonly [ParsedNumber, 1 | -1])[],
+): Comparison | null {
+  const [t0, t1] = terms;
+  if (!t0 || !t1) return null;
+  const a = t0[0].exact;
+  const b = t1[0].exact;
+  const r = reported.exact;
+  if (!a || !b || !r) return null;
+  const sa = t0[1] === 1 ? a : { n: -a.n, d: a.d };
+  const sb = t1[1] === 1 ? b : { n: -b.n, d: b.d };
+  const computed = exactSum([sa, sb]);
+  const diff = computed ? exactSub(r, computed) : null;
+  const decimals = Math.max(t0[0].decimals, t1[0].decimals, reported.decimals);
+  const verdict = computed ? exactJudge(r, computed, 2, decimals) : null;
+  if (!computed || !diff || !verdict) return null;
+  return {
+    reported: exactToNumber(r),
+    computed: exactToNumber(computed),
+    difference: exactToNumber(diff),
+    verdict,
+  };
 }

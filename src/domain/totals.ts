@@ -206,6 +206,7 @@ function findCategories(
     if (!head || head.isTotal || head.isDash || head.values.size === 0 || parts.has(head.row))
       continue;
     if (hasDashes && isCategoryByDash(i)) continue;
+    if (!hasDashes && !anyRunMatchesFirstColumn(head, rows, i + 1, columns)) continue;
     const run: TableRow[] = [];
     for (let j = i + 1; j < rows.length && run.length < MAX_CATEGORY_PARTS; j++) {
       const r = rows[j];
@@ -222,7 +223,6 @@ function findCategories(
       for (const r of run) parts.add(r.row);
       continue;
     }
-    if (!anyRunMatchesFirstColumn(head, run, columns)) continue;
     const screened = screenRuns(head, run, columns);
     for (let k = run.length; k >= 2; k--) {
       const s = screened[k - 1];
@@ -242,7 +242,8 @@ function findCategories(
 /** Cheap screen: does any run of two or more rows add up to the head in its first non-zero column? */
 function anyRunMatchesFirstColumn(
   head: TableRow,
-  run: readonly TableRow[],
+  rows: readonly TableRow[],
+  from: number,
   columns: TableColumn[],
 ): boolean {
   let col = -1;
@@ -258,7 +259,10 @@ function anyRunMatchesFirstColumn(
   if (col < 0) return false;
   let acc = 0;
   let n = 0;
-  for (const r of run) {
+  const end = Math.min(rows.length, from + MAX_CATEGORY_PARTS);
+  for (let j = from; j < end; j++) {
+    const r = rows[j];
+    if (!r || r.isTotal || r.isDash || r.values.size === 0) break;
     const f = r.values.get(col);
     if (f) {
       acc += f.approx;

@@ -176,6 +176,15 @@ export function readNumber(
     }
     return new Parsed(exact, cell, cell, false, fmt.decimals ?? shownDecimals(cell), null);
   }
+  // Text that starts with a letter is never a number ("saknas" and the like are no value either).
+  const first = cell.charCodeAt(0);
+  if (
+    (first >= 65 && first <= 90) ||
+    (first >= 97 && first <= 122) ||
+    (first >= 0xc0 && first !== 0x2212 && first !== 0x2013 && first < 0x2000)
+  ) {
+    return null;
+  }
   if (isNoValue(cell)) return null;
   return parseSwedishNumber(cell);
 }

@@ -15,6 +15,9 @@ interface Pair {
   reported: TableColumn | null;
 }
 
+/** Rows with a printed variance looked at to tell the sign convention. */
+const SIGN_SAMPLE = 200;
+
 const INCOME = /intäkt|kommunbidrag|bidrag(?![\p{L}])|avgifter|ersättning|försäljning/iu;
 const COSTS = /kostnad|personal|lokal|hyr|köp av|löner|material|avskrivning|tjänster/iu;
 
@@ -181,12 +184,16 @@ function signConvention(
     const reportedCol = p.reported;
     let neg = 0;
     let pos = 0;
+    let seen = 0;
     for (const r of rows) {
+      // A majority is told long before a hundred rows.
+      if (seen >= SIGN_SAMPLE) break;
       const a = r.values.get(p.actual.col);
       const b = r.values.get(p.baseline.col);
       const v = r.values.get(reportedCol.col);
       if (!a || !b || !v) continue;
       if (a.approx === b.approx && v.approx === 0) continue;
+      seen++;
       if (
         compareSigned(v, [
           [a, 1],

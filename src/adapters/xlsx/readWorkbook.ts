@@ -134,6 +134,18 @@ function formatOf(cell: CellObject | undefined): string {
   return typeof z === 'string' && z !== '' ? z : 'General';
 }
 
+const DATE_FORMATS = new Map<string, boolean>();
+
+/** `SSF.is_date`, asked once per format string (it runs several regular expressions). */
+function isDateFormat(format: string): boolean {
+  let known = DATE_FORMATS.get(format);
+  if (known === undefined) {
+    known = SSF.is_date(format);
+    DATE_FORMATS.set(format, known);
+  }
+  return known;
+}
+
 /** A SheetJS cell as the engine's plain value. */
 function cellValue(cell: CellObject | undefined, date1904: boolean): CellValue {
   if (!cell) return null;
@@ -142,7 +154,7 @@ function cellValue(cell: CellObject | undefined, date1904: boolean): CellValue {
       const v = cell.v;
       if (typeof v !== 'number' || !Number.isFinite(v)) return null;
       const z = cell.z;
-      if (typeof z === 'string' && z !== 'General' && SSF.is_date(z))
+      if (typeof z === 'string' && z !== 'General' && isDateFormat(z))
         return serialToIso(v, date1904);
       return v;
     }
