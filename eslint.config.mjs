@@ -5,7 +5,19 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-cli', 'coverage', '**/*.cjs', '**/*.mjs', 'bin', 'test-results'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'dist-cli',
+      'coverage',
+      '**/*.cjs',
+      '**/*.mjs',
+      'bin',
+      'test-results',
+      'webpack.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -39,12 +51,26 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'os'], message: 'The domain does no I/O.' },
             { group: ['react', 'react-dom', '@fluentui/*'], message: 'The domain knows no UI.' },
-            { group: ['exceljs', '@e965/xlsx', 'xlsx', '@microsoft/office-js'], message: 'Adapters read workbooks, not the domain.' },
-            { group: ['../adapters/*', '../taskpane/*', '../cli/*', '../../*'], message: 'Dependencies point inward.' },
+            {
+              group: ['exceljs', '@e965/xlsx', 'xlsx', '@microsoft/office-js'],
+              message: 'Adapters read workbooks, not the domain.',
+            },
+            {
+              group: ['../adapters/*', '../taskpane/*', '../cli/*', '../../*'],
+              message: 'Dependencies point inward.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'navigator'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'Office',
+        'Excel',
+        'process',
+        'navigator',
+      ],
     },
   },
   {
