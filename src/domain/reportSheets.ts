@@ -52,3 +52,16 @@ export interface ReportBlock {
   /** Grid including its own header row/column. */
   grid: (string | number | null)[][];
 }
+
+/**
+ * Signal colours of the status and severity roles, as RGB hex (`C6EFCE`): Excel's own Good / Bad /
+ * Neutral cell styles. Not met red, met green, unclear yellow. Both renderers use these.
+ */
+export const SIGNAL_COLOURS: Partial<Record<CellRole, { fill: string; font: string }>> = {
+  'status-met': { fill: 'C6EFCE', font: '006100' },
+  'status-not-met': { fill: 'FFC7CE', font: '9C0006' },
+  'status-unclear': { fill: 'FFEB9C', font: '9C5700' },
+  'status-none': { fill: 'EDEDED', font: '3B3B3B' },
+  'severity-mismatch': { fill: 'FFC7CE', font: '9C0006' },
+  'severity-rounding': { fill: 'FFEB9C', font: '9C5700' },
+};

@@ -6,17 +6,16 @@
  * and rows), then each block after an empty row: its title, then its grid.
  */
 import { address, columnLetters } from '../../domain/grid';
-import type { CellRole, ReportSheet } from '../../domain/reportSheets';
+import { SIGNAL_COLOURS, type CellRole, type ReportSheet } from '../../domain/reportSheets';
 
-/** Fill and font colours of the signal roles (Excel's own Good / Bad / Neutral styles). */
-export const ROLE_COLOURS: Partial<Record<CellRole, { fill: string; font: string }>> = {
-  'status-met': { fill: '#C6EFCE', font: '#006100' },
-  'status-not-met': { fill: '#FFC7CE', font: '#9C0006' },
-  'status-unclear': { fill: '#FFEB9C', font: '#9C5700' },
-  'status-none': { fill: '#EDEDED', font: '#3B3B3B' },
-  'severity-mismatch': { fill: '#FFC7CE', font: '#9C0006' },
-  'severity-rounding': { fill: '#FFEB9C', font: '#9C5700' },
-};
+/** Fill and font colours of the signal roles, as Office.js wants them (`#C6EFCE`). */
+export const ROLE_COLOURS: Partial<Record<CellRole, { fill: string; font: string }>> =
+  Object.fromEntries(
+    Object.entries(SIGNAL_COLOURS).map(([role, c]) => [
+      role,
+      { fill: `#${c.fill}`, font: `#${c.font}` },
+    ]),
+  );
 
 /** A conditional format: cells of `range` equal to `text` get the role's colours. */
 export interface StatusRule {

@@ -4,7 +4,7 @@
  * colours, autofilters and links back to the source cells. No `node:*`: runs in the browser too.
  */
 import ExcelJS from 'exceljs';
-import type { CellRole, ReportSheet } from '../../domain/reportSheets';
+import { SIGNAL_COLOURS, type CellRole, type ReportSheet } from '../../domain/reportSheets';
 
 /** Options of `writeReportWorkbook`. */
 export interface WriteReportOptions {
@@ -16,15 +16,13 @@ export interface WriteReportOptions {
   sourceFile?: string;
 }
 
-/** Signal fills and font colours (Excel's own "good / bad / neutral" styles). */
-const SIGNALS: Partial<Record<CellRole, { fill: string; font: string }>> = {
-  'status-met': { fill: 'FFC6EFCE', font: 'FF006100' },
-  'status-not-met': { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  'status-unclear': { fill: 'FFFFEB9C', font: 'FF9C5700' },
-  'status-none': { fill: 'FFEDEDED', font: 'FF404040' },
-  'severity-mismatch': { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  'severity-rounding': { fill: 'FFFFEB9C', font: 'FF9C5700' },
-};
+/** Signal fills and font colours as ExcelJS wants them (ARGB, `FFC6EFCE`). */
+const SIGNALS: Partial<Record<CellRole, { fill: string; font: string }>> = Object.fromEntries(
+  Object.entries(SIGNAL_COLOURS).map(([role, c]) => [
+    role,
+    { fill: `FF${c.fill}`, font: `FF${c.font}` },
+  ]),
+);
 
 const HEADER_FILL = 'FFD9E1F2';
 const TITLE_ROW = 1;
