@@ -21,13 +21,19 @@ export async function detectHostKind(
 ): Promise<'excel' | 'standalone'> {
   const office = scope.Office as OfficeLike | undefined;
   if (!office || typeof office.onReady !== 'function') return 'standalone';
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const info = await Promise.race([
       office.onReady(),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), READY_TIMEOUT_MS)),
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), READY_TIMEOUT_MS);
+      }),
     ]);
     return info !== null && info.host === 'Excel' ? 'excel' : 'standalone';
   } catch {
     return 'standalone';
+  } finally {
+    // The race is decided: a pending timer would keep a test runner (or a page) busy for nothing.
+    clearTimeout(timer);
   }
 }
