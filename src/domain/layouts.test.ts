@@ -242,3 +242,24 @@ describe('risks', () => {
     ]);
   });
 });
+
+describe('regression: a subtotal took a shorter run that fitted within the rounding allowance', () => {
+  test('Summa covers all its hundred lines, not ninety-nine, when one line is small', () => {
+    const area = (name: string, first: number): CellValue[][] => {
+      const lines: CellValue[][] = Array.from({ length: 100 }, (_, i) => [
+        `${name} ${i + 1}`,
+        i === 0 ? -30 : -(first + i * 7),
+      ]);
+      const sum = lines.reduce((s, l) => s + (l[1] as number), 0);
+      return [...lines, [`Summa ${name}`, sum]];
+    };
+    const rows: CellValue[][] = [
+      ['Verksamhet', 'Budget 2023 (tkr)'],
+      ...area('A', 1000),
+      ...area('B', 2000),
+    ];
+    const report = analyzeWorkbook(workbookOf(sheetOf('Drift', rows)));
+    // Stopping one line short would leave a 30 tkr "rounding" under each Summa (allowance 49,5).
+    expect(report.checks).toEqual([]);
+  });
+});

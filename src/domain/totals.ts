@@ -100,7 +100,7 @@ function screenRuns(
   total: TableRow,
   partsNearestFirst: readonly TableRow[],
   columns: TableColumn[],
-): { agree: number; disagree: number }[] {
+): Screen[] {
   const cols: number[] = [];
   const reported: number[] = [];
   for (const c of columns) {
@@ -116,14 +116,15 @@ function screenRuns(
   const nonZero = new Uint8Array(n);
   const decimals = new Int32Array(n);
   for (let i = 0; i < n; i++) decimals[i] = total.values.get(cols[i] ?? 0)?.decimals ?? 0;
-  const out: { agree: number; disagree: number }[] = [];
-  let agreedFully = false;
+  const out: Screen[] = [];
+  let agreedExactly = false;
   for (const part of partsNearestFirst) {
-    // Past a run that agrees everywhere, only zero rows can still extend it: stop at the first
-    // row with a figure (keeps the walk over earlier subtotals from growing quadratically).
-    if (agreedFully && [...part.values.values()].some((f) => f.approx !== 0)) break;
+    // Stop at the first row with a figure after an exact agreement (keeps the walk over earlier
+    // subtotals from growing quadratically).
+    if (agreedExactly && [...part.values.values()].some((f) => f.approx !== 0)) break;
     let agree = 0;
     let disagree = 0;
+    let gap = 0;
     for (let i = 0; i < n; i++) {
       const f = part.values.get(cols[i] ?? 0);
       if (f) {
@@ -136,13 +137,23 @@ function screenRuns(
       const rep = reported[i] ?? 0;
       if (count === 0 || (rep === 0 && nonZero[i] === 0)) continue; // nothing, or trivial
       const tol = 0.5 * 10 ** -(decimals[i] ?? 0) * count + 1e-9 * (1 + Math.abs(rep));
-      if (Math.abs(rep - (sums[i] ?? 0)) <= tol) agree++;
+      const diff = Math.abs(rep - (sums[i] ?? 0));
+      gap += diff;
+      if (diff <= tol) agree++;
       else disagree++;
     }
-    out.push({ agree, disagree });
-    if (agree > 0 && disagree === 0) agreedFully = true;
+    out.push({ agree, disagree, gap });
+    // Past a run that agrees exactly, only zero rows can extend it.
+    if (agree > 0 && disagree === 0 && gap <= 1e-6) agreedExactly = true;
   }
   return out;
+}
+
+/** How a run of k rows fares against a total: columns agreeing, disagreeing, summed gap. */
+interface Screen {
+  agree: number;
+  disagree: number;
+  gap: number;
 }
 
 /** Picks how many open items above a total it sums; null when no run can be told. */
@@ -157,14 +168,17 @@ function chooseRun(
     k,
     verdicts: verdictsFor(total, nearestFirst.slice(0, k), columns),
   });
-  // The longest run that agrees everywhere.
-  for (let k = screened.length; k >= 1; k--) {
-    const s = screened[k - 1];
-    if (s && s.agree > 0 && s.disagree === 0) {
-      const e = exact(k);
-      const es = score(e.verdicts);
-      if (es.agree > 0 && es.disagree === 0) return e;
-    }
+  // Of the runs that agree everywhere, the closest; of equally close ones, the longest (zero rows
+  // above an exact run belong to it). Rounding allows more the longer the run, so "longest" alone
+  // would take in a small line that fits within the allowance.
+  const agreeing = screened
+    .map((s, i) => ({ ...s, k: i + 1 }))
+    .filter((s) => s.agree > 0 && s.disagree === 0)
+    .sort((a, b) => (Math.abs(a.gap - b.gap) > 1e-6 ? a.gap - b.gap : b.k - a.k));
+  for (const s of agreeing) {
+    const e = exact(s.k);
+    const es = score(e.verdicts);
+    if (es.agree > 0 && es.disagree === 0) return e;
   }
   // Else the run that agrees in most columns, if more agree than not.
   let bestK = 0;
