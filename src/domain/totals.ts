@@ -215,12 +215,13 @@ function findCategories(
   const parts = new Set<number>();
   const hasDashes = rows.some((r) => r.isDash);
   const isCategoryByDash = (i: number): boolean => rows[i + 1]?.isDash === true;
+  const screen = new PrefixScreen(rows, columns);
   for (let i = 0; i < rows.length; i++) {
     const head = rows[i];
     if (!head || head.isTotal || head.isDash || head.values.size === 0 || parts.has(head.row))
       continue;
     if (hasDashes && isCategoryByDash(i)) continue;
-    if (!hasDashes && !anyRunMatchesFirstColumn(head, rows, i + 1, columns)) continue;
+    if (!hasDashes && !screen.anyRunMatches(i)) continue;
     const run: TableRow[] = [];
     for (let j = i + 1; j < rows.length && run.length < MAX_CATEGORY_PARTS; j++) {
       const r = rows[j];
@@ -253,38 +254,62 @@ function findCategories(
   return parts;
 }
 
-/** Cheap screen: does any run of two or more rows add up to the head in its first non-zero column? */
-function anyRunMatchesFirstColumn(
-  head: TableRow,
-  rows: readonly TableRow[],
-  from: number,
-  columns: TableColumn[],
-): boolean {
-  let col = -1;
-  let target = 0;
-  for (const c of columns) {
-    const f = head.values.get(c.col);
-    if (f && f.approx !== 0) {
-      col = c.col;
-      target = f.approx;
-      break;
+/**
+ * Cheap screen for category rows, linear in the rows: prefix sums (floats) per column, and where
+ * each run of plain rows ends. Does any run of 2..60 rows right under row `i` add up to it in its
+ * first non-zero column? Exact decimals then decide.
+ */
+class PrefixScreen {
+  private readonly sums: Float64Array[];
+  private readonly counts: Int32Array[];
+  /** For each row index, the first index at or after it that ends a run of plain rows. */
+  private readonly stop: Int32Array;
+
+  constructor(
+    private readonly rows: readonly TableRow[],
+    private readonly columns: readonly TableColumn[],
+  ) {
+    const n = rows.length;
+    this.sums = columns.map(() => new Float64Array(n + 1));
+    this.counts = columns.map(() => new Int32Array(n + 1));
+    columns.forEach((c, k) => {
+      const sums = this.sums[k] ?? new Float64Array(n + 1);
+      const counts = this.counts[k] ?? new Int32Array(n + 1);
+      for (let j = 0; j < n; j++) {
+        const f = rows[j]?.values.get(c.col);
+        sums[j + 1] = (sums[j] ?? 0) + (f ? f.approx : 0);
+        counts[j + 1] = (counts[j] ?? 0) + (f ? 1 : 0);
+      }
+    });
+    this.stop = new Int32Array(n + 1);
+    this.stop[n] = n;
+    for (let j = n - 1; j >= 0; j--) {
+      const r = rows[j];
+      const breaks = !r || r.isTotal || r.isDash || r.values.size === 0;
+      this.stop[j] = breaks ? j : (this.stop[j + 1] ?? n);
     }
   }
-  if (col < 0) return false;
-  let acc = 0;
-  let n = 0;
-  const end = Math.min(rows.length, from + MAX_CATEGORY_PARTS);
-  for (let j = from; j < end; j++) {
-    const r = rows[j];
-    if (!r || r.isTotal || r.isDash || r.values.size === 0) break;
-    const f = r.values.get(col);
-    if (f) {
-      acc += f.approx;
-      n++;
+
+  anyRunMatches(i: number): boolean {
+    const head = this.rows[i];
+    if (!head) return false;
+    const k = this.columns.findIndex((c) => (head.values.get(c.col)?.approx ?? 0) !== 0);
+    const sums = this.sums[k];
+    const counts = this.counts[k];
+    if (k < 0 || !sums || !counts) return false;
+    const target = head.values.get(this.columns[k]?.col ?? 0)?.approx ?? 0;
+    const from = i + 1;
+    const end = Math.min(this.stop[from] ?? from, from + MAX_CATEGORY_PARTS);
+    const base = sums[from] ?? 0;
+    const baseCount = counts[from] ?? 0;
+    for (let j = from + 2; j <= end; j++) {
+      const n = (counts[j] ?? 0) - baseCount;
+      if (n < 2) continue;
+      const acc = (sums[j] ?? 0) - base;
+      if (Math.abs(acc - target) <= 0.5 * n + 1e-9 * (1 + Math.abs(target))) return true;
     }
-    if (n >= 2 && Math.abs(acc - target) <= 0.5 * n + 1e-9 * Math.abs(target)) return true;
+    return false;
   }
-  return false;
 }
 
 function makeCheck(sheet: string, row: TableRow, v: ColumnVerdict): Check {
