@@ -34,6 +34,11 @@ export interface ReportSheet {
 }
 
 export interface ReportRow {
+  /**
+   * `section`: a title row that opens a group (`Ekonomisk sammanställning – Ekonomi!A4:D11 (tkr)`),
+   * its text in the first cell, rendered bold; the rows after it belong to it.
+   */
+  kind?: 'section';
   values: (string | number | null)[];
   /** Per-cell role overrides (e.g. the status cell's signal colour). */
   roles?: Record<number, CellRole>;

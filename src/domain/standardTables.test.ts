@@ -164,7 +164,11 @@ describe('buildReportSheets', () => {
 
   it('lists each variance with its table caption, numbers and check', () => {
     const v = sheets[0]!;
-    expect(v.rows[0]!.values).toEqual([
+    expect(v.rows[0]).toMatchObject({
+      kind: 'section',
+      values: ['Drift!A3:E9 – Driftredovisning (tkr)', ...Array.from({ length: 10 }, () => null)],
+    });
+    expect(v.rows[1]!.values).toEqual([
       'Drift!A3:E9 – Driftredovisning (tkr)',
       'Intäkter',
       'Budget 2023 (tkr)',
@@ -177,11 +181,11 @@ describe('buildReportSheets', () => {
       'Avrundning',
       'Drift!C5',
     ]);
-    expect(v.rows[0]!.roles).toEqual({ 9: 'severity-rounding' });
-    expect(v.rows[0]!.source).toEqual({ sheet: 'Drift', cell: 'C5' });
+    expect(v.rows[1]!.roles).toEqual({ 9: 'severity-rounding' });
+    expect(v.rows[1]!.source).toEqual({ sheet: 'Drift', cell: 'C5' });
     // −7 787 tkr is −2,4 % of the budget: unfavourable beyond the 2 % threshold → red.
-    expect(v.rows[1]!.values[7]).toBe(-2.4);
-    expect(v.rows[1]!.roles).toEqual({ 7: 'status-not-met' });
+    expect(v.rows[2]!.values[7]).toBe(-2.4);
+    expect(v.rows[2]!.roles).toEqual({ 7: 'status-not-met' });
   });
 
   it('does not repeat a unit the title already names', () => {

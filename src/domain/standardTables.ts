@@ -140,7 +140,18 @@ function link(sheet: string, cell: string): string {
 }
 
 function variancesSheet(report: Report, opts: ReportSheetOptions): ReportSheet {
-  const rows = report.variances.map((v) => varianceRow(report.tables, v, opts));
+  // One group per source table, under a title row naming the table and its unit.
+  const rows: ReportRow[] = [];
+  let caption: string | null = null;
+  for (const v of report.variances) {
+    const row = varianceRow(report.tables, v, opts);
+    const rowCaption = String(row.values[0]);
+    if (rowCaption !== caption) {
+      caption = rowCaption;
+      rows.push({ kind: 'section', values: [caption, ...row.values.slice(1).map(() => null)] });
+    }
+    rows.push(row);
+  }
   return {
     name: REPORT_SHEET_NAMES.variances,
     title: 'Budgetavvikelser per tabell (belopp i tabellens enhet; positiv avvikelse = överskott)',

@@ -44,19 +44,22 @@ describe('writeReportWorkbook', () => {
 
   it('writes amounts with Swedish grouping formats and mnkr with one decimal', () => {
     const ws = book.getWorksheet('NP Avvikelser')!;
+    // Each source table opens with a bold title row naming it and its unit.
     expect(ws.getCell('A3').value).toBe('Drift!A3:E9 – Driftredovisning (tkr)');
-    expect(ws.getCell('D3').value).toBe(-62289);
-    expect(ws.getCell('D3').numFmt).toBe('#,##0;-#,##0');
-    expect(ws.getCell('G5').value).toBe(-2.6);
-    expect(ws.getCell('G5').numFmt).toBe('#,##0.0;-#,##0.0');
-    expect(ws.getCell('H4').value).toBe(-2.4);
+    expect(ws.getCell('A3').font).toMatchObject({ bold: true });
+    expect(ws.getCell('D3').value).toBeNull();
+    expect(ws.getCell('D4').value).toBe(-62289);
+    expect(ws.getCell('D4').numFmt).toBe('#,##0;-#,##0');
+    expect(ws.getCell('G7').value).toBe(-2.6); // under its own mnkr table's title row
+    expect(ws.getCell('G7').numFmt).toBe('#,##0.0;-#,##0.0');
+    expect(ws.getCell('H5').value).toBe(-2.4);
     // −2,4 % is past the 2 % threshold: red.
-    expect(ws.getCell('H4').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+    expect(ws.getCell('H5').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
   });
 
   it('links each row to its source cell in the source workbook', () => {
     const ws = book.getWorksheet('NP Avvikelser')!;
-    expect(ws.getCell('K3').value).toEqual({
+    expect(ws.getCell('K4').value).toEqual({
       text: 'Drift!C5',
       hyperlink: "mellerud%202023.xlsx#'Drift'!C5",
     });

@@ -61,15 +61,17 @@ describe('writeReportSheets', () => {
     const dev = model.sheet('NP Avvikelser');
     expect(at(dev, 'A1')).toMatchObject({ value: SHEETS[0]?.title, style: { bold: true } });
     expect(at(dev, 'A3').value).toBe('Tabell');
-    expect(at(dev, 'G4')).toMatchObject({ value: -7.7, format: '#,##0.0' });
-    expect(at(dev, 'H4')).toMatchObject({ value: -4.3, format: '0.0" %"', fill: null });
-    expect(dev?.styles.get('3,7')).toMatchObject({ fill: '#FFC7CE' }); // beyond the 2 % threshold
-    expect(at(dev, 'K4')).toMatchObject({
+    // Row 4 is the source table's title row (bold), its variances follow.
+    expect(at(dev, 'A4')).toMatchObject({ style: { bold: true } });
+    expect(at(dev, 'G5')).toMatchObject({ value: -7.7, format: '#,##0.0' });
+    expect(at(dev, 'H5')).toMatchObject({ value: -4.3, format: '0.0" %"', fill: null });
+    expect(dev?.styles.get('4,7')).toMatchObject({ fill: '#FFC7CE' }); // beyond the 2 % threshold
+    expect(at(dev, 'K5')).toMatchObject({
       value: 'Ekonomi 2023!D6',
       link: { documentReference: "'Ekonomi 2023'!D6", textToDisplay: 'Ekonomi 2023!D6' },
     });
     expect(dev?.tables).toEqual([
-      expect.objectContaining({ rect: rectFromA1('A3:K4'), hasHeaders: true }),
+      expect.objectContaining({ rect: rectFromA1('A3:K5'), hasHeaders: true }),
     ]);
     expect(dev?.names.get(REPORT_MARKER.toLowerCase())).toMatchObject({ visible: false });
 
@@ -104,7 +106,7 @@ describe('writeReportSheets', () => {
     const mine = model.sheet('np avvikelser');
     expect(mine?.value(0, 0)).toBe('Mina egna siffror');
     expect(mine?.tables).toEqual([]);
-    expect(model.sheet('NP Avvikelser (2)')?.value(3, 6)).toBe(-7.7);
+    expect(model.sheet('NP Avvikelser (2)')?.value(4, 6)).toBe(-7.7);
   });
 
   it('a second run with confirm=false changes nothing', async () => {

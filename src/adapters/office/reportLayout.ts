@@ -121,6 +121,7 @@ export function layoutReportSheet(sheet: ReportSheet): SheetLayout {
 
   sheet.rows.forEach((row) =>
     push(row.values, (i, v) => {
+      if (row.kind === 'section') return typeof v === 'number' ? 'General' : '@';
       const role = sheet.columns[i]?.role ?? 'text';
       const decimals = row.decimals?.[i] ?? sheet.decimals?.[i] ?? 0;
       return typeof v === 'string' && role !== 'text' && role !== 'link'
@@ -181,6 +182,9 @@ export function layoutReportSheet(sheet: ReportSheet): SheetLayout {
   });
 
   const boldRows = [1];
+  sheet.rows.forEach((row, k) => {
+    if (row.kind === 'section') boldRows.push(FIRST_DATA_ROW + k);
+  });
   for (const block of sheet.blocks ?? []) {
     push([], plain);
     push([block.title], plain);

@@ -25,6 +25,7 @@ const SIGNALS: Partial<Record<CellRole, { fill: string; font: string }>> = Objec
 );
 
 const HEADER_FILL = 'FFD9E1F2';
+const SECTION_FILL = 'FFF2F2F2';
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 
@@ -98,6 +99,19 @@ function renderSheet(
 
   sheet.rows.forEach((row, r) => {
     const xlRow = ws.getRow(HEADER_ROW + 1 + r);
+    if (row.kind === 'section') {
+      const cell = xlRow.getCell(1);
+      cell.value = row.values[0] ?? null;
+      cell.font = { bold: true };
+      for (let c = 1; c <= width; c++) {
+        xlRow.getCell(c).fill = {
+          type: 'pattern',
+          pattern: 'solid',
+          fgColor: { argb: SECTION_FILL },
+        };
+      }
+      return;
+    }
     for (let c = 0; c < width; c++) {
       const value = row.values[c] ?? null;
       const role = row.roles?.[c] ?? sheet.columns[c]?.role ?? 'text';
