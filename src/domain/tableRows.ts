@@ -72,13 +72,6 @@ export function readRows(
   return out;
 }
 
-/** The most decimals shown among some figures (for the rounding tolerance). */
-export function maxDecimals(figures: readonly (ParsedNumber | undefined)[]): number {
-  let d = 0;
-  for (const f of figures) if (f) d = Math.max(d, f.decimals);
-  return d;
-}
-
 /** Value of a row in a column, or undefined. */
 export function valueAt(row: TableRow, col: number): Decimal | undefined {
   return row.values.get(col)?.value;

@@ -288,9 +288,7 @@ export function analyseVariances(
   }
   let pairs = findPairs(table, deviations);
   if (pairs.length === 0) {
-    return table.kind === 'investments'
-      ? 'costs-positive'
-      : signConventionOnly(table, rows, out.problems);
+    return table.kind === 'investments' ? 'costs-positive' : budgetSignConvention(table, rows);
   }
   const convention =
     table.kind === 'investments' && !pairs.some((p) => p.reported)
@@ -365,18 +363,15 @@ export function analyseVariances(
   return convention;
 }
 
-function signConventionOnly(
-  table: DetectedTable,
-  rows: TableRow[],
-  problems: Problem[],
-): SignConvention | null {
+/**
+ * The sign convention of a table with budgets but nothing to compare them with (a plan for coming
+ * years): told the same way, but nothing is reported, since no variance depends on it.
+ */
+function budgetSignConvention(table: DetectedTable, rows: TableRow[]): SignConvention | null {
   const budgets = table.columns.filter((c) => c.header.role === 'budget');
   if (budgets.length === 0) return null;
-  const scratch: Problem[] = [];
-  const pseudo = budgets.map((b) => ({ actual: b, baseline: b, reported: null }));
-  const c = signConvention(table, rows, pseudo, scratch);
-  void problems;
-  return c;
+  const pairs = budgets.map((b) => ({ actual: b, baseline: b, reported: null }));
+  return signConvention(table, rows, pairs, []);
 }
 
 function choosePairs(pairs: Pair[], rows: TableRow[], convention: SignConvention): Pair[] {
