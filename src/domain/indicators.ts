@@ -214,20 +214,25 @@ function assess(
     };
   }
   const value = latest.value.value;
+  const verdict = (direction: Direction, status: IndicatorStatus, reason: string): Assessed => ({
+    target,
+    targetPeriod,
+    outcome,
+    outcomePeriod,
+    direction,
+    status,
+    reason,
+  });
   const percentish =
     t.percent || latest.value.percent || /%|(?<![\p{L}])andel(?![\p{L}])/iu.test(name);
   const shownOutcome = fmt(value, latest.value.percent || t.percent);
   const shownTarget = t.text;
   if (percentish && value.abs().gt(100)) {
-    return {
-      target,
-      targetPeriod,
-      outcome,
-      outcomePeriod,
-      direction: opDirection,
-      status: 'unclear',
-      reason: `Utfallet ${formatSwedish(value)} (${outcomePeriod}) kan inte vara en andel i procent medan målet ${shownTarget} är det; enheterna går inte ihop.`,
-    };
+    return verdict(
+      opDirection,
+      'unclear',
+      `Utfallet ${formatSwedish(value)} (${outcomePeriod}) kan inte vara en andel i procent medan målet ${shownTarget} är det; enheterna går inte ihop.`,
+    );
   }
   if (
     percentish &&
@@ -236,64 +241,44 @@ function assess(
     !value.isZero() &&
     t.value.abs().gt(1)
   ) {
-    return {
-      target,
-      targetPeriod,
-      outcome,
-      outcomePeriod,
-      direction: opDirection,
-      status: 'unclear',
-      reason: `Utfallet ${formatSwedish(value)} ser ut som en andel (0–1) medan målet ${shownTarget} är i procent; enheten går inte att fastställa.`,
-    };
+    return verdict(
+      opDirection,
+      'unclear',
+      `Utfallet ${formatSwedish(value)} ser ut som en andel (0–1) medan målet ${shownTarget} är i procent; enheten går inte att fastställa.`,
+    );
   }
   if (t.op !== 'plain') {
     const ok = meets(value, t);
-    return {
-      target,
-      targetPeriod,
-      outcome,
-      outcomePeriod,
-      direction: opDirection,
-      status: ok ? 'met' : 'not-met',
-      reason: `Utfallet ${shownOutcome} (${outcomePeriod}) ${ok ? 'uppfyller' : 'uppfyller inte'} målet ${shownTarget} (${targetPeriod}).`,
-    };
+    return verdict(
+      opDirection,
+      ok ? 'met' : 'not-met',
+      `Utfallet ${shownOutcome} (${outcomePeriod}) ${ok ? 'uppfyller' : 'uppfyller inte'} målet ${shownTarget} (${targetPeriod}).`,
+    );
   }
   // A plain number: equal is met whatever the direction.
   if (value.eq(t.value)) {
-    return {
-      target,
-      targetPeriod,
-      outcome,
-      outcomePeriod,
-      direction: 'unknown',
-      status: 'met',
-      reason: `Utfallet ${shownOutcome} (${outcomePeriod}) är lika med målet ${shownTarget} (${targetPeriod}).`,
-    };
+    return verdict(
+      'unknown',
+      'met',
+      `Utfallet ${shownOutcome} (${outcomePeriod}) är lika med målet ${shownTarget} (${targetPeriod}).`,
+    );
   }
   const resolved = resolveDirection(name, chosen, outcomes, directionCell, goalDirection);
   if (resolved.direction === null) {
-    return {
-      target,
-      targetPeriod,
-      outcome,
-      outcomePeriod,
-      direction: 'unknown',
-      status: 'unclear',
-      reason: `Målet ${shownTarget} anger ingen riktning ${resolved.why}; utfallet ${shownOutcome} kan inte bedömas.`,
-    };
+    return verdict(
+      'unknown',
+      'unclear',
+      `Målet ${shownTarget} anger ingen riktning ${resolved.why}; utfallet ${shownOutcome} kan inte bedömas.`,
+    );
   }
   const met = resolved.direction === 'higher' ? value.gte(t.value) : value.lte(t.value);
   const word = resolved.direction === 'higher' ? 'högre' : 'lägre';
   const cmp = value.gt(t.value) ? 'högre än' : 'lägre än';
-  return {
-    target,
-    targetPeriod,
-    outcome,
-    outcomePeriod,
-    direction: resolved.direction,
-    status: met ? 'met' : 'not-met',
-    reason: `Utfallet ${shownOutcome} (${outcomePeriod}) är ${cmp} målet ${shownTarget} (${targetPeriod}); ${word} är bättre enligt ${resolved.why}.`,
-  };
+  return verdict(
+    resolved.direction,
+    met ? 'met' : 'not-met',
+    `Utfallet ${shownOutcome} (${outcomePeriod}) är ${cmp} målet ${shownTarget} (${targetPeriod}); ${word} är bättre enligt ${resolved.why}.`,
+  );
 }
 
 function resolveDirection(
