@@ -263,3 +263,36 @@ describe('regression: a subtotal took a shorter run that fitted within the round
     expect(report.checks).toEqual([]);
   });
 });
+
+describe('one printed variance beside a forecast and an outcome of the same year', () => {
+  test('the Avvikelse belongs to the pair it reproduces; the other pair is not checked against it', () => {
+    const report = analyzeWorkbook(
+      workbookOf(
+        sheetOf('Drift', [
+          ['Belopp i tkr', 'Budget 2023', 'Prognos 2023', 'Bokslut 2023', 'Avvikelse 2023'],
+          ['Intäkter', 16924, 17100, 17250, 326],
+          ['Personalkostnader', -137901, -133941, -134500, 3401],
+          ['Övriga kostnader', -33199, -34300, -34100, -901],
+          ['Summa', -154176, -151141, -151350, 2826],
+        ]),
+      ),
+    );
+    const byActual = (actual: string): unknown[] =>
+      report.variances
+        .filter((v) => v.actual === actual)
+        .map((v) => [v.label, v.variance, v.reported, v.check]);
+    expect(byActual('Bokslut 2023')).toEqual([
+      ['Intäkter', 326, 326, 'ok'],
+      ['Personalkostnader', 3401, 3401, 'ok'],
+      ['Övriga kostnader', -901, -901, 'ok'],
+      ['Summa', 2826, 2826, 'ok'],
+    ]);
+    expect(byActual('Prognos 2023')).toEqual([
+      ['Intäkter', 176, null, null],
+      ['Personalkostnader', 3960, null, null],
+      ['Övriga kostnader', -1101, null, null],
+      ['Summa', 3035, null, null],
+    ]);
+    expect(report.checks).toEqual([]);
+  });
+});

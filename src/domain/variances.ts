@@ -374,6 +374,29 @@ function budgetSignConvention(table: DetectedTable, rows: TableRow[]): SignConve
   return signConvention(table, rows, pairs, []);
 }
 
+/** Rows on which a pair's variance reproduces a printed variance column (within 1 unit). */
+function reproduced(
+  p: Pair,
+  reportedCol: TableColumn,
+  rows: TableRow[],
+  convention: SignConvention,
+): number {
+  let score = 0;
+  for (const r of rows) {
+    const a = r.values.get(p.actual.col);
+    const b = r.values.get(p.baseline.col);
+    const rep = r.values.get(reportedCol.col);
+    if (a && b && rep && Math.abs(varianceOf(a, b, convention).number - rep.approx) <= 1) score++;
+  }
+  return score;
+}
+
+/**
+ * Settles which pairs a table reports: where several budgets fit one actual, the one its printed
+ * variance reproduces; where one printed variance column could belong to several actuals
+ * (`Prognos 2023` and `Bokslut 2023` beside one `Avvikelse 2023`), only the actual it reproduces
+ * keeps it, so the other is never checked against a variance that is not its own.
+ */
 function choosePairs(pairs: Pair[], rows: TableRow[], convention: SignConvention): Pair[] {
   const byActual = new Map<number, Pair[]>();
   for (const p of pairs) byActual.set(p.actual.col, [...(byActual.get(p.actual.col) ?? []), p]);
@@ -388,20 +411,30 @@ function choosePairs(pairs: Pair[], rows: TableRow[], convention: SignConvention
     let best = group[0];
     let bestScore = -1;
     for (const p of group) {
-      let score = 0;
-      for (const r of rows) {
-        const a = r.values.get(p.actual.col);
-        const b = r.values.get(p.baseline.col);
-        const rep = r.values.get(reportedCol.col);
-        if (a && b && rep && Math.abs(varianceOf(a, b, convention).number - rep.approx) <= 1)
-          score++;
-      }
+      const score = reproduced(p, reportedCol, rows, convention);
       if (score > bestScore) {
         bestScore = score;
         best = p;
       }
     }
     if (best) out.push({ ...best, reported: reportedCol });
+  }
+  const byReported = new Map<number, Pair[]>();
+  for (const p of out) {
+    if (p.reported) byReported.set(p.reported.col, [...(byReported.get(p.reported.col) ?? []), p]);
+  }
+  for (const [, sharing] of byReported) {
+    if (sharing.length < 2) continue;
+    const scored = sharing.map((p) => ({
+      p,
+      score: p.reported ? reproduced(p, p.reported, rows, convention) : 0,
+    }));
+    const top = Math.max(...scored.map((x) => x.score));
+    const winners = scored.filter((x) => x.score === top);
+    for (const x of scored) {
+      // A tie cannot be told apart: no pair is checked against the column.
+      if (winners.length > 1 || x.score !== top) x.p.reported = null;
+    }
   }
   return out;
 }
