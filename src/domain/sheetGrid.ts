@@ -14,6 +14,8 @@ export class SheetGrid {
   readonly lastRow: number;
   readonly lastCol: number;
   private readonly mergeOwner = new Map<string, { row: number; col: number }>();
+  /** Filled columns by row offset, computed once. */
+  private readonly filled: (readonly number[] | undefined)[] = [];
   /** Parsed numbers by row and column offset; undefined = not parsed yet. */
   private readonly numbers: (ParsedNumber | null | undefined)[][] = [];
 
@@ -95,7 +97,15 @@ export class SheetGrid {
   }
 
   /** Columns of a row that hold something, in order. */
-  filledColumns(row: number): number[] {
+  filledColumns(row: number): readonly number[] {
+    const cached = this.filled[row - this.firstRow];
+    if (cached) return cached;
+    const out = this.scanFilled(row);
+    if (row >= this.firstRow) this.filled[row - this.firstRow] = out;
+    return out;
+  }
+
+  private scanFilled(row: number): number[] {
     const r = this.sheet.values[row - this.firstRow];
     const out: number[] = [];
     if (!r) return out;
