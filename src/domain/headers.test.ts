@@ -34,6 +34,14 @@ describe('column headers', () => {
     expect(findPeriod('Delårsbokslut 2023')?.interim).toBe(true);
     expect(findPeriod('Utfall 31 dec 2022')).toEqual({ year: 2022, month: 12, interim: false });
     expect(findPeriod('Prognos helår 2023')?.interim).toBe(false);
+    expect(findPeriod('Utfall jan-aug 2023')).toEqual({ year: 2023, month: 8, interim: true });
+    expect(findPeriod('Utfall januari–april 2023')).toEqual({
+      year: 2023,
+      month: 4,
+      interim: true,
+    });
+    expect(findPeriod('Utfall t.o.m. aug 2023')).toEqual({ year: 2023, month: 8, interim: true });
+    expect(findPeriod('Utfall jan-dec 2023')).toEqual({ year: 2023, month: 12, interim: false });
   });
 
   test('units from headers and titles', () => {

@@ -93,6 +93,16 @@ export function findPeriod(text: string): Period | null {
     const month = MONTHS[day[2] ?? ''] ?? 12;
     return { year, month, interim: month < 12 };
   }
+  // `jan-aug 2023`, `januari–augusti`, `t.o.m. aug`, `per aug`, `ack. aug`: up to that month.
+  const upTo =
+    /(?<![\p{L}])jan[\p{L}.]*\s*[-–]\s*(feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)/u.exec(t) ??
+    /(?<![\p{L}])(?:t\.?\s?o\.?\s?m\.?|tom|per|ack\.?|ackumulerat)\s+(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)/u.exec(
+      t,
+    );
+  if (upTo) {
+    const month = MONTHS[upTo[1] ?? ''] ?? 12;
+    return { year, month, interim: month < 12 };
+  }
   if (/delår|halvår|per \d/.test(t)) return { year, month: 8, interim: true };
   return { year, month: 12, interim: false };
 }

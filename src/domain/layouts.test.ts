@@ -296,3 +296,21 @@ describe('one printed variance beside a forecast and an outcome of the same year
     expect(report.checks).toEqual([]);
   });
 });
+
+describe('interim outcomes are not compared with a full-year budget', () => {
+  test('Utfall jan-aug 2023 gets no variance; Prognos helår 2023 does', () => {
+    const report = analyzeWorkbook(
+      workbookOf(
+        sheetOf('Drift', [
+          ['Belopp i tkr', 'Budget 2023', 'Utfall jan-aug 2023', 'Prognos helår 2023'],
+          ['Personalkostnader', -137901, -82243, -133941],
+          ['Övriga kostnader', -33199, -22366, -34300],
+        ]),
+      ),
+    );
+    expect(report.variances.map((v) => [v.label, v.actual, v.variance])).toEqual([
+      ['Personalkostnader', 'Prognos helår 2023', 3960],
+      ['Övriga kostnader', 'Prognos helår 2023', -1101],
+    ]);
+  });
+});
