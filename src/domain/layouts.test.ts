@@ -314,3 +314,36 @@ describe('interim outcomes are not compared with a full-year budget', () => {
     ]);
   });
 });
+
+describe('income and costs both written as positive amounts', () => {
+  test('no convention holds: no variance with a guessed sign, no false mismatch, a warning instead', () => {
+    const report = analyzeWorkbook(
+      workbookOf(
+        sheetOf('Drift', [
+          ['Belopp i tkr', 'Budget 2023', 'Bokslut 2023', 'Avvikelse'],
+          ['Intäkter', 62289, 71602, 9313],
+          ['Personalkostnader', 299831, 305934, -6103],
+          ['Löpande kostnader', 90740, 101737, -10997],
+        ]),
+      ),
+    );
+    expect(report.variances).toEqual([]);
+    expect(report.checks.filter((c) => c.severity === 'mismatch')).toEqual([]);
+    expect(report.tables[0]?.signConvention).toBeNull();
+    expect(report.problems.map((p) => p.code)).toContain('unknown-sign-convention');
+  });
+
+  test('without a printed variance too', () => {
+    const report = analyzeWorkbook(
+      workbookOf(
+        sheetOf('Drift', [
+          ['Belopp i tkr', 'Budget 2023', 'Bokslut 2023'],
+          ['Intäkter', 62289, 71602],
+          ['Personalkostnader', 299831, 305934],
+        ]),
+      ),
+    );
+    expect(report.variances).toEqual([]);
+    expect(report.problems.map((p) => p.code)).toContain('unknown-sign-convention');
+  });
+});

@@ -185,6 +185,12 @@ function signConvention(
     let neg = 0;
     let pos = 0;
     let seen = 0;
+    // Rows only one formula reproduces, by label: income rows on one side and cost rows on the
+    // other mean a table of absolute amounts, where no single convention holds.
+    let incomeOnlyNeg = 0;
+    let costOnlyPos = 0;
+    let incomeOnlyPos = 0;
+    let costOnlyNeg = 0;
     for (const r of rows) {
       // A majority is told long before a hundred rows.
       if (seen >= SIGN_SAMPLE) break;
@@ -194,21 +200,29 @@ function signConvention(
       if (!a || !b || !v) continue;
       if (a.approx === b.approx && v.approx === 0) continue;
       seen++;
-      if (
+      const n =
         compareSigned(v, [
           [a, 1],
           [b, -1],
-        ]).verdict !== 'mismatch'
-      )
-        neg++;
-      if (
+        ]).verdict !== 'mismatch';
+      const q =
         compareSigned(v, [
           [b, 1],
           [a, -1],
-        ]).verdict !== 'mismatch'
-      )
-        pos++;
+        ]).verdict !== 'mismatch';
+      if (n) neg++;
+      if (q) pos++;
+      const income = INCOME.test(r.label);
+      const cost = !income && COSTS.test(r.label);
+      if (n && !q && income) incomeOnlyNeg++;
+      if (n && !q && cost) costOnlyNeg++;
+      if (q && !n && income) incomeOnlyPos++;
+      if (q && !n && cost) costOnlyPos++;
     }
+    const mixed =
+      (incomeOnlyNeg > 0 && costOnlyPos > 0 && incomeOnlyPos === 0 && costOnlyNeg === 0) ||
+      (incomeOnlyPos > 0 && costOnlyNeg > 0 && incomeOnlyNeg === 0 && costOnlyPos === 0);
+    if (mixed) return null;
     if (neg > pos) return 'costs-negative';
     if (pos > neg) return 'costs-positive';
   }
@@ -227,6 +241,10 @@ function signConvention(
     if (r.isTotal) continue;
     if (INCOME.test(r.label)) incomeSign += signOf(r);
     else if (COSTS.test(r.label)) costSign += signOf(r);
+  }
+  // Income and costs of the same sign: absolute amounts, no convention to apply.
+  if (incomeSign !== 0 && costSign !== 0 && Math.sign(incomeSign) === Math.sign(costSign)) {
+    return null;
   }
   if (incomeSign > 0 && costSign < 0) return 'costs-negative';
   if (incomeSign < 0 && costSign > 0) return 'costs-positive';
