@@ -8,12 +8,6 @@ import type { TableColumn } from './tables';
 /** A category row sums at most this many rows under it (keeps the search linear in the rows). */
 const MAX_CATEGORY_PARTS = 60;
 
-/** One step of the walk down a table: a plain row, or a subtotal with the rows it covers. */
-interface Item {
-  row: TableRow;
-  covered: boolean;
-}
-
 interface ColumnVerdict extends Comparison {
   col: number;
   trivial: boolean;
@@ -35,14 +29,13 @@ export function checkTotals(
   problems: Problem[],
 ): void {
   const categoryParts = findCategories(sheet, rows, columns, checks);
-  let open: Item[] = [];
+  /** Rows (and earlier totals) not yet covered by a total, top to bottom. */
+  const open: TableRow[] = [];
   for (const row of rows) {
     if (categoryParts.has(row.row)) continue; // already summed into its category row
     if (row.values.size === 0) continue; // section headings, notes
     if (!row.isTotal || open.length === 0) {
-      const item = { row, covered: false };
-
-      open.push(item);
+      open.push(row);
       continue;
     }
     const chosen = chooseRun(row, open, columns);
@@ -55,10 +48,8 @@ export function checkTotals(
         if (v.verdict !== 'ok') checks.push(makeCheck(sheet, row, v));
     }
     const coveredCount = chosen ? chosen.k : open.length;
-    open = open.slice(0, open.length - coveredCount);
-    const item = { row, covered: false };
-
-    open.push(item);
+    open.length -= coveredCount; // in place: copying the open list per total would be quadratic
+    open.push(row); // the total stands for the rows it covered
   }
 }
 
@@ -98,7 +89,8 @@ function score(vs: ColumnVerdict[]): { agree: number; disagree: number } {
  */
 function screenRuns(
   total: TableRow,
-  partsNearestFirst: readonly TableRow[],
+  count: number,
+  partAt: (k: number) => TableRow | undefined,
   columns: TableColumn[],
 ): Screen[] {
   const cols: number[] = [];
@@ -118,7 +110,9 @@ function screenRuns(
   for (let i = 0; i < n; i++) decimals[i] = total.values.get(cols[i] ?? 0)?.decimals ?? 0;
   const out: Screen[] = [];
   let agreedExactly = false;
-  for (const part of partsNearestFirst) {
+  for (let k = 0; k < count; k++) {
+    const part = partAt(k);
+    if (!part) break;
     // Stop at the first row with a figure after an exact agreement (keeps the walk over earlier
     // subtotals from growing quadratically).
     if (agreedExactly && [...part.values.values()].some((f) => f.approx !== 0)) break;
@@ -159,14 +153,14 @@ interface Screen {
 /** Picks how many open items above a total it sums; null when no run can be told. */
 function chooseRun(
   total: TableRow,
-  open: Item[],
+  open: readonly TableRow[],
   columns: TableColumn[],
 ): { k: number; verdicts: ColumnVerdict[] } | null {
-  const nearestFirst = open.map((it) => it.row).reverse();
-  const screened = screenRuns(total, nearestFirst, columns);
+  const nearest = (k: number): TableRow | undefined => open[open.length - 1 - k];
+  const screened = screenRuns(total, open.length, nearest, columns);
   const exact = (k: number): { k: number; verdicts: ColumnVerdict[] } => ({
     k,
-    verdicts: verdictsFor(total, nearestFirst.slice(0, k), columns),
+    verdicts: verdictsFor(total, open.slice(open.length - k), columns),
   });
   // Of the runs that agree everywhere, the closest; of equally close ones, the longest (zero rows
   // above an exact run belong to it). Rounding allows more the longer the run, so "longest" alone
@@ -195,7 +189,7 @@ function chooseRun(
     if (es.agree > es.disagree) return e;
   }
   // One figure to check and no run agrees: the whole run above is what a reader sums.
-  const whole = exact(nearestFirst.length);
+  const whole = exact(open.length);
   const nonTrivial = whole.verdicts.filter((v) => !v.trivial);
   if (nonTrivial.length === 1) return { k: whole.k, verdicts: nonTrivial };
   return null;
@@ -238,7 +232,7 @@ function findCategories(
       for (const r of run) parts.add(r.row);
       continue;
     }
-    const screened = screenRuns(head, run, columns);
+    const screened = screenRuns(head, run.length, (k) => run[k], columns);
     for (let k = run.length; k >= 2; k--) {
       const s = screened[k - 1];
       if (!s || s.agree < 2 || s.disagree > 0) continue;
