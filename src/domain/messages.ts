@@ -1,19 +1,27 @@
 import type { Problem, ProblemSeverity } from './report';
 
 /** Every problem the engine can report. Codes are stable: other tools read them. */
-export type ProblemCode =
-  | 'unknown-unit'
-  | 'unknown-sign-convention'
-  | 'sign-convention-inferred'
-  | 'forecast-deviation-column'
-  | 'total-not-reproduced'
-  | 'difference-not-reproduced'
-  | 'ambiguous-header'
-  | 'unreadable-number'
-  | 'unreadable-target'
-  | 'unknown-risk-level'
-  | 'empty-workbook'
-  | 'no-tables';
+export const PROBLEM_CODES = [
+  'unknown-unit',
+  'unknown-sign-convention',
+  'sign-convention-inferred',
+  'forecast-deviation-column',
+  'total-not-reproduced',
+  'difference-not-reproduced',
+  'ambiguous-header',
+  'unreadable-number',
+  'unreadable-target',
+  'unknown-risk-level',
+  'empty-workbook',
+  'no-tables',
+] as const;
+
+/** True for a code this version of the engine knows (a report may come from elsewhere). */
+export function isProblemCode(code: string): code is ProblemCode {
+  return (PROBLEM_CODES as readonly string[]).includes(code);
+}
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export type Locale = 'sv' | 'en';
 
@@ -87,5 +95,5 @@ export function problem(
   code: ProblemCode,
   params: MessageParams = {},
 ): Problem {
-  return { sheet, cell, severity, code, message: problemText(code, params, 'sv') };
+  return { sheet, cell, severity, code, message: problemText(code, params, 'sv'), params };
 }

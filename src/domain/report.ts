@@ -90,7 +90,10 @@ export interface Problem {
   cell: string | null;
   severity: ProblemSeverity;
   code: string;
+  /** In Swedish. */
   message: string;
+  /** The values the message was built from, so another language can say it too (extra field). */
+  params?: Record<string, string | number>;
 }
 
 export interface Report {

@@ -1,3 +1,4 @@
+import { analyzeWorkbook } from '../domain/analyze';
 import type { Report } from '../domain/report';
 import { buildFindings, cellRef, filterFindings, isHighlighted, summarize } from './findings';
 import { MESSAGES } from './messages';
@@ -148,4 +149,30 @@ test('cell references quote sheet names as Excel does', () => {
   expect(cellRef("Nämndens 'mål'", 'A1')).toBe("'Nämndens ''mål'''!A1");
   expect(cellRef('2023', 'A1')).toBe("'2023'!A1");
   expect(cellRef(null, null)).toBeNull();
+});
+
+test('a problem is said in the chosen language: the report keeps Swedish, the pane can say English', () => {
+  const analysed = analyzeWorkbook({
+    name: 'ale.xlsx',
+    sheets: [
+      {
+        name: 'Ekonomi',
+        origin: { row: 1, col: 1 },
+        values: [
+          ['Verksamhet', 'Budget 2023', 'Prognos 2023'],
+          ['Äldreomsorg', -233969, -230969],
+          ['Totalt', -233969, -230969],
+        ],
+        formats: [],
+        merges: [],
+      },
+    ],
+  });
+  const unit = (m: typeof MESSAGES.sv): string | undefined =>
+    buildFindings(analysed, { varianceThreshold: 1 }, m).find((f) => f.cell === 'B1')?.title;
+  expect(analysed.problems.find((p) => p.code === 'unknown-unit')?.message).toMatch(
+    /^Tabellens enhet/,
+  );
+  expect(unit(MESSAGES.sv)).toMatch(/^Tabellens enhet/);
+  expect(unit(MESSAGES.en)).toMatch(/^The table’s unit/);
 });

@@ -4,6 +4,7 @@
  */
 import type { Report } from '../domain/report';
 import { formatNumber, type FindingGroup, type Messages } from './messages';
+import { isProblemCode, problemText } from '../domain/messages';
 
 export type FindingSeverity = 'critical' | 'warning' | 'info';
 
@@ -129,7 +130,11 @@ export function buildFindings(report: Report, options: FindingOptions, m: Messag
       severity: p.severity === 'error' ? 'critical' : p.severity,
       sheet: p.sheet,
       cell: p.cell,
-      title: p.message,
+      // The report's message is Swedish; in English, say it again from its code and values.
+      title:
+        m.locale === 'en' && isProblemCode(p.code)
+          ? problemText(p.code, p.params ?? {}, 'en')
+          : p.message,
       detail: m.problemDetail(p.code),
       weight: 0,
     });
