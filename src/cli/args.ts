@@ -3,6 +3,8 @@
  * [--risk-threshold N] [--summary|--quiet]`, `--help`, `--version`.
  */
 
+import { DEFAULT_RISK_THRESHOLD } from '../domain/analyze';
+
 /** What the user asked for. */
 export type Command =
   | { kind: 'help' }
@@ -23,8 +25,6 @@ export type Command =
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
-
-const DEFAULT_RISK_THRESHOLD = 12;
 
 /**
  * Parses the arguments after `namndplan`. Options may come before or after the file, and as

@@ -317,8 +317,6 @@ function resolveDirection(
   };
 }
 
-export type { IndicatorStatus };
-
 /** The direction asked for by the closest line above the table that asks for one. */
 function closestDirection(lines: readonly string[]): WordDirection {
   for (let i = lines.length - 1; i >= 0; i--) {

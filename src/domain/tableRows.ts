@@ -1,4 +1,3 @@
-import type { Decimal } from './decimal';
 import { address } from './grid';
 import type { SheetGrid } from './sheetGrid';
 import type { DetectedTable, TableColumn } from './tables';
@@ -70,9 +69,4 @@ export function readRows(
     });
   }
   return out;
-}
-
-/** Value of a row in a column, or undefined. */
-export function valueAt(row: TableRow, col: number): Decimal | undefined {
-  return row.values.get(col)?.value;
 }

@@ -94,5 +94,3 @@ export function meets(outcome: Decimal, t: Target): boolean {
       return outcome.eq(t.value);
   }
 }
-
-export { Decimal };

@@ -5,6 +5,7 @@
  * The xlsx libraries are loaded on first use, as their own chunks, to keep the pane's start small.
  */
 import type { WorkbookSnapshot } from '../domain/grid';
+import { DEFAULT_RISK_THRESHOLD } from '../domain/analyze';
 import type { Report } from '../domain/report';
 import type { ReportSheetOptions } from '../domain/standardTables';
 import { downloadFile, reportFileName, XLSX_MIME } from './download';
@@ -50,7 +51,7 @@ export const browserFileHostDeps: FileHostDeps = {
     // Copy into a plain ArrayBuffer-backed array: Blob refuses SharedArrayBuffer views.
     downloadFile(new Uint8Array(bytes), fileName, XLSX_MIME);
   },
-  reportOptions: () => ({ riskThreshold: 12 }),
+  reportOptions: () => ({ riskThreshold: DEFAULT_RISK_THRESHOLD }),
 };
 
 /** True when `host` is a file host (standalone mode). */

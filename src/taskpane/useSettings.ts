@@ -3,6 +3,7 @@
  * threshold (used by the pane), remembered between sessions in localStorage.
  */
 import { useCallback, useState } from 'react';
+import { DEFAULT_RISK_THRESHOLD } from '../domain/analyze';
 import { readStored, writeStored } from './storage';
 
 export interface Settings {
@@ -12,7 +13,10 @@ export interface Settings {
   varianceThreshold: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { riskThreshold: 12, varianceThreshold: 1 };
+export const DEFAULT_SETTINGS: Settings = {
+  riskThreshold: DEFAULT_RISK_THRESHOLD,
+  varianceThreshold: 1,
+};
 const SETTINGS_KEY = 'namndplan.settings';
 
 /** Reads remembered settings, falling back to the defaults field by field. */

@@ -6,6 +6,7 @@
 import { buildReportSheets, type ReportSheetOptions } from '../../domain/standardTables';
 import type { Progress, WorkbookHost, WriteOutcome } from '../../taskpane/host';
 import type { Report } from '../../domain/report';
+import { DEFAULT_RISK_THRESHOLD } from '../../domain/analyze';
 import type { WorkbookSnapshot } from '../../domain/grid';
 import { toExcelHostError } from './officeErrors';
 import { readWorkbookFromExcel } from './readWorkbook';
@@ -70,7 +71,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       confirmReplace: (sheetNames: string[]) => Promise<boolean>,
       onProgress?: (p: Progress) => void,
     ): Promise<WriteOutcome> {
-      const sheets = buildReportSheets(report, options.reportOptions?.() ?? { riskThreshold: 12 });
+      const sheets = buildReportSheets(
+        report,
+        options.reportOptions?.() ?? { riskThreshold: DEFAULT_RISK_THRESHOLD },
+      );
       try {
         return await run((context) =>
           writeReportSheets(context, sheets, confirmReplace, onProgress),
