@@ -70,7 +70,12 @@ function analyseTable(
           problem(table.sheet, table.columns[0]?.headerCell ?? null, 'warning', 'unknown-unit'),
         );
       }
-      reportUnreadable(grid, table, report);
+      reportUnreadable(
+        grid,
+        table,
+        rows.map((r) => r.row),
+        report,
+      );
       const convention = analyseVariances(table, rows, report);
       checkTotals(table.sheet, rows, cols, report.checks, report.problems);
       checkDifferences(table, rows, cols, report);
@@ -86,7 +91,7 @@ function analyseTable(
       return null;
     }
     case 'indicators':
-      reportUnreadable(grid, table, report);
+      reportUnreadable(grid, table, withoutSourceNotes(grid, table), report);
       assessIndicators(grid, table, report);
       return null;
     case 'risks':
@@ -113,14 +118,19 @@ const VALUE_ROLES = new Set([
  * Says where a value column holds text that is neither a number nor a "no value" word, and where
  * a column of numbers has a header that names no role: the engine does not guess either.
  */
-function reportUnreadable(grid: SheetGrid, table: DetectedTable, report: Report): void {
-  const rows = table.dataRows.filter((r) => !isSourceNoteLabel(grid.text(r, table.labelCol)));
+function reportUnreadable(
+  grid: SheetGrid,
+  table: DetectedTable,
+  rows: readonly number[],
+  report: Report,
+): void {
   for (const c of table.columns) {
     const valueColumn = VALUE_ROLES.has(c.header.role);
     let numbers = 0;
     for (const r of rows) {
       const v = grid.value(r, c.col);
-      if (grid.number(r, c.col)) {
+      // A number cell is a number (what `grid.number` would say, without making the figure).
+      if (typeof v === 'number' ? Number.isFinite(v) : grid.number(r, c.col) !== null) {
         numbers++;
         continue;
       }
@@ -140,4 +150,9 @@ function reportUnreadable(grid: SheetGrid, table: DetectedTable, report: Report)
       );
     }
   }
+}
+
+/** The table's data rows without its `Källa:` rows. */
+function withoutSourceNotes(grid: SheetGrid, table: DetectedTable): number[] {
+  return table.dataRows.filter((r) => !isSourceNoteLabel(grid.text(r, table.labelCol)));
 }

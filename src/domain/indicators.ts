@@ -92,12 +92,6 @@ export function assessIndicators(
     }
     outcomes.sort((a, b) => outcomeKey(b) - outcomeKey(a));
     const latest = outcomes[0] ?? null;
-    const base = {
-      sheet: table.sheet,
-      row: r,
-      cell: address(r, table.labelCol),
-      name,
-    };
     const dirCell = directionCol ? directionFromCell(grid.text(r, directionCol.col)) : null;
     const assessed = assess(
       name,
@@ -108,7 +102,20 @@ export function assessIndicators(
       dirCell,
       goalDirection,
     );
-    out.indicators.push({ ...base, ...assessed });
+    // Written out, not spread: spreading objects of many shapes is slow.
+    out.indicators.push({
+      sheet: table.sheet,
+      row: r,
+      cell: address(r, table.labelCol),
+      name,
+      target: assessed.target,
+      targetPeriod: assessed.targetPeriod,
+      outcome: assessed.outcome,
+      outcomePeriod: assessed.outcomePeriod,
+      direction: assessed.direction,
+      status: assessed.status,
+      reason: assessed.reason,
+    });
   }
 }
 

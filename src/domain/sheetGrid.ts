@@ -1,6 +1,13 @@
 import type { CellValue, SheetSnapshot } from './grid';
 import { parseRange } from './grid';
-import { cellText, isNoValue, readNumber, type ParsedNumber } from './values';
+import {
+  cellText,
+  isNoValue,
+  isPercentFormatCached,
+  readNumber,
+  startsWithLetter,
+  type ParsedNumber,
+} from './values';
 
 /**
  * Random access to a sheet in sheet coordinates (1-based rows and columns), with merged areas
@@ -16,8 +23,9 @@ export class SheetGrid {
   private readonly mergeOwner = new Map<string, { row: number; col: number }>();
   /** Filled columns by row offset, computed once. */
   private readonly filled: (readonly number[] | undefined)[] = [];
-  /** Parsed numbers by row and column offset; undefined = not parsed yet. */
-  private readonly numbers: (ParsedNumber | null | undefined)[][] = [];
+  /** Text cells read as numbers, by `row offset × width + column offset`. */
+  private readonly texts = new Map<number, ParsedNumber | null>();
+  private readonly width: number;
 
   constructor(private readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -27,6 +35,7 @@ export class SheetGrid {
     for (const r of sheet.values) width = Math.max(width, r.length);
     this.lastRow = this.firstRow + sheet.values.length - 1;
     this.lastCol = this.firstCol + width - 1;
+    this.width = width;
     for (const m of sheet.merges) {
       const area = parseRange(m);
       // Only small areas matter for headers; skip huge merges to stay linear.
@@ -55,21 +64,40 @@ export class SheetGrid {
     return r[col - this.firstCol] ?? null;
   }
 
-  /** The cell read as a number (percent formats → percent units). */
+  /**
+   * The cell read as a number (percent formats → percent units). A number cell is read afresh on
+   * every call (cheap, and nothing lives on for the garbage collector to copy); a text cell is
+   * parsed once and remembered.
+   */
   number(row: number, col: number): ParsedNumber | null {
     const ri = row - this.firstRow;
     const ci = col - this.firstCol;
     if (ri < 0 || ci < 0) return null;
-    let cache = this.numbers[ri];
-    if (!cache) {
-      cache = [];
-      this.numbers[ri] = cache;
-    }
-    const hit = cache[ci];
+    const v = this.value(row, col);
+    if (typeof v !== 'string')
+      return readNumber(v, typeof v === 'number' ? this.format(row, col) : null);
+    if (startsWithLetter(v)) return null; // a label: no number, nothing worth remembering
+    const key = ri * this.width + ci;
+    const hit = this.texts.get(key);
     if (hit !== undefined) return hit;
-    const parsed = readNumber(this.value(row, col), this.format(row, col));
-    cache[ci] = parsed;
+    const parsed = readNumber(v, this.format(row, col));
+    this.texts.set(key, parsed);
     return parsed;
+  }
+
+  /**
+   * What `number()` would say, without making the figure: 0 no number, 1 a number, 2 a number in
+   * percent units (a `0%` cell, `82 %`). Example: a cell 0,92 formatted `0%` → 2.
+   */
+  numberKind(row: number, col: number): 0 | 1 | 2 {
+    const v = this.value(row, col);
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return 0;
+      return isPercentFormatCached(this.format(row, col)) ? 2 : 1;
+    }
+    if (typeof v !== 'string') return 0;
+    const n = this.number(row, col);
+    return n === null ? 0 : n.percent ? 2 : 1;
   }
 
   /** The cell as trimmed text ('' when empty). */

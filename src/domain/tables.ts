@@ -51,7 +51,7 @@ function isYearCell(grid: SheetGrid, row: number, col: number): boolean {
 /** True when a cell holds an amount (a number that is not a header year). */
 function isValueCell(grid: SheetGrid, row: number, col: number): boolean {
   if (isYearCell(grid, row, col)) return false;
-  return grid.number(row, col) !== null;
+  return grid.numberKind(row, col) !== 0;
 }
 
 /** Text a reader reads as words: not a bare number (`4.1 Ekonomisk sammanställning` is words). */

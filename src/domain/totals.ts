@@ -115,17 +115,19 @@ function screenRuns(
     if (!part) break;
     // Stop at the first row with a figure after an exact agreement (keeps the walk over earlier
     // subtotals from growing quadratically).
-    if (agreedExactly && [...part.values.values()].some((f) => f.approx !== 0)) break;
+    if (agreedExactly && part.values.firstNonZero()) break;
     let agree = 0;
     let disagree = 0;
     let gap = 0;
     for (let i = 0; i < n; i++) {
-      const f = part.values.get(cols[i] ?? 0);
-      if (f) {
-        sums[i] = (sums[i] ?? 0) + f.approx;
+      const col = cols[i] ?? 0;
+      const approx = part.values.approx(col);
+      if (approx !== undefined) {
+        sums[i] = (sums[i] ?? 0) + approx;
         counts[i] = (counts[i] ?? 0) + 1;
-        if (f.decimals > (decimals[i] ?? 0)) decimals[i] = f.decimals;
-        if (f.approx !== 0) nonZero[i] = 1;
+        const shown = part.values.decimals(col) ?? 0;
+        if (shown > (decimals[i] ?? 0)) decimals[i] = shown;
+        if (approx !== 0) nonZero[i] = 1;
       }
       const count = counts[i] ?? 0;
       const rep = reported[i] ?? 0;
@@ -165,10 +167,12 @@ function chooseRun(
   // Of the runs that agree everywhere, the closest; of equally close ones, the longest (zero rows
   // above an exact run belong to it). Rounding allows more the longer the run, so "longest" alone
   // would take in a small line that fits within the allowance.
-  const agreeing = screened
-    .map((s, i) => ({ ...s, k: i + 1 }))
-    .filter((s) => s.agree > 0 && s.disagree === 0)
-    .sort((a, b) => (Math.abs(a.gap - b.gap) > 1e-6 ? a.gap - b.gap : b.k - a.k));
+  const agreeing: { gap: number; k: number }[] = [];
+  for (let i = 0; i < screened.length; i++) {
+    const s = screened[i];
+    if (s && s.agree > 0 && s.disagree === 0) agreeing.push({ gap: s.gap, k: i + 1 });
+  }
+  agreeing.sort((a, b) => (Math.abs(a.gap - b.gap) > 1e-6 ? a.gap - b.gap : b.k - a.k));
   for (const s of agreeing) {
     const e = exact(s.k);
     const es = score(e.verdicts);
@@ -270,9 +274,9 @@ class PrefixScreen {
       const sums = this.sums[k] ?? new Float64Array(n + 1);
       const counts = this.counts[k] ?? new Int32Array(n + 1);
       for (let j = 0; j < n; j++) {
-        const f = rows[j]?.values.get(c.col);
-        sums[j + 1] = (sums[j] ?? 0) + (f ? f.approx : 0);
-        counts[j + 1] = (counts[j] ?? 0) + (f ? 1 : 0);
+        const f = rows[j]?.values.approx(c.col);
+        sums[j + 1] = (sums[j] ?? 0) + (f ?? 0);
+        counts[j + 1] = (counts[j] ?? 0) + (f === undefined ? 0 : 1);
       }
     });
     this.stop = new Int32Array(n + 1);
@@ -287,11 +291,11 @@ class PrefixScreen {
   anyRunMatches(i: number): boolean {
     const head = this.rows[i];
     if (!head) return false;
-    const k = this.columns.findIndex((c) => (head.values.get(c.col)?.approx ?? 0) !== 0);
+    const k = this.columns.findIndex((c) => (head.values.approx(c.col) ?? 0) !== 0);
     const sums = this.sums[k];
     const counts = this.counts[k];
     if (k < 0 || !sums || !counts) return false;
-    const target = head.values.get(this.columns[k]?.col ?? 0)?.approx ?? 0;
+    const target = head.values.approx(this.columns[k]?.col ?? 0) ?? 0;
     const from = i + 1;
     const end = Math.min(this.stop[from] ?? from, from + MAX_CATEGORY_PARTS);
     const base = sums[from] ?? 0;

@@ -133,8 +133,8 @@ function isDeviationColumn(
   let bNeg = 0;
   for (const r of rows) {
     // A screening heuristic: floats are precise enough to tell "near" from "far".
-    const f = r.values.get(forecast.col)?.approx;
-    const b = r.values.get(budget.col)?.approx;
+    const f = r.values.approx(forecast.col);
+    const b = r.values.approx(budget.col);
     if (f === undefined || b === undefined || b === 0) continue;
     counted++;
     if (f > 0) fPos++;
@@ -160,9 +160,9 @@ function reproducesPrintedVariance(
     let counted = 0;
     let hits = 0;
     for (const r of rows) {
-      const f = r.values.get(forecast.col)?.approx;
-      const b = r.values.get(budget.col)?.approx;
-      const p = r.values.get(v.col)?.approx;
+      const f = r.values.approx(forecast.col);
+      const b = r.values.approx(budget.col);
+      const p = r.values.approx(v.col);
       if (f === undefined || b === undefined || p === undefined) continue;
       counted++;
       if (Math.abs(Math.abs(f - b) - Math.abs(p)) <= 1) hits++;
@@ -229,11 +229,11 @@ function signConvention(
   const baselineCols = pairs.map((p) => p.baseline.col);
   const signOf = (r: TableRow): number => {
     for (const c of baselineCols) {
-      const v = r.values.get(c)?.approx;
+      const v = r.values.approx(c);
       if (v !== undefined && v !== 0) return v < 0 ? -1 : 1;
     }
-    for (const v of r.values.values()) if (v.approx !== 0) return v.approx < 0 ? -1 : 1;
-    return 0;
+    const v = r.values.firstNonZero();
+    return v === undefined ? 0 : v.approx < 0 ? -1 : 1;
   };
   let incomeSign = 0;
   let costSign = 0;
