@@ -9,6 +9,8 @@ import {
   type ParsedNumber,
 } from './values';
 
+const NONE: readonly number[] = [];
+
 /**
  * Random access to a sheet in sheet coordinates (1-based rows and columns), with merged areas
  * resolved: a merged cell's value is seen in its top-left cell only, but `mergedText` finds it
@@ -23,6 +25,8 @@ export class SheetGrid {
   private readonly mergeOwner = new Map<string, { row: number; col: number }>();
   /** Filled columns by row offset, computed once. */
   private readonly filled: (readonly number[] | undefined)[] = [];
+  /** One filled-columns array per pattern of filled cells (by bit mask, rows up to 30 wide). */
+  private readonly patterns = new Map<number, readonly number[]>();
   /** Text cells read as numbers, by `row offset × width + column offset`. */
   private readonly texts = new Map<number, ParsedNumber | null>();
   private readonly width: number;
@@ -133,16 +137,24 @@ export class SheetGrid {
     return out;
   }
 
-  private scanFilled(row: number): number[] {
+  private scanFilled(row: number): readonly number[] {
     const r = this.sheet.values[row - this.firstRow];
+    if (!r) return NONE;
+    // Rows of a large table mostly share a few patterns: keep one array per pattern, not per row.
+    const byMask = r.length <= 30;
+    let mask = 0;
     const out: number[] = [];
-    if (!r) return out;
     for (let i = 0; i < r.length; i++) {
       const v = r[i];
       if (v === null || v === undefined) continue;
       if (typeof v === 'string' && v.trim() === '') continue;
       out.push(this.firstCol + i);
+      mask |= 1 << i;
     }
+    if (!byMask) return out;
+    const shared = this.patterns.get(mask);
+    if (shared) return shared;
+    this.patterns.set(mask, out);
     return out;
   }
 

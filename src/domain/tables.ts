@@ -208,18 +208,20 @@ function buildTable(
   context: string[],
   ownLines: string[],
 ): DetectedTable {
-  const allRows = [...headerRows, ...dataRows];
   let left = Number.POSITIVE_INFINITY;
   let right = 0;
-  for (const r of allRows) {
-    for (const c of grid.filledColumns(r)) {
-      left = Math.min(left, c);
-      right = Math.max(right, c);
+  for (const rows of [headerRows, dataRows]) {
+    for (const r of rows) {
+      const cols = grid.filledColumns(r);
+      const first = cols[0];
+      const last = cols[cols.length - 1];
+      if (first !== undefined && first < left) left = first;
+      if (last !== undefined && last > right) right = last;
     }
   }
   if (!Number.isFinite(left)) left = grid.firstCol;
-  const top = allRows[0] ?? grid.firstRow;
-  const bottom = allRows[allRows.length - 1] ?? top;
+  const top = headerRows[0] ?? dataRows[0] ?? grid.firstRow;
+  const bottom = dataRows[dataRows.length - 1] ?? headerRows[headerRows.length - 1] ?? top;
 
   // Header text per column: two-row headers join the (merged or carried) upper cell and the lower.
   const headerText = new Map<number, string>();
@@ -252,7 +254,8 @@ function buildTable(
   for (let c = left; c < Math.max(firstValueCol, left + 1); c++) {
     const role = classifyHeader(headerText.get(c) ?? '').role;
     if (c > left && !['other', 'risk', 'process', 'label'].includes(role)) continue;
-    const n = dataRows.filter((r) => isTextual(grid, r, c)).length;
+    let n = 0;
+    for (const r of dataRows) if (isTextual(grid, r, c)) n++;
     if (n > best) {
       best = n;
       labelCol = c;
