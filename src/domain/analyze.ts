@@ -39,6 +39,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     anyValue = true;
     for (const table of detectTables(grid)) {
       const convention = analyseTable(grid, table, threshold, report);
+      if (table.kind !== 'other') reportErrorCells(grid, table, report);
       const entry: Table = {
         sheet: table.sheet,
         range: tableRange(table),
@@ -155,4 +156,17 @@ function reportUnreadable(
 /** The table's data rows without its `Källa:` rows. */
 function withoutSourceNotes(grid: SheetGrid, table: DetectedTable): number[] {
   return table.dataRows.filter((r) => !isSourceNoteLabel(grid.text(r, table.labelCol)));
+}
+
+/** Says where a cell of the table shows an error (`#DIV/0!`): it is read as empty, never as 0. */
+function reportErrorCells(grid: SheetGrid, table: DetectedTable, report: Report): void {
+  const top = table.dataRows[0];
+  if (top === undefined) return;
+  const bottom = table.dataRows[table.dataRows.length - 1] ?? top;
+  for (const e of grid.errors) {
+    if (e.row < top || e.row > bottom || e.col < table.left || e.col > table.right) continue;
+    report.problems.push(
+      problem(table.sheet, address(e.row, e.col), 'warning', 'error-value', { text: e.text }),
+    );
+  }
 }

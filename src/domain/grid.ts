@@ -18,6 +18,18 @@ export interface SheetSnapshot {
   readonly formats: readonly (readonly (string | null)[])[];
   /** Merged areas as A1 ranges (`B3:C3`), in sheet coordinates. */
   readonly merges: readonly string[];
+  /**
+   * Cells showing an error (`#DIV/0!`, `#REF!`), in sheet coordinates; their value is null. Optional:
+   * a reader that cannot see errors leaves it out.
+   */
+  readonly errors?: readonly CellError[];
+}
+
+/** A cell whose formula gives an error. Example: `{ row: 12, col: 4, text: '#DIV/0!' }`. */
+export interface CellError {
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
 }
 
 /** A whole workbook: its file name and sheets in order. */

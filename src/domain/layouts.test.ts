@@ -347,3 +347,35 @@ describe('income and costs both written as positive amounts', () => {
     expect(report.problems.map((p) => p.code)).toContain('unknown-sign-convention');
   });
 });
+
+describe('A cell showing an error (#DIV/0!)', () => {
+  // Mellerud's Drift table with the Bokslut of Löpande kostnader broken by a formula error.
+  const rows: CellValue[][] = [
+    ['Belopp i tkr', 'Budget 2023', 'Bokslut 2023', 'Avvikelse'],
+    ['Intäkter', 62289, 71602, 9314],
+    ['Personalkostnader', -299831, -305934, -6103],
+    ['Löpande kostnader', -90740, null, -10997],
+  ];
+
+  test('is a problem at its cell, and its row gets no variance (never read as 0)', () => {
+    const report = analyzeWorkbook(
+      workbookOf(sheetOf('Drift', rows, { errors: [{ row: 4, col: 3, text: '#DIV/0!' }] })),
+    );
+    const errors = report.problems.filter((p) => p.code === 'error-value');
+    expect(errors).toEqual([
+      expect.objectContaining({ sheet: 'Drift', cell: 'C4', severity: 'warning' }),
+    ]);
+    expect(errors[0]?.message).toContain('#DIV/0!');
+    expect(report.variances.map((v) => [v.label, v.variance])).toEqual([
+      ['Intäkter', 9313],
+      ['Personalkostnader', -6103],
+    ]);
+  });
+
+  test('outside every table says nothing', () => {
+    const report = analyzeWorkbook(
+      workbookOf(sheetOf('Drift', rows, { errors: [{ row: 30, col: 9, text: '#REF!' }] })),
+    );
+    expect(report.problems.filter((p) => p.code === 'error-value')).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ export const PROBLEM_CODES = [
   'difference-not-reproduced',
   'ambiguous-header',
   'unreadable-number',
+  'error-value',
   'unreadable-target',
   'unknown-risk-level',
   'empty-workbook',
@@ -70,6 +71,10 @@ export function problemText(code: ProblemCode, p: MessageParams, locale: Locale 
       return sv
         ? `Värdet "${String(p.text)}" går inte att läsa som ett tal.`
         : `The value "${String(p.text)}" cannot be read as a number.`;
+    case 'error-value':
+      return sv
+        ? `Cellen visar felet ${String(p.text)}; den räknas inte med i kontrollerna.`
+        : `The cell shows the error ${String(p.text)}; it is left out of the checks.`;
     case 'unreadable-target':
       return sv
         ? `Målet "${String(p.text)}" går inte att tolka.`

@@ -1,4 +1,4 @@
-import type { CellValue, SheetSnapshot } from './grid';
+import type { CellError, CellValue, SheetSnapshot } from './grid';
 import { parseRange } from './grid';
 import {
   cellText,
@@ -51,6 +51,11 @@ export class SheetGrid {
         }
       }
     }
+  }
+
+  /** Cells showing an error (`#DIV/0!`), in sheet coordinates. */
+  get errors(): readonly CellError[] {
+    return this.sheet.errors ?? [];
   }
 
   /** The raw value at a sheet cell, null outside the grid. */

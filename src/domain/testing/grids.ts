@@ -1,10 +1,10 @@
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../grid';
+import type { CellError, CellValue, SheetSnapshot, WorkbookSnapshot } from '../grid';
 
 /** A sheet from literal rows (test helper). `formats` maps A1 addresses to number formats. */
 export function sheetOf(
   name: string,
   rows: CellValue[][],
-  opts: { formats?: Record<string, string>; merges?: string[] } = {},
+  opts: { formats?: Record<string, string>; merges?: string[]; errors?: CellError[] } = {},
 ): SheetSnapshot {
   const formats = rows.map((r) => r.map(() => 'General'));
   for (const [a1, f] of Object.entries(opts.formats ?? {})) {
@@ -15,7 +15,14 @@ export function sheetOf(
     const row = formats[Number(m[2]) - 1];
     if (row) row[col - 1] = f;
   }
-  return { name, origin: { row: 1, col: 1 }, values: rows, formats, merges: opts.merges ?? [] };
+  const sheet = {
+    name,
+    origin: { row: 1, col: 1 },
+    values: rows,
+    formats,
+    merges: opts.merges ?? [],
+  };
+  return opts.errors ? { ...sheet, errors: opts.errors } : sheet;
 }
 
 /** A workbook of sheets (test helper). */
