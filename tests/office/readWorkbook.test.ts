@@ -46,6 +46,11 @@ describe('readWorkbookFromExcel', () => {
       'yyyy-mm-dd',
     ]);
     expect(eco?.merges).toEqual([]);
+    // The error cells are told apart from blanks, in sheet coordinates (the range starts at B3).
+    expect(eco?.errors).toEqual([
+      { row: 5, col: 4, text: '#N/A' },
+      { row: 5, col: 5, text: '#DIV/0!' },
+    ]);
     expect(tom).toEqual({
       name: 'Tom',
       origin: { row: 1, col: 1 },

@@ -51,6 +51,15 @@ export function serialToIso(serial: number): string {
 }
 
 /**
+ * The error a cell shows (`#DIV/0!`), or null when it shows none. The engine reads such a cell as
+ * empty and reports it (`SheetSnapshot.errors`).
+ * @example officeError('#REF!') // '#REF!';  officeError(12) // null
+ */
+export function officeError(value: unknown): string | null {
+  return typeof value === 'string' && ERROR_VALUES.has(value) ? value : null;
+}
+
+/**
  * One cell from Office.js (`values` and `numberFormat` side by side) as an engine value.
  * @example fromOfficeValue(45169, 'yyyy-mm-dd') // '2023-08-31'
  * @example fromOfficeValue('#DIV/0!', 'General') // null

@@ -15,12 +15,13 @@
  */
 import {
   address,
+  type CellError,
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from '../../domain/grid';
 import type { Progress } from '../../taskpane/host';
-import { fromOfficeValue } from './officeValues';
+import { fromOfficeValue, officeError } from './officeValues';
 import {
   isPayloadTooLarge,
   jsonSize,
@@ -156,6 +157,7 @@ export async function readWorkbookFromExcel(
   // retried (reads have no side effects), and never grows past what was refused again.
   const values: CellValue[][][] = metas.map(() => []);
   const formats: (string | null)[][][] = metas.map(() => []);
+  const errors: CellError[][] = metas.map(() => []);
   let cursor: Cursor = { sheet: 0, row: 0 };
   let budget = syncCells;
   let ceiling = Number.POSITIVE_INFINITY;
@@ -191,7 +193,11 @@ export async function readWorkbookFromExcel(
         const fRow: (string | null)[] = [];
         for (let c = 0; c < b.cols; c++) {
           const format: unknown = fs[r]?.[c];
-          const value = fromOfficeValue(vs[r]?.[c], format);
+          const raw: unknown = vs[r]?.[c];
+          const value = fromOfficeValue(raw, format);
+          const error = value === null ? officeError(raw) : null;
+          if (error)
+            errors[b.sheet]?.push({ row: b.top + r + 1, col: b.left + c + 1, text: error });
           vRow.push(value);
           fRow.push(value === null ? null : typeof format === 'string' ? format : 'General');
         }
@@ -214,6 +220,7 @@ export async function readWorkbookFromExcel(
     values: values[i] ?? [],
     formats: formats[i] ?? [],
     merges: m.merged && !m.merged.isNullObject ? parseAreasAddress(m.merged.address) : [],
+    ...(errors[i]?.length ? { errors: errors[i] } : {}),
   }));
   onProgress?.({ phase: 'reading', fraction: 1 });
   return { name: options.workbookName ?? 'Arbetsbok.xlsx', sheets };
