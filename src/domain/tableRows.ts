@@ -2,7 +2,7 @@ import { address } from './grid';
 import type { SheetGrid } from './sheetGrid';
 import type { DetectedTable, TableColumn } from './tables';
 import { isSourceNoteLabel } from './tables';
-import { exactFigure, type ParsedNumber } from './values';
+import { exactFigure, wholeNumberDecimals, type ParsedNumber } from './values';
 
 /** The numbers of one row, by sheet column. */
 export interface RowValues {
@@ -62,6 +62,15 @@ class FigureStore {
       this.others.set(k, fig);
       this.flags[k] = PRESENT | OBJECT;
     }
+  }
+
+  /** A whole amount `n` shown with `decimals` decimals (as `readNumber` reads a number cell). */
+  putWhole(k: number, n: number, decimals: number): void {
+    this.n[k] = n;
+    this.d[k] = 0;
+    this.approx[k] = n;
+    this.decimals[k] = decimals;
+    this.flags[k] = PRESENT;
   }
 
   at(k: number): ParsedNumber | undefined {
@@ -154,7 +163,15 @@ export function readRows(
     const label = grid.text(r, labelCol);
     if (isSourceNoteLabel(label)) continue;
     for (let i = 0; i < cols.length; i++) {
-      const fig = grid.number(r, cols[i] ?? 0);
+      const col = cols[i] ?? 0;
+      const v = grid.value(r, col);
+      // The common case, a whole amount, straight into the store without making its figure.
+      const shown = Number.isSafeInteger(v) ? wholeNumberDecimals(grid.format(r, col)) : null;
+      if (shown !== null) {
+        store.putWhole(base + i, v as number, shown);
+        continue;
+      }
+      const fig = grid.number(r, col);
       if (fig) store.put(base + i, fig);
     }
     out.push(new Row(r, label, labelCol, store, base));

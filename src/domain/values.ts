@@ -142,6 +142,16 @@ function formatInfo(format: string | null | undefined): {
   return info;
 }
 
+/**
+ * The shown decimals of a whole number in a cell of this format, when it is a plain amount (not a
+ * percent): what `readNumber` would give as `decimals`, without making the figure; null for a
+ * percent format. Example: wholeNumberDecimals('#,##0.0') → 1; wholeNumberDecimals('0%') → null.
+ */
+export function wholeNumberDecimals(format: string | null | undefined): number | null {
+  const info = formatInfo(format);
+  return info.percent ? null : (info.decimals ?? 0);
+}
+
 /** `isPercentFormat`, parsed once per format string. */
 export function isPercentFormatCached(format: string | null | undefined): boolean {
   return formatInfo(format).percent;
