@@ -45,3 +45,19 @@ export class OutputWriteError extends Error {
     super(`Kunde inte skriva ${path}: ${detail}`);
   }
 }
+
+/**
+ * The streaming xlsx reader met something it cannot read exactly as SheetJS does (zip64, a date
+ * cell `t="d"`, a CDATA section, ...). Caught inside the adapter, which then reads the workbook
+ * with SheetJS; it never reaches the CLI.
+ */
+export class NotStreamableError extends Error {
+  override readonly name = 'NotStreamableError';
+  constructor(
+    readonly reason: string,
+    /** The zip is broken past reading (no end record, offsets past the end): call it corrupt. */
+    readonly damaged = false,
+  ) {
+    super(`Läses med SheetJS i stället för strömmande: ${reason}`);
+  }
+}

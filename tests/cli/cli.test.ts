@@ -26,6 +26,27 @@ beforeAll(() => {
   writeFileSync(join(dir, 'tom.xlsx'), '');
   writeFileSync(join(dir, 'tom-bok.xlsx'), rawXlsx([{ name: 'Blad1', rowsXml: '' }]));
   writeFileSync(join(dir, 'miljon.xlsx'), millionEmptyRowsXlsx(1_000_000, 1));
+  // Mellerud's Drift table with one Bokslut broken by a formula error.
+  const cell = (ref: string, v: string | number): string =>
+    typeof v === 'number'
+      ? `<c r="${ref}"><v>${v}</v></c>`
+      : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+  const row = (r: number, cells: (string | number)[]): string =>
+    `<row r="${r}">${cells.map((v, i) => cell(`${'ABCD'[i]}${r}`, v)).join('')}</row>`;
+  writeFileSync(
+    join(dir, 'felvarde.xlsx'),
+    rawXlsx([
+      {
+        name: 'Drift',
+        rowsXml:
+          row(1, ['Belopp i tkr', 'Budget 2023', 'Bokslut 2023', 'Avvikelse']) +
+          row(2, ['Intäkter', 62289, 71602, 9314]) +
+          row(3, ['Personalkostnader', -299831, -305934, -6103]) +
+          '<row r="4"><c r="A4" t="inlineStr"><is><t>Löpande kostnader</t></is></c><c r="B4"><v>-90740</v></c>' +
+          '<c r="C4" t="e"><f>B4/0</f><v>#DIV/0!</v></c><c r="D4"><v>-10997</v></c></row>',
+      },
+    ]),
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,6 +102,22 @@ describe('namndplan analyze', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).workbook).toBe('miljon.xlsx');
+  });
+
+  it('says where a cell shows an error (#DIV/0!) and gives its row no variance', () => {
+    const r = run(['analyze', 'felvarde.xlsx', '--json', '-']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      problems: { code: string; cell: string; message: string }[];
+      variances: { label: string; variance: number }[];
+    };
+    expect(report.problems.filter((p) => p.code === 'error-value')).toEqual([
+      expect.objectContaining({ cell: 'C4', message: expect.stringContaining('#DIV/0!') }),
+    ]);
+    expect(report.variances.map((v) => [v.label, v.variance])).toEqual([
+      ['Intäkter', 9313],
+      ['Personalkostnader', -6103],
+    ]);
   });
 
   it('--json - prints the report, with every field of report-json.md', () => {

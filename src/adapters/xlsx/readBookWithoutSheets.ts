@@ -1,0 +1,108 @@
+/**
+ * Everything about a workbook except its worksheets' cells, read by SheetJS itself, so that sheet
+ * order and names, the date system, shared strings and number formats are exactly what
+ * `readWorkbook` sees. SheetJS is handed a copy of the zip in which every `xl/worksheets/*.xml` is
+ * replaced by a one-cell marker sheet: it parses the rest as always (and finds each sheet's part
+ * the way it always does), the marker says which zip entry holds the sheet, and the streaming
+ * reader then parses that entry itself. Node only.
+ */
+import * as XLSX from '@e965/xlsx';
+import { NotStreamableError } from '../../errors';
+import { SHEETJS_OPTIONS } from './readWorkbook';
+import { crc32, entryData, type StoredFile, type ZipEntry, writeStoredZip } from './zipArchive';
+
+/** A shared string as SheetJS parses it (`t` is the plain text; unset for an odd `<si>`). */
+export interface SharedString {
+  readonly t?: string;
+}
+
+/** A cell format (`<xf>` of `<cellXfs>`) as SheetJS parses it. */
+export interface CellXf {
+  readonly numFmtId?: unknown;
+}
+
+/** What the streaming reader needs besides the sheets' XML. */
+export interface BookWithoutSheets {
+  /** All sheets, hidden ones included, in workbook order. */
+  readonly sheetNames: readonly string[];
+  readonly date1904: boolean;
+  /** The shared string table, by index. */
+  readonly strings: readonly (SharedString | undefined)[];
+  /** The cell formats, by the index cells give in `s`; `undefined` when the book has none. */
+  readonly cellXfs: readonly (CellXf | undefined)[] | undefined;
+  /** Number format strings by id: built-in ones (`9` → `0%`) and the book's own. */
+  readonly formatTable: Readonly<Record<string, unknown>>;
+  /** Beside `sheetNames`: the entry holding the sheet's XML, or `null` where SheetJS has none. */
+  readonly sheetEntries: readonly (ZipEntry | null)[];
+}
+
+// The parts of SheetJS's result that its typings leave out.
+interface ParsedBook extends XLSX.WorkBook {
+  Strings?: (SharedString | undefined)[];
+  Styles?: { CellXf?: (CellXf | undefined)[] };
+  SSF?: Record<string, unknown>;
+}
+
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+// Parts SheetJS never opens when reading cells (pictures, pivot caches, printer settings, embedded
+// files): passed empty, so a 50 MB pivot cache costs nothing.
+const UNREAD_PART = /^xl\/(?:media|pivotCache|printerSettings|embeddings)\//i;
+const MARKER = 'namndplan-stream-marker:';
+const EMPTY = Buffer.alloc(0);
+
+function markerSheet(index: number): Buffer {
+  return Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>${MARKER}${index}</t></is></c></row>` +
+      '</sheetData></worksheet>',
+    'utf8',
+  );
+}
+
+/**
+ * Reads everything but the worksheets' cells.
+ *
+ * @example readBookWithoutSheets(bytes, readZipEntries(bytes)).sheetNames // → ['Drift', 'Mål']
+ * @throws NotStreamableError when a sheet is not an `xl/worksheets/*.xml` part (a chart sheet, an
+ *   .xlsb, ...), and whatever SheetJS throws for a file it cannot read.
+ */
+export function readBookWithoutSheets(
+  bytes: Buffer,
+  entries: readonly ZipEntry[],
+): BookWithoutSheets {
+  const files: StoredFile[] = entries.map((entry, index) => {
+    if (WORKSHEET_PART.test(entry.name)) {
+      const data = markerSheet(index);
+      return { nameBytes: entry.nameBytes, data, crc32: crc32(data) };
+    }
+    if (UNREAD_PART.test(entry.name)) return { nameBytes: entry.nameBytes, data: EMPTY, crc32: 0 };
+    // Inflated here (native zlib) rather than by SheetJS (JavaScript); SheetJS reads them stored.
+    return { nameBytes: entry.nameBytes, data: entryData(bytes, entry), crc32: entry.crc32 };
+  });
+  const book = XLSX.read(writeStoredZip(files), {
+    type: 'buffer',
+    ...SHEETJS_OPTIONS,
+  }) as ParsedBook;
+  const sheetEntries = book.SheetNames.map((name): ZipEntry | null => {
+    const sheet = book.Sheets[name];
+    if (!sheet) return null; // SheetJS found no part for it: an empty sheet, as in readWorkbook
+    const marker: unknown = sheet['!data']?.[0]?.[0]?.v;
+    const entry =
+      typeof marker === 'string' && marker.startsWith(MARKER)
+        ? entries[Number(marker.slice(MARKER.length))]
+        : undefined;
+    if (!entry || '!type' in sheet) throw new NotStreamableError(`${name}: not a worksheet part`);
+    return entry;
+  });
+  const cellXfs = book.Styles?.CellXf;
+  if (!book.SSF) throw new NotStreamableError('no number format table');
+  return {
+    sheetNames: book.SheetNames,
+    date1904: Boolean(book.Workbook?.WBProps?.date1904),
+    strings: book.Strings ?? [],
+    cellXfs: Array.isArray(cellXfs) ? cellXfs : undefined,
+    formatTable: book.SSF,
+    sheetEntries,
+  };
+}

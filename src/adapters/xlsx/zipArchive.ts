@@ -1,0 +1,204 @@
+/**
+ * The few zip operations the streaming reader needs on an .xlsx held in memory (Node only): list
+ * the entries, inflate one whole or as a stream of chunks (native zlib), and write a new zip of
+ * uncompressed entries. Deliberately strict: anything but a plain zip (zip64, encryption, other
+ * compression methods, headers that disagree) throws `NotStreamableError`, and the caller leaves
+ * the file to SheetJS, which then decides what it is; a zip broken past reading (no end record,
+ * offsets past the end) throws it marked `damaged`.
+ */
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { NotStreamableError } from '../../errors';
+
+/** One file in the archive. */
+export interface ZipEntry {
+  /** The name as SheetJS's zip reader sees it: the local header's bytes, one character each. */
+  readonly name: string;
+  readonly nameBytes: Buffer;
+  /** 0 stored, 8 deflated. */
+  readonly method: 0 | 8;
+  readonly crc32: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  /** Where the entry's (compressed) data starts in the archive. */
+  readonly dataStart: number;
+}
+
+const END_OF_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const CHUNK = 1 << 16;
+
+function refuse(reason: string, damaged = false): never {
+  throw new NotStreamableError(`zip: ${reason}`, damaged);
+}
+
+/**
+ * Lists the entries of a zip from its central directory, in directory order (the order SheetJS
+ * reads them in).
+ *
+ * @example readZipEntries(bytes).map((e) => e.name) // → ['[Content_Types].xml', 'xl/workbook.xml', …]
+ * @throws NotStreamableError for anything but a plain, intact zip.
+ */
+export function readZipEntries(bytes: Buffer): ZipEntry[] {
+  const end = bytes.lastIndexOf(END_OF_DIRECTORY);
+  // SheetJS reads a zip without one from garbage offsets, and can loop forever doing so.
+  if (end < 0 || end + 22 > bytes.length) refuse('no end of central directory', true);
+  const count = bytes.readUInt16LE(end + 8);
+  if (count !== bytes.readUInt16LE(end + 10) || count === 0xffff) refuse('multi-disk or zip64');
+  let at = bytes.readUInt32LE(end + 16);
+  if (at === 0xffffffff) refuse('zip64');
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length) refuse('directory past the end', true);
+    if (bytes.readUInt32LE(at) !== 0x02014b50) refuse('bad directory entry');
+    const compressedSize = bytes.readUInt32LE(at + 20);
+    const size = bytes.readUInt32LE(at + 24);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) {
+      refuse('zip64');
+    }
+    entries.push(readLocalEntry(bytes, local, compressedSize, size));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** The local header at `offset`, checked against the directory's sizes as SheetJS checks them. */
+function readLocalEntry(bytes: Buffer, offset: number, compressed: number, size: number): ZipEntry {
+  if (offset + 30 > bytes.length) refuse('local header past the end', true);
+  if (bytes.readUInt32LE(offset) !== 0x04034b50) refuse('bad local header');
+  const flags = bytes.readUInt16LE(offset + 6);
+  const method = bytes.readUInt16LE(offset + 8);
+  if (flags & 0x2041) refuse('encrypted entry');
+  if (method !== 0 && method !== 8) refuse(`compression method ${method}`);
+  let crc32 = bytes.readUInt32LE(offset + 14);
+  let localCompressed = bytes.readUInt32LE(offset + 18);
+  let localSize = bytes.readUInt32LE(offset + 22);
+  const nameLength = bytes.readUInt16LE(offset + 26);
+  const extraLength = bytes.readUInt16LE(offset + 28);
+  const dataStart = offset + 30 + nameLength + extraLength;
+  if (dataStart + compressed > bytes.length) refuse('entry past the end', true);
+  if (flags & 8) {
+    // Sizes in a data descriptor after the data, with or without its signature.
+    let d = dataStart + compressed;
+    if (d + 12 <= bytes.length && bytes.readUInt32LE(d) === 0x08074b50) d += 4;
+    if (d + 12 > bytes.length) refuse('data descriptor past the end', true);
+    crc32 = bytes.readUInt32LE(d);
+    localCompressed = bytes.readUInt32LE(d + 4);
+    localSize = bytes.readUInt32LE(d + 8);
+  }
+  if (localCompressed !== compressed || localSize !== size) refuse('sizes disagree');
+  const nameBytes = bytes.subarray(offset + 30, offset + 30 + nameLength);
+  return {
+    name: nameBytes.toString('latin1'),
+    nameBytes,
+    method,
+    crc32,
+    compressedSize: compressed,
+    size,
+    dataStart,
+  };
+}
+
+function rawData(bytes: Buffer, entry: ZipEntry): Buffer {
+  return bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+}
+
+/**
+ * An entry's contents, inflated whole. For the small parts (styles, shared strings, rels).
+ *
+ * @example entryData(bytes, entry).toString('utf8') // → '<?xml version="1.0" …'
+ */
+export function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
+  const data = entry.method === 8 ? inflateRawSync(rawData(bytes, entry)) : rawData(bytes, entry);
+  if (data.length !== entry.size) refuse(`${entry.name}: size ${data.length} ≠ ${entry.size}`);
+  return data;
+}
+
+/**
+ * An entry's contents as chunks of at most 64 KiB, inflated as they are read, so a 20 MB sheet
+ * never sits in memory whole. A damaged deflate stream rejects the iteration.
+ *
+ * @example for await (const chunk of entryChunks(bytes, sheetEntry)) parser.write(chunk)
+ */
+export async function* entryChunks(bytes: Buffer, entry: ZipEntry): AsyncGenerator<Buffer> {
+  const data = rawData(bytes, entry);
+  if (entry.method === 0) {
+    for (let at = 0; at < data.length; at += CHUNK) yield data.subarray(at, at + CHUNK);
+    return;
+  }
+  const inflater = createInflateRaw({ chunkSize: CHUNK });
+  inflater.end(data);
+  let size = 0;
+  // Leaving the loop early (a throw in the consumer) destroys the stream.
+  for await (const chunk of inflater as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    yield chunk;
+  }
+  if (size !== entry.size) refuse(`${entry.name}: size ${size} ≠ ${entry.size}`);
+}
+
+/** A file for `writeStoredZip`. */
+export interface StoredFile {
+  readonly nameBytes: Buffer;
+  readonly data: Buffer;
+  readonly crc32: number;
+}
+
+/**
+ * A zip archive of the given files, uncompressed (method 0), for SheetJS to read back.
+ *
+ * @example writeStoredZip([{ nameBytes: Buffer.from('a.txt'), data, crc32: crc32(data) }])
+ */
+export function writeStoredZip(files: readonly StoredFile[]): Buffer {
+  const parts: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const file of files) {
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(file.crc32 >>> 0, 14);
+    local.writeUInt32LE(file.data.length, 18);
+    local.writeUInt32LE(file.data.length, 22);
+    local.writeUInt16LE(file.nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(file.crc32 >>> 0, 16);
+    central.writeUInt32LE(file.data.length, 20);
+    central.writeUInt32LE(file.data.length, 24);
+    central.writeUInt16LE(file.nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, file.nameBytes, file.data);
+    directory.push(central, file.nameBytes);
+    offset += 30 + file.nameBytes.length + file.data.length;
+  }
+  const directoryBytes = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(directoryBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directoryBytes, end]);
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 of `data`, as zip stores it. Example: `crc32(Buffer.from('hej'))` → 0x0c68542e */
+export function crc32(data: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8)) >>> 0;
+  return (c ^ 0xffffffff) >>> 0;
+}
