@@ -8,7 +8,9 @@ const nf2 = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFr
 export function fmt(n: number | null | undefined, decimals: 0 | 1 | 2 = 0): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '–';
   // Plain spaces, so columns line up in any terminal.
-  return (decimals === 0 ? nf0 : decimals === 1 ? nf1 : nf2).format(n).replace(/\s/g, ' ');
+  // `signDisplay: 'auto'` still prints −0 for a tiny negative that rounds to zero: drop its sign.
+  const text = (decimals === 0 ? nf0 : decimals === 1 ? nf1 : nf2).format(n).replace(/\s/g, ' ');
+  return /^[-−]0([,.]0+)?$/.test(text) ? text.slice(1) : text;
 }
 
 /**
