@@ -14,6 +14,11 @@ runCli(
   {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    // On a terminal, one line that says what is going on, rewritten in place and cleared at the end.
+    progress: process.stderr.isTTY
+      ? (step) =>
+          void process.stderr.write(step === null ? '\r\x1b[K' : `\r\x1b[Knamndplan: ${step} …`)
+      : undefined,
   },
   version,
 ).then(

@@ -3,7 +3,7 @@
  * returns the exit status. `main.ts` wires it to the real process.
  */
 import { realpathSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { analyzeWorkbook } from '../domain/analyze';
 import { buildReportSheets } from '../domain/standardTables';
 import { readWorkbookFile } from '../adapters/xlsx/readWorkbookFile';
@@ -17,6 +17,11 @@ import { writeFileAtomic } from './writeFileAtomic';
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /**
+   * Told what the command is doing now (`läser plan.xlsx`), and `null` when it is done; given only
+   * when someone watches (standard error is a terminal), so pipes and logs stay clean.
+   */
+  progress?: ((step: string | null) => void) | undefined;
 }
 
 /** Exit statuses (report-json.md): analysed, other failure, unreadable input. */
@@ -56,11 +61,17 @@ export async function runCli(
       throw new UsageError('--json och --out kan inte vara samma fil');
     }
 
+    const step = io.progress ?? ((): void => undefined);
+    step(`läser ${basename(command.input)}`);
     const snapshot = await readWorkbookFile(command.input);
+    step(`analyserar ${basename(command.input)}`);
+    // Let a terminal show the step before the (synchronous) analysis takes the thread.
+    if (io.progress) await new Promise((done) => setImmediate(done));
     const report = analyzeWorkbook(snapshot, { riskThreshold: command.riskThreshold });
 
     // Build every output in memory first, so a failure leaves no file behind.
     const json = command.json === null ? null : `${JSON.stringify(report, null, 2)}\n`;
+    if (command.out !== null) step(`skriver ${basename(command.out)}`);
     const workbook =
       command.out === null
         ? null
@@ -68,6 +79,7 @@ export async function runCli(
             buildReportSheets(report, { riskThreshold: command.riskThreshold }),
             { sourceFile: relative(dirname(resolve(command.out)), resolve(command.input)) },
           );
+    step(null);
 
     if (json !== null && command.json !== null) {
       if (command.json === '-') io.stdout(json);
@@ -86,6 +98,7 @@ export async function runCli(
     }
     return EXIT_OK;
   } catch (error) {
+    io.progress?.(null);
     if (error instanceof UnreadableWorkbookError) {
       io.stderr(errorLine(error.message));
       return EXIT_UNREADABLE;
