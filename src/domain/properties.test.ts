@@ -4,6 +4,9 @@ import { Decimal } from './decimal';
 import { formatSwedish } from './format';
 import type { CellValue } from './grid';
 import { sheetOf, workbookOf } from './testing/grids';
+import { SheetGrid } from './sheetGrid';
+import { readRows } from './tableRows';
+import { detectTables } from './tables';
 import { parseSwedishNumber } from './values';
 
 describe('invariants', () => {
@@ -91,6 +94,71 @@ describe('invariants', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('a table’s figure store', () => {
+  // Cells as sheets hold them: whole and decimal amounts under several formats, percent cells,
+  // Swedish text numbers (with notes), huge numbers past 2^53, and no-value words.
+  const cellArb = fc.oneof(
+    fc.record({
+      v: fc.integer({ min: -1e9, max: 1e9 }),
+      f: fc.constantFrom('General', '#,##0', '#,##0.0', '0%'),
+    }),
+    fc.record({
+      v: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      f: fc.constantFrom('General', '0.0', '0.00%'),
+    }),
+    fc.record({ v: fc.constantFrom(1e20, -3.5e17, 0.1 + 0.2), f: fc.constant('General') }),
+    fc.record({
+      v: fc.constantFrom('−10 882', '82,2 (vård)', '7,03 %', '-', 'saknas', '1\u00a0234,5'),
+      f: fc.constant('General'),
+    }),
+  );
+
+  test('gives back every figure exactly as the grid reads it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cellArb, { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (cells) => {
+          const header: CellValue[] = ['Verksamhet', 'Budget 2023', 'Prognos 2023', 'Avvikelse'];
+          const rows: CellValue[][] = [
+            header,
+            ...cells.map((r, i) => [`Rad ${i + 1}`, ...r.map((c) => c.v)]),
+          ];
+          const formats: Record<string, string> = {};
+          cells.forEach((r, i) => r.forEach((c, j) => (formats[`${'BCD'[j]}${i + 2}`] = c.f)));
+          const grid = new SheetGrid(sheetOf('Drift', rows, { formats }));
+          const [table] = detectTables(grid);
+          if (!table) return;
+          for (const row of readRows(grid, table, table.columns)) {
+            for (const col of [2, 3, 4]) {
+              const want = grid.number(row.row, col);
+              const got = row.values.get(col);
+              if (!want) {
+                expect(got).toBeUndefined();
+                continue;
+              }
+              expect(got?.exact ? { n: got.exact.n, d: got.exact.d } : null).toEqual(
+                want.exact ? { n: want.exact.n, d: want.exact.d } : null,
+              );
+              expect([got?.approx, got?.percent, got?.decimals, got?.note]).toEqual([
+                want.approx,
+                want.percent,
+                want.decimals,
+                want.note,
+              ]);
+              expect(got?.value.eq(want.value)).toBe(true);
+              expect(row.values.approx(col)).toBe(want.approx);
+              expect(row.values.decimals(col)).toBe(want.decimals);
+            }
+          }
+        },
+      ),
     );
   });
 });
