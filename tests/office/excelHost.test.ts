@@ -3,7 +3,7 @@ import { createExcelHost } from '../../src/adapters/office/excelHost';
 import { ExcelHostError, toExcelHostError } from '../../src/adapters/office/officeErrors';
 import { FakeWorkbookModel, installFakeOffice } from '../../src/adapters/office/fake';
 import { excelRun, SEED_FIXTURE } from './fakeExcelHelpers';
-import { SAMPLE_REPORT } from './sampleReport';
+import { seedReport } from '../helpers/seedReport';
 
 describe('createExcelHost', () => {
   it("selects a finding's cell: activates the sheet, then selects", async () => {
@@ -48,10 +48,10 @@ describe('createExcelHost', () => {
       run: excelRun(model),
       reportOptions: () => ({ riskThreshold: 16 }),
     });
-    const first = await host.writeReport(SAMPLE_REPORT, () => Promise.resolve(false));
+    const first = await host.writeReport(seedReport(), () => Promise.resolve(false));
     expect(first.written).toHaveLength(4);
     expect(String(model.sheet('NP Internkontroll')?.value(0, 0))).toMatch(/riskvärde 16/);
-    const second = await host.writeReport(SAMPLE_REPORT, () => Promise.resolve(false));
+    const second = await host.writeReport(seedReport(), () => Promise.resolve(false));
     expect(second).toEqual({ written: [], replaced: [], cancelled: true });
   });
 

@@ -11,9 +11,9 @@ import { buildReportSheets } from '../../src/domain/standardTables';
 import type { ReportSheet } from '../../src/domain/reportSheets';
 import { parseAddress } from '../../src/domain/grid';
 import { excelRun, SEED_FIXTURE } from './fakeExcelHelpers';
-import { SAMPLE_REPORT } from './sampleReport';
+import { seedReport } from '../helpers/seedReport';
 
-const SHEETS = buildReportSheets(SAMPLE_REPORT, { riskThreshold: 12, varianceThresholdPercent: 2 });
+const SHEETS = buildReportSheets(seedReport(), { riskThreshold: 12, varianceThresholdPercent: 2 });
 const NAMES = ['NP Avvikelser', 'NP Måluppfyllelse', 'NP Internkontroll', 'NP Kontroller'];
 
 function write(
@@ -43,6 +43,12 @@ function at(sheet: FakeSheet | undefined, a1: string) {
   };
 }
 
+/** The 1-based row whose first cell is `text`. */
+function rowOf(sheet: FakeSheet | undefined, text: string): number {
+  for (let r = 0; r < 500; r++) if (sheet?.value(r, 0) === text) return r + 1;
+  throw new Error(`no row ${text}`);
+}
+
 describe('writeReportSheets', () => {
   it('writes the four sheets with values, formats, a table, status colours and links, in 2 syncs', async () => {
     const model = FakeWorkbookModel.fromFixture(SEED_FIXTURE);
@@ -63,30 +69,46 @@ describe('writeReportSheets', () => {
     expect(at(dev, 'A3').value).toBe('Tabell');
     // Row 4 is the source table's title row (bold), its variances follow.
     expect(at(dev, 'A4')).toMatchObject({ style: { bold: true } });
-    expect(at(dev, 'G5')).toMatchObject({ value: -7.7, format: '#,##0.0' });
-    expect(at(dev, 'H5')).toMatchObject({ value: -4.3, format: '0.0" %"', fill: null });
-    expect(dev?.styles.get('4,7')).toMatchObject({ fill: '#FFC7CE' }); // beyond the 2 % threshold
+    // Alingsås: Verksamhetens intäkter 16 924 → 17 100 tkr, +176 (1,0 %).
+    expect(at(dev, 'G5')).toMatchObject({ value: 176, format: '#,##0' });
+    expect(at(dev, 'H5')).toMatchObject({ value: 1, format: '0.0" %"', fill: null });
+    // Köp av tjänster −3 824 tkr, −6,7 %: beyond the 2 % threshold.
+    expect(at(dev, 'H8').value).toBe(-6.7);
+    expect(dev?.styles.get('7,7')).toMatchObject({ fill: '#FFC7CE' });
+    // Mark 5.1 Driftbudget in mnkr, one decimal: Intäkter +3,5.
+    expect(at(dev, 'G25')).toMatchObject({ value: 3.5, format: '#,##0.0' });
     expect(at(dev, 'K5')).toMatchObject({
-      value: 'Ekonomi 2023!D6',
-      link: { documentReference: "'Ekonomi 2023'!D6", textToDisplay: 'Ekonomi 2023!D6' },
+      value: 'Ekonomi!C5',
+      link: { documentReference: "'Ekonomi'!C5", textToDisplay: 'Ekonomi!C5' },
     });
     expect(dev?.tables).toEqual([
-      expect.objectContaining({ rect: rectFromA1('A3:K5'), hasHeaders: true }),
+      expect.objectContaining({ rect: rectFromA1('A3:K32'), hasHeaders: true }),
     ]);
     expect(dev?.names.get(REPORT_MARKER.toLowerCase())).toMatchObject({ visible: false });
 
     const goals = model.sheet('NP Måluppfyllelse');
-    expect(at(goals, 'A4').value).toBe('Antal berörda barn vid vräkningar');
-    expect(at(goals, 'G4')).toMatchObject({ value: 'Ej uppfyllt', format: '@', fill: '#FFC7CE' });
-    expect(at(goals, 'G5')).toMatchObject({ value: 'Uppfyllt', fill: '#C6EFCE' });
-    expect(at(goals, 'G6')).toMatchObject({ value: 'Oklart', fill: '#FFEB9C' });
-    expect(at(goals, 'B4')).toMatchObject({ value: '=0', format: '@' }); // text, not a formula
+    expect(at(goals, 'A4').value).toBe(
+      'Antal vuxna biståndsmottagare med långvarigt ekonomiskt bistånd',
+    );
+    expect(at(goals, 'G4')).toMatchObject({ value: 'Oklart', format: '@', fill: '#FFEB9C' });
+    expect(at(goals, 'G5')).toMatchObject({ value: 'Ej uppfyllt', fill: '#FFC7CE' });
+    expect(at(goals, 'G6')).toMatchObject({ value: 'Uppfyllt', fill: '#C6EFCE' });
+    // Mark's vräkningar target `=0` is written as text, not as a formula.
+    const evictions = rowOf(goals, 'Antal berörda barn vid vräkningar');
+    expect(at(goals, `B${evictions}`)).toMatchObject({ value: '=0', format: '@' });
+    expect(at(goals, `G${evictions}`)).toMatchObject({ value: 'Ej uppfyllt', fill: '#FFC7CE' });
     expect(goals?.formulas.size).toBe(0);
-    expect(goals?.conditionalFormats.map((c) => c.type)).toEqual([
-      'CellValue',
-      'CellValue',
-      'CellValue',
+    // One rule per status the sheet holds: Alingsås has unclear, not met and met; Mark adds
+    // indicators without a target (följetal) and without an outcome yet.
+    expect(goals?.conditionalFormats.map((c) => [c.type, c.rule?.['formula1']])).toEqual([
+      ['CellValue', '="Oklart"'],
+      ['CellValue', '="Ej uppfyllt"'],
+      ['CellValue', '="Uppfyllt"'],
+      ['CellValue', '="Mål saknas"'],
+      ['CellValue', '="Utfall saknas"'],
     ]);
+    const grey = rowOf(goals, 'Antal personer i LSS-boende'); // a Mark följetal: no target
+    expect(at(goals, `G${grey}`)).toMatchObject({ value: 'Mål saknas', fill: '#EDEDED' });
 
     const checks = model.sheet('NP Kontroller');
     expect(at(checks, 'G4')).toMatchObject({ value: 'Avrundning', fill: '#FFEB9C' });
@@ -106,7 +128,7 @@ describe('writeReportSheets', () => {
     const mine = model.sheet('np avvikelser');
     expect(mine?.value(0, 0)).toBe('Mina egna siffror');
     expect(mine?.tables).toEqual([]);
-    expect(model.sheet('NP Avvikelser (2)')?.value(4, 6)).toBe(-7.7);
+    expect(model.sheet('NP Avvikelser (2)')?.value(4, 6)).toBe(176);
   });
 
   it('a second run with confirm=false changes nothing', async () => {
