@@ -129,12 +129,11 @@ function reportUnreadable(
     const valueColumn = VALUE_ROLES.has(c.header.role);
     let numbers = 0;
     for (const r of rows) {
-      const v = grid.value(r, c.col);
-      // A number cell is a number (what `grid.number` would say, without making the figure).
-      if (typeof v === 'number' ? Number.isFinite(v) : grid.number(r, c.col) !== null) {
+      if (grid.numberKind(r, c.col) !== 0) {
         numbers++;
         continue;
       }
+      const v = grid.value(r, c.col);
       if (valueColumn && typeof v === 'string' && !grid.isNoValue(r, c.col)) {
         report.problems.push(
           problem(table.sheet, address(r, c.col), 'warning', 'unreadable-number', {

@@ -47,16 +47,8 @@ export function compareSigned(
     const plus = exactSum(ex.filter((_, i) => terms[i]?.[1] === 1));
     const minus = exactSum(ex.filter((_, i) => terms[i]?.[1] === -1));
     const computed = plus && minus ? exactSub(plus, minus) : null;
-    const diff = computed ? exactSub(reported.exact, computed) : null;
-    const verdict = computed ? exactJudge(reported.exact, computed, figs.length, decimals) : null;
-    if (computed && diff && verdict) {
-      return {
-        reported: exactToNumber(reported.exact),
-        computed: exactToNumber(computed),
-        difference: exactToNumber(diff),
-        verdict,
-      };
-    }
+    const exact = computed && exactComparison(reported.exact, computed, figs.length, decimals);
+    if (exact) return exact;
   }
   const computed = sum(terms.map(([f, s]) => (s === 1 ? f.value : f.value.neg())));
   return {
@@ -91,20 +83,12 @@ function compareTwo(
   const sa = t0[1] === 1 ? a : { n: -a.n, d: a.d };
   const sb = t1[1] === 1 ? b : { n: -b.n, d: b.d };
   const computed = exactSum([sa, sb]);
-  const diff = computed ? exactSub(r, computed) : null;
   const decimals = Math.max(t0[0].decimals, t1[0].decimals, reported.decimals);
-  const verdict = computed ? exactJudge(r, computed, 2, decimals) : null;
-  if (!computed || !diff || !verdict) return null;
-  return {
-    reported: exactToNumber(r),
-    computed: exactToNumber(computed),
-    difference: exactToNumber(diff),
-    verdict,
-  };
+  return computed && exactComparison(r, computed, 2, decimals);
 }
 
 /**
- * `compareSum` in one pass over scaled integers, without allocating per part (a total of a
+ * `compareSum` over scaled integers, without the signed pairs `compareSigned` builds (a total of a
  * hundred lines is summed a thousand times in a large table). Null when a figure does not fit.
  */
 function exactSumComparison(
@@ -113,29 +97,32 @@ function exactSumComparison(
 ): Comparison | null {
   const r = reported.exact;
   if (!r) return null;
-  let scale = 0;
-  let shownDecimals = reported.decimals;
+  const exacts: Exact[] = [];
+  let decimals = reported.decimals;
   for (const p of parts) {
-    const e = p.exact;
-    if (!e) return null;
-    if (e.d > scale) scale = e.d;
-    if (p.decimals > shownDecimals) shownDecimals = p.decimals;
+    if (!p.exact) return null;
+    exacts.push(p.exact);
+    if (p.decimals > decimals) decimals = p.decimals;
   }
-  let n = 0;
-  for (const p of parts) {
-    const e = p.exact;
-    if (!e) return null;
-    const x = e.d === scale ? e.n : e.n * 10 ** (scale - e.d);
-    if (!Number.isSafeInteger(x)) return null;
-    n += x;
-    if (!Number.isSafeInteger(n)) return null;
-  }
-  const computed = { n, d: scale };
-  const diff = exactSub(r, computed);
-  const verdict = exactJudge(r, computed, parts.length, shownDecimals);
+  const computed = exactSum(exacts);
+  return computed && exactComparison(r, computed, parts.length, decimals);
+}
+
+/**
+ * A reported figure against its recomputation, both exact, as report numbers with the verdict
+ * for `count` rounded figures shown with `decimals` decimals; null when they do not fit.
+ */
+function exactComparison(
+  reported: Exact,
+  computed: Exact,
+  count: number,
+  decimals: number,
+): Comparison | null {
+  const diff = exactSub(reported, computed);
+  const verdict = exactJudge(reported, computed, count, decimals);
   if (!diff || !verdict) return null;
   return {
-    reported: exactToNumber(r),
+    reported: exactToNumber(reported),
     computed: exactToNumber(computed),
     difference: exactToNumber(diff),
     verdict,

@@ -37,25 +37,18 @@ class Parsed implements ParsedNumber, Exact {
   readonly d: number;
   private readonly fits: boolean;
   constructor(
-    exact: Exact | null,
+    /** The scaled integer `n / 10^d`; `n` null when the value does not fit one. */
+    n: number | null,
+    d: number,
     private readonly source: string | number,
     readonly approx: number,
     readonly percent: boolean,
     readonly decimals: number,
     readonly note: string | null,
-    /** The scaled integer given as is (`whole / 10^scale`): no `Exact` to make first. */
-    whole?: number,
-    scale = 0,
   ) {
-    if (whole !== undefined) {
-      this.fits = true;
-      this.n = whole;
-      this.d = scale;
-    } else {
-      this.fits = exact !== null;
-      this.n = exact ? exact.n : 0;
-      this.d = exact ? exact.d : 0;
-    }
+    this.fits = n !== null;
+    this.n = n ?? 0;
+    this.d = n === null ? 0 : d;
   }
 
   get exact(): Exact | null {
@@ -88,7 +81,7 @@ export function exactFigure(
   percent: boolean,
   decimals: number,
 ): ParsedNumber {
-  return new Parsed(null, approx, approx, percent, decimals, null, n, d);
+  return new Parsed(n, d, approx, approx, percent, decimals, null);
 }
 
 /** Words meaning "no value" (compared in lower case, trimmed). */
@@ -200,7 +193,8 @@ export function parseSwedishNumber(text: string): ParsedNumber | null {
   const exact = exactFromString(literal);
   const note = rest.trim();
   return new Parsed(
-    exact,
+    exact?.n ?? null,
+    exact?.d ?? 0,
     literal,
     exact ? exactToNumber(exact) : Number(literal),
     m[4] === '%',
@@ -222,16 +216,17 @@ export function readNumber(
     if (!Number.isFinite(cell)) return null;
     const fmt = formatInfo(format);
     if (!fmt.percent && Number.isSafeInteger(cell)) {
-      return new Parsed(null, cell, cell, false, fmt.decimals ?? 0, null, cell);
+      return new Parsed(cell, 0, cell, cell, false, fmt.decimals ?? 0, null);
     }
     const exact = exactFromNumber(cell);
     if (fmt.percent) {
       const shifted = exact ? exactShift(exact, 2) : null;
       const approx = shifted ? exactToNumber(shifted) : cell * 100;
       const decimals = fmt.decimals ?? Math.max(0, shifted?.d ?? 0);
-      return new Parsed(shifted, cell, approx, true, decimals, null);
+      return new Parsed(shifted?.n ?? null, shifted?.d ?? 0, cell, approx, true, decimals, null);
     }
-    return new Parsed(exact, cell, cell, false, fmt.decimals ?? shownDecimals(cell), null);
+    const decimals = fmt.decimals ?? shownDecimals(cell);
+    return new Parsed(exact?.n ?? null, exact?.d ?? 0, cell, cell, false, decimals, null);
   }
   if (startsWithLetter(cell)) return null;
   if (isNoValue(cell)) return null;

@@ -10,7 +10,7 @@ import type { CellValue } from '../../domain/grid';
 import { NotStreamableError } from '../../errors';
 import type { CellXf, SharedString } from './readBookWithoutSheets';
 import { errorText, SnapshotBuilder, textValue } from './snapshotBuilder';
-import { columnOfLetters, decodeCell, readCellText, readStrCell } from './sheetjsReadings';
+import { columnOfLetters, readCellText, readStrCell } from './sheetjsReadings';
 
 /** What a sheet's cells refer to: the book's shared strings and number formats. */
 export interface SheetXmlContext {
@@ -187,7 +187,7 @@ export class SheetCells {
     const { r, s, t } = tag.attributes;
     if (r !== undefined) this.column = columnOfLetters(r);
     else this.column++;
-    const { row, col } = decodeCell(
+    const { r: row, c: col } = XLSX.utils.decode_cell(
       r || XLSX.utils.encode_cell({ r: this.rowNumber - 1, c: this.column }),
     );
     this.capture = Capture.None;

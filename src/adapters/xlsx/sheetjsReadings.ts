@@ -1,7 +1,8 @@
 /**
  * SheetJS's (`@e965/xlsx` 0.20.3) readings of cell text and cell references, ported so the
  * streaming reader reads them alike: `unescapexml` (XML entities, then Excel's `_x000D_` escapes),
- * `safe_decode_range`, `decode_cell`, `decode_col`. The streaming reader's XML parser has already
+ * `safe_decode_range` and the column count of `decode_col`; `decode_cell` is SheetJS's own
+ * (`XLSX.utils.decode_cell`). The streaming reader's XML parser has already
  * decoded the entities once, as SheetJS's first `unescapexml` would. Pure.
  */
 import { NotStreamableError } from '../../errors';
@@ -111,23 +112,6 @@ export function safeDecodeRange(range: string): DecodedRange {
   }
   o.e.r = --idx;
   return o;
-}
-
-/**
- * SheetJS's `decode_cell`: digits make the row, capitals the column, anything else is skipped;
- * 0-based, so `a1` (no capitals) is column -1.
- *
- * @example decodeCell('AB12') // → { row: 11, col: 27 }
- */
-export function decodeCell(ref: string): { row: number; col: number } {
-  let row = 0;
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const cc = ref.charCodeAt(i);
-    if (cc >= 48 && cc <= 57) row = 10 * row + (cc - 48);
-    else if (cc >= 65 && cc <= 90) col = 26 * col + (cc - 64);
-  }
-  return { row: row - 1, col: col - 1 };
 }
 
 /**
