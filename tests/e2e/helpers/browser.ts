@@ -38,10 +38,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** `describe`, or `describe.skip` with a console message when Chromium is missing. */
+/**
+ * `describe`, or `describe.skip` with a console message when Chromium is missing; in CI, which
+ * installs Chromium (.ci/run), its absence fails instead.
+ */
 export function describeWithChromium(name: string, body: () => void): void {
   if (HAS_CHROMIUM) {
     describe(name, body);
+  } else if (process.env.CI) {
+    describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error(`${CHROMIUM_PATH} not found (apt-get install chromium)`);
+      });
+    });
   } else {
     console.warn(`Skipping "${name}": ${CHROMIUM_PATH} not found (apt-get install chromium).`);
     describe.skip(name, body);
