@@ -273,12 +273,6 @@ function printVerdicts(all: readonly SizeResult[]): void {
       console.log('    (analysen hittade inga avvikelser alls: är motorn fortfarande en stub?)');
     }
   }
-  const fallback = all.map((r) => r.results.product?.fallback).find((f) => f);
-  if (fallback) {
-    console.log(
-      `\nOBS: produktens readWorkbookFile saknas; bänkens egen SheetJS-läsare användes i stället (${fallback}).`,
-    );
-  }
 }
 
 function runOfficeBench(): void {

@@ -12,38 +12,9 @@ import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { analyzeWorkbook } from '../../src/domain/analyze';
-import type { WorkbookSnapshot } from '../../src/domain/grid';
 import type { Report } from '../../src/domain/report';
-import { readWorkbookFileFallback } from './fallbackReader';
+import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbookFile';
 import type { ModeName, RunResult, ReportSummary } from './types';
-
-type Reader = (path: string) => WorkbookSnapshot | Promise<WorkbookSnapshot>;
-
-/** Where the product's `readWorkbookFile` may live (the adapter's engineer chooses the file). */
-const READER_MODULES = [
-  '../../src/adapters/xlsx/readWorkbookFile',
-  '../../src/adapters/xlsx/readWorkbook',
-];
-
-/** Loads the product's reader, or the bench's stand-in when the adapter is not written yet. */
-async function loadReader(): Promise<{ read: Reader; fallback: string | null }> {
-  const why: string[] = [];
-  for (const specifier of READER_MODULES) {
-    try {
-      // A computed specifier keeps `tsc` from failing while the adapter does not exist.
-      const mod = (await import(specifier)) as { readWorkbookFile?: unknown };
-      if (typeof mod.readWorkbookFile === 'function') {
-        return { read: mod.readWorkbookFile as Reader, fallback: null };
-      }
-      why.push(`${specifier}: no readWorkbookFile`);
-    } catch (e) {
-      why.push(
-        `${specifier}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}`,
-      );
-    }
-  }
-  return { read: readWorkbookFileFallback, fallback: why.join('; ') };
-}
 
 async function exceljsStream(path: string): Promise<number> {
   let cells = 0;
@@ -130,12 +101,7 @@ interface OneRun {
  * One run of one mode. Its own function, so that nothing of the run stays alive in the caller's
  * async frame and the next run's heap baseline is clean.
  */
-async function runOnce(
-  mode: ModeName,
-  path: string,
-  read: Reader | null,
-  expected: StatusByRow,
-): Promise<OneRun> {
+async function runOnce(mode: ModeName, path: string, expected: StatusByRow): Promise<OneRun> {
   const none = { readMs: null, analyzeMs: null, summary: null, cells: 0 };
   switch (mode) {
     case 'sheetjs':
@@ -147,9 +113,8 @@ async function runOnce(
     case 'exceljs-stream':
       return { ...none, held: null, cells: await exceljsStream(path) };
     case 'product': {
-      if (!read) throw new Error('no reader');
       const t0 = performance.now();
-      const snapshot = await read(path);
+      const snapshot = await readWorkbookFile(path);
       const t1 = performance.now();
       const report = analyzeWorkbook(snapshot, { riskThreshold: 12 });
       const t2 = performance.now();
@@ -171,12 +136,11 @@ const held: { value: unknown } = { value: null };
 async function timeOnce(
   mode: ModeName,
   path: string,
-  read: Reader | null,
   expected: StatusByRow,
 ): Promise<Omit<OneRun, 'held'> & { elapsedMs: number; cpuMs: number }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const run = await runOnce(mode, path, read, expected);
+  const run = await runOnce(mode, path, expected);
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   held.value = run.held;
@@ -203,8 +167,6 @@ async function main(): Promise<void> {
     ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as { statusByRow: Record<string, string> })
         .statusByRow
     : null;
-  const { read, fallback } =
-    mode === 'product' ? await loadReader() : { read: null, fallback: null };
 
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -221,7 +183,7 @@ async function main(): Promise<void> {
   // interpreter, which no real run of the command does.
   for (let i = 0; i <= runs; i += 1) {
     held.value = null;
-    const run = await timeOnce(mode, path, read, expected);
+    const run = await timeOnce(mode, path, expected);
     cells = run.cells;
     summary = run.summary ?? summary;
     if (i === 0) continue; // warm-up
@@ -234,7 +196,7 @@ async function main(): Promise<void> {
   held.value = null;
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
-  await timeOnce(mode, path, read, expected);
+  await timeOnce(mode, path, expected);
   heapAfterRun = process.memoryUsage().heapUsed - heapBefore;
   gc();
   retainedHeap = process.memoryUsage().heapUsed - heapBefore;
@@ -252,7 +214,6 @@ async function main(): Promise<void> {
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     heapAfterRunMB: heapAfterRun / 2 ** 20,
     retainedHeapMB: retainedHeap / 2 ** 20,
-    fallback,
     summary,
     cells: mode === 'exceljs-stream' ? cells : null,
   };

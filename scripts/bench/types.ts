@@ -41,8 +41,6 @@ export interface RunResult {
   heapAfterRunMB: number;
   /** Heap still held after a full GC with the result alive (the workbook/report size), MiB. */
   retainedHeapMB: number;
-  /** Why the product's reader was replaced by the bench's stand-in; null when it was not. */
-  fallback: string | null;
   summary: ReportSummary | null;
   cells: number | null;
 }
