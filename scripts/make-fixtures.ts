@@ -17,7 +17,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { buildAle2018 } from '../tests/fixtures/layouts/ale2018';
 import { buildAle2024 } from '../tests/fixtures/layouts/ale2024';
 import { buildAlingsas2023 } from '../tests/fixtures/layouts/alingsas2023';
@@ -25,9 +25,9 @@ import { buildExample } from '../tests/fixtures/layouts/example';
 import { buildMark2024 } from '../tests/fixtures/layouts/mark2024';
 import { buildMellerud2023 } from '../tests/fixtures/layouts/mellerud2023';
 import type { TableRecord } from '../tests/fixtures/layouts/sheetWriter';
+import { makeWorkbook } from './fixtureWorkbook';
 
 const ROOT = resolve(__dirname, '..');
-const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 
 interface FixtureSpec {
   readonly file: string;
@@ -67,52 +67,6 @@ const FIXTURES: readonly FixtureSpec[] = [
     build: buildExample,
   },
 ];
-
-/** Builds one workbook and returns its bytes (timestamps fixed) and where its tables landed. */
-async function makeWorkbook(spec: FixtureSpec): Promise<{ bytes: Buffer; tables: TableRecord[] }> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Nämndplan testdata';
-  wb.lastModifiedBy = 'Nämndplan testdata';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  const tables = spec.build(wb);
-  for (const ws of wb.worksheets) {
-    ws.getColumn(1).width = 60;
-    for (let c = 2; c <= 8; c++) ws.getColumn(c).width = 18;
-  }
-  const raw = Buffer.from(await wb.xlsx.writeBuffer());
-  return { bytes: fixZipTimes(raw), tables };
-}
-
-/**
- * Sets every zip entry's DOS time and date to 2024-01-01 00:00, in the local headers and the
- * central directory (JSZip stamps the current time; the CRCs do not cover these fields).
- */
-function fixZipTimes(zip: Buffer): Buffer {
-  const out = Buffer.from(zip);
-  const dosDate = ((2024 - 1980) << 9) | (1 << 5) | 1;
-  let eocd = -1;
-  for (let i = out.length - 22; i >= 0; i--) {
-    if (out.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('make-fixtures: no end of central directory in ExcelJS output');
-  const entries = out.readUInt16LE(eocd + 10);
-  let p = out.readUInt32LE(eocd + 16);
-  for (let n = 0; n < entries; n++) {
-    if (out.readUInt32LE(p) !== 0x02014b50) throw new Error('make-fixtures: bad central directory');
-    out.writeUInt16LE(0, p + 12);
-    out.writeUInt16LE(dosDate, p + 14);
-    const local = out.readUInt32LE(p + 42);
-    if (out.readUInt32LE(local) !== 0x04034b50) throw new Error('make-fixtures: bad local header');
-    out.writeUInt16LE(0, local + 10);
-    out.writeUInt16LE(dosDate, local + 12);
-    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
-  }
-  return out;
-}
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -173,7 +127,7 @@ function readme(results: { spec: FixtureSpec; tables: TableRecord[] }[]): string
 async function main(): Promise<void> {
   const results: { spec: FixtureSpec; tables: TableRecord[] }[] = [];
   for (const spec of FIXTURES) {
-    const { bytes, tables } = await makeWorkbook(spec);
+    const { bytes, tables } = await makeWorkbook(spec.build);
     const path = join(ROOT, spec.file);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, bytes);
