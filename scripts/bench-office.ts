@@ -85,6 +85,8 @@ function report(rows: number): Report {
     unit: 'tkr',
     reported: null,
     check: null,
+    kind: 'budget',
+    comment: null,
   }));
   return {
     schemaVersion: 1,

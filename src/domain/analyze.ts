@@ -1,3 +1,4 @@
+import { newCoverage, type Coverage } from './coverage';
 import { checkDifferences, checkRelations } from './differences';
 import { address, type WorkbookSnapshot } from './grid';
 import { assessIndicators } from './indicators';
@@ -38,7 +39,8 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     if (grid.lastRow < grid.firstRow) continue;
     anyValue = true;
     for (const table of detectTables(grid)) {
-      const convention = analyseTable(grid, table, threshold, report);
+      const coverage = newCoverage();
+      const convention = analyseTable(grid, table, threshold, report, coverage);
       if (table.kind !== 'other') reportErrorCells(grid, table, report);
       const entry: Table = {
         sheet: table.sheet,
@@ -47,6 +49,8 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
         kind: table.kind,
         unit: table.unit,
         signConvention: convention,
+        recomputed: coverage.recomputed,
+        notRecomputed: coverage.notRecomputed,
       };
       report.tables.push(entry);
     }
@@ -60,6 +64,7 @@ function analyseTable(
   table: DetectedTable,
   threshold: number,
   report: Report,
+  coverage: Coverage,
 ): SignConvention | null {
   switch (table.kind) {
     case 'budget':
@@ -77,17 +82,17 @@ function analyseTable(
         rows.map((r) => r.row),
         report,
       );
-      const convention = analyseVariances(table, rows, report);
-      checkTotals(table.sheet, rows, cols, report.checks, report.problems);
-      checkDifferences(table, rows, cols, report);
-      checkRelations(table, rows, report.checks);
+      const convention = analyseVariances(table, rows, report, coverage);
+      checkTotals(table.sheet, rows, cols, report, coverage);
+      checkDifferences(table, rows, cols, report, coverage);
+      checkRelations(table, rows, report.checks, coverage);
       return convention;
     }
     case 'metrics': {
       const cols = amountColumns(grid, table);
       const rows = readRows(grid, table, cols);
-      if (table.unit !== null) checkTotals(table.sheet, rows, cols, report.checks, report.problems);
-      checkDifferences(table, rows, cols, report);
+      if (table.unit !== null) checkTotals(table.sheet, rows, cols, report, coverage);
+      checkDifferences(table, rows, cols, report, coverage);
       assessIndicators(grid, table, report);
       return null;
     }
@@ -95,9 +100,13 @@ function analyseTable(
       reportUnreadable(grid, table, withoutSourceNotes(grid, table), report);
       assessIndicators(grid, table, report);
       return null;
-    case 'risks':
+    case 'risks': {
+      const before = report.risks.length;
       readRisks(grid, table, threshold, report);
+      for (const r of report.risks.slice(before))
+        if (r.reportedValue !== null) coverage.recomputed++;
       return null;
+    }
     case 'other':
       return null;
   }

@@ -5,6 +5,7 @@ import type { TableRow } from './tableRows';
 import type { ParsedNumber } from './values';
 import { compareSigned, type Comparison } from './compare';
 import type { DetectedTable, TableColumn } from './tables';
+import type { Coverage } from './coverage';
 
 /** A column that should equal a formula over other columns, row by row. */
 interface Formula {
@@ -25,6 +26,7 @@ function applyFormula(
   rows: TableRow[],
   f: Formula,
   checks: Check[],
+  coverage: Coverage,
 ): boolean {
   const results: { row: TableRow; cmp: Comparison }[] = [];
   for (const r of rows) {
@@ -41,6 +43,7 @@ function applyFormula(
   const informative = results.filter((x) => !(x.cmp.reported === 0 && x.cmp.computed === 0));
   const agreeing = informative.filter((x) => x.cmp.verdict !== 'mismatch').length;
   if (informative.length === 0 || agreeing * 2 <= informative.length) return false;
+  coverage.recomputed += results.length;
   for (const x of results) {
     if (x.cmp.verdict === 'ok') continue;
     checks.push({
@@ -73,6 +76,7 @@ export function checkDifferences(
   rows: TableRow[],
   amountCols: TableColumn[],
   out: { checks: Check[]; problems: Problem[] },
+  coverage: Coverage,
 ): void {
   const numeric = new Set(amountCols.map((c) => c.col));
   for (const d of table.columns.filter((c) => c.header.role === 'difference')) {
@@ -138,6 +142,7 @@ export function checkDifferences(
             kind: 'difference',
           },
           scratch,
+          coverage,
         )
       ) {
         out.checks.push(...scratch);
@@ -160,7 +165,12 @@ export function checkDifferences(
  * (Ale), `Budget 2023 = Budget + Förslag till omdisponering` (Mellerud),
  * `Total budget 2023 = Ombudgetering + Budget enligt beslut 2023` (Mark).
  */
-export function checkRelations(table: DetectedTable, rows: TableRow[], checks: Check[]): void {
+export function checkRelations(
+  table: DetectedTable,
+  rows: TableRow[],
+  checks: Check[],
+  coverage: Coverage,
+): void {
   const cols = table.columns;
   const costs = cols.find((c) => c.header.role === 'budget-costs');
   const income = cols.find((c) => c.header.role === 'budget-income');
@@ -183,6 +193,7 @@ export function checkRelations(table: DetectedTable, rows: TableRow[], checks: C
             kind: 'relation',
           },
           scratch,
+          coverage,
         )
       ) {
         checks.push(...scratch);
@@ -199,6 +210,7 @@ export function checkRelations(table: DetectedTable, rows: TableRow[], checks: C
             kind: 'relation',
           },
           checks,
+          coverage,
         );
       }
     }
@@ -224,6 +236,7 @@ export function checkRelations(table: DetectedTable, rows: TableRow[], checks: C
         rows,
         { target, terms: parts.map((p) => [p, 1] as [TableColumn, 1]), kind: 'relation' },
         checks,
+        coverage,
       );
     }
   }

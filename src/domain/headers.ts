@@ -40,6 +40,10 @@ export interface ColumnHeader {
   years: number[];
   unit: Unit | null;
   percent: boolean;
+  /** How far into the year the figures reach, whether or not the header names a year. */
+  reach: Reach;
+  /** The years the figures cover (`Budget 2021–2024` → 2021–2024), or null without a year. */
+  span: { from: number; to: number } | null;
 }
 
 const WORD = (w: string): RegExp => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu');
@@ -69,42 +73,79 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-/** Reads the period a header names: `2023`, `T2 2017`, `31 aug 2023`, `helår 2023`, `delår 2023`. */
-export function findPeriod(text: string): Period | null {
-  const t = text.toLowerCase();
-  const years = [...t.matchAll(/(?<!\d)(19[89]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
-  const year = years[years.length - 1];
-  if (year === undefined) return null;
+/** How far into a year a header's figures reach: the month it ends, and whether it is interim. */
+export interface Reach {
+  /** 12 for a full year; 4 for T1, 8 for T2 / 31 aug / delår; 0 for an interim period of unknown length. */
+  month: number;
+  interim: boolean;
+}
+
+/**
+ * The period words of a header, with or without a year: `helår`, `T2`, `31 aug`, `jan–apr`,
+ * `januari–okt`, `t.o.m. aug`, `delår`, `Periodutfall`. A month after `Prognos` (`Prognos apr`)
+ * dates the forecast, it is no period of its own: such a header reaches the full year.
+ */
+function findReach(t: string): Reach {
   if (/helår|31 dec|årsbokslut|bokslut \d/.test(t) && !/delår/.test(t)) {
-    return { year, month: 12, interim: false };
+    return { month: 12, interim: false };
   }
   const tertial = /(?<![\p{L}])t([123])(?!\d)/u.exec(t) ?? /tertial\s*([123])/.exec(t);
   if (tertial) {
     const n = Number(tertial[1]);
-    return { year, month: n * 4, interim: n < 3 };
+    return { month: n * 4, interim: n < 3 };
   }
   const q = /(?<![\p{L}])(?:q|kv|kvartal)\s*([1-4])(?!\d)/u.exec(t);
   if (q) {
     const n = Number(q[1]);
-    return { year, month: n * 3, interim: n < 4 };
+    return { month: n * 3, interim: n < 4 };
   }
   const day = /(\d{1,2})\s*(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[\p{L}.]*/u.exec(t);
   if (day) {
     const month = MONTHS[day[2] ?? ''] ?? 12;
-    return { year, month, interim: month < 12 };
+    return { month, interim: month < 12 };
   }
   // `jan-aug 2023`, `januari–augusti`, `t.o.m. aug`, `per aug`, `ack. aug`: up to that month.
   const upTo =
-    /(?<![\p{L}])jan[\p{L}.]*\s*[-–]\s*(feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)/u.exec(t) ??
+    /(?<![\p{L}])jan[\p{L}.]*\s*[-–—]\s*(feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)/u.exec(t) ??
     /(?<![\p{L}])(?:t\.?\s?o\.?\s?m\.?|tom|per|ack\.?|ackumulerat)\s+(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)/u.exec(
       t,
     );
   if (upTo) {
     const month = MONTHS[upTo[1] ?? ''] ?? 12;
-    return { year, month, interim: month < 12 };
+    return { month, interim: month < 12 };
   }
-  if (/delår|halvår|per \d/.test(t)) return { year, month: 8, interim: true };
-  return { year, month: 12, interim: false };
+  if (/delår|halvår|per \d/.test(t)) return { month: 8, interim: true };
+  // `Periodutfall`, `Periodbudget`, `Utfall perioden`, `Ack. utfall`: interim, length not said.
+  if (/period(?!isering)|(?<![\p{L}])ack(umulerat)?(?![\p{L}])/u.test(t))
+    return { month: 0, interim: true };
+  return { month: 12, interim: false };
+}
+
+/** Reads the period a header names: `2023`, `T2 2017`, `31 aug 2023`, `helår 2023`, `delår 2023`. */
+export function findPeriod(text: string): Period | null {
+  const t = text.toLowerCase();
+  const years = findYears(t);
+  const year = years[years.length - 1];
+  if (year === undefined) return null;
+  return { year, ...findReach(t) };
+}
+
+/**
+ * The span of years a header covers: one year (`Budget 2023` → 2023–2023), a multi-year frame
+ * (`Budget 2021–2024` → 2021–2024), or none (`Budget`). A frame of a span pairs only with figures
+ * of the same span, never with one of its years.
+ */
+export function findSpan(text: string): { from: number; to: number } | null {
+  const frame = /(?<!\d)(19[89]\d|20\d\d)\s*[-–—]\s*(19[89]\d|20\d\d|\d\d)(?!\d)/.exec(text);
+  if (frame) {
+    const from = Number(frame[1]);
+    const raw = frame[2] ?? '';
+    const to = raw.length === 2 ? Math.floor(from / 100) * 100 + Number(raw) : Number(raw);
+    if (to > from) return { from, to };
+  }
+  const years = findYears(text);
+  const year = years[years.length - 1];
+  return year === undefined ? null : { from: year, to: year };
 }
 
 /** All four-digit years named in a header, in order. */
@@ -132,12 +173,14 @@ export function classifyHeader(raw: string): ColumnHeader {
   const unit = findUnit(t);
   const percent = /%/.test(t);
   const role = roleOf(t);
-  return { text, role, period, years, unit, percent };
+  const reach = findReach(t);
+  const span = findSpan(t);
+  return { text, role, period, years, unit, percent, reach, span };
 }
 
 function roleOf(t: string): ColumnRole {
   if (t === '') return 'other';
-  if (WORD('avv\\.?').test(t) || /avvikelse/.test(t)) return 'variance';
+  if (WORD('avv\\.?').test(t) || /avvikelse|över-?\s*\/?\s*underskott/.test(t)) return 'variance';
   if (WORD('diff\\.?').test(t) || /differens|förändring/.test(t)) return 'difference';
   if (/sannolikhet/.test(t)) return 'probability';
   if (/väsentlighet|konsekvens/.test(t)) return 'consequence';
@@ -147,13 +190,21 @@ function roleOf(t: string): ColumnRole {
   if (/riktning/.test(t)) return 'direction';
   if (/omdisponering|ombudgetering|tilläggsanslag|omföring/.test(t)) return 'adjustment';
   if (/målvärde|målnivå|godkänd nivå|(?<![\p{L}])mål(?![\p{L}])|^mål\b/u.test(t)) return 'target';
-  if (/budget|ram(?![\p{L}])|anslag|investeringsplan|plan \d{4}/u.test(t)) {
-    if (/kostnad/.test(t) && !/total/.test(t)) return 'budget-costs';
-    if (/intäkt/.test(t) && !/total/.test(t)) return 'budget-income';
+  // The frame the committee is given is its budget: `Kommunbidrag`, `Budgetram`, `Nettoram`.
+  if (/budget|ram(?![\p{L}])|anslag|kommunbidrag|investeringsplan|plan \d{4}/u.test(t)) {
+    if (/kostnad/.test(t) && !/total|netto/.test(t)) return 'budget-costs';
+    if (/intäkt/.test(t) && !/total|netto/.test(t)) return 'budget-income';
     return 'budget';
   }
-  if (/prognos/.test(t)) return 'forecast';
-  if (/utfall|bokslut|redovisning|resultat \d{4}|^utf\.?/.test(t)) return 'outcome';
+  if (/prognos|beräknat utfall|bedömt utfall|förväntat utfall/.test(t)) return 'forecast';
+  // What was spent: `Utfall`, `Bokslut`, `Redovisning`, `Nettokostnad 2022`, `Resultat`.
+  if (
+    /utfall|bokslut|redovisning|resultat \d{4}|^resultat$|^utf\.?|nettokostnad|^bokfört|^verklig/.test(
+      t,
+    )
+  ) {
+    return 'outcome';
+  }
   if (isBarePeriod(t)) return 'year';
   return 'other';
 }
@@ -167,6 +218,25 @@ export function joinHeader(upper: string, lower: string): string {
   const l = normaliseText(lower);
   if (u === '') return l;
   if (l === '') return u;
+  // `Budget` over `2022`: the role above, the year below.
+  if (isBarePeriod(l.toLowerCase()) && roleOf(u.toLowerCase()) !== 'other') return `${u} ${l}`;
   if (findYears(l).length > 0) return l;
   return `${l} ${u}`;
+}
+
+/**
+ * The name of a column group from an upper header cell: words that are neither a period nor a
+ * role (`Kommunen`, `Sammanställd redovisning`, `Drift`, `Utgifter`). Figures pair only within
+ * their group. Empty for `2023`, `Helår 2023`, `januari–okt 2021`, `Budget`.
+ */
+export function groupName(upper: string): string {
+  const t = normaliseText(upper).toLowerCase();
+  if (t === '' || findYears(t).length > 0) return '';
+  const reach = findReach(t);
+  if (reach.interim || /helår|årsbokslut/.test(t)) return '';
+  const role = roleOf(t);
+  // `Sammanställd redovisning` names the group of the consolidated accounts, not an outcome.
+  if (role !== 'other' && !/sammanställd|koncern|kommunkoncern/.test(t)) return '';
+  if (findUnit(t) && t.length < 30) return '';
+  return t;
 }

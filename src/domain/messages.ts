@@ -8,6 +8,7 @@ export const PROBLEM_CODES = [
   'forecast-deviation-column',
   'total-not-reproduced',
   'difference-not-reproduced',
+  'variance-not-reproduced',
   'ambiguous-header',
   'unreadable-number',
   'error-value',
@@ -63,6 +64,10 @@ export function problemText(code: ProblemCode, p: MessageParams, locale: Locale 
       return sv
         ? `Kolumnen "${String(p.header)}" går inte att återskapa som skillnad mellan två kolumner; den kontrolleras inte.`
         : `Column "${String(p.header)}" cannot be reproduced as the difference of two columns; it is not checked.`;
+    case 'variance-not-reproduced':
+      return sv
+        ? `Avvikelsekolumnen "${String(p.header)}" går inte att återskapa ur två kolumner i tabellen; dess belopp kontrolleras inte.`
+        : `The variance column "${String(p.header)}" cannot be reproduced from two columns of the table; its figures are not checked.`;
     case 'ambiguous-header':
       return sv
         ? `Rubriken "${String(p.header)}" går inte att tolka (budget, prognos, utfall, avvikelse, mål?).`

@@ -14,6 +14,10 @@ export interface Table {
   kind: TableKind;
   unit: Unit | null;
   signConvention: SignConvention | null;
+  /** Added in 1.1: printed figures recomputed (totals, subtotals, variances, differences, risk values). */
+  recomputed: number;
+  /** Added in 1.1: printed totals and variances that could not be recomputed; each has a problem. */
+  notRecomputed: number;
 }
 
 export type CheckStatus = 'ok' | 'rounding' | 'mismatch';
@@ -26,15 +30,23 @@ export interface Variance {
   label: string;
   baseline: string;
   actual: string;
-  baselineValue: number;
-  actualValue: number;
+  /** Null for a forecast deviation with no budget beside it. */
+  baselineValue: number | null;
+  /** Null for a forecast deviation: the table prints the deviation, not the forecast. */
+  actualValue: number | null;
   /** Positive = favourable (lower cost or higher income than budget), in the table's unit. */
   variance: number;
   variancePercent: number | null;
   unit: Unit | null;
   reported: number | null;
   check: CheckStatus | null;
+  /** Added in 1.1: `budget` (actual against budget) or `forecast-deviation` (printed deviation). */
+  kind: VarianceKind;
+  /** Added in 1.1: the row's text in a Kommentar / Förklaring / Orsak column, or null. */
+  comment: string | null;
 }
+
+export type VarianceKind = 'budget' | 'forecast-deviation';
 
 export type Direction = 'higher' | 'lower' | 'equal' | 'range' | 'unknown';
 export type IndicatorStatus = 'met' | 'not-met' | 'no-target' | 'no-outcome' | 'unclear';

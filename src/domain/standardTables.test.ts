@@ -13,6 +13,8 @@ const report: Report = {
       kind: 'budget',
       unit: 'tkr',
       signConvention: 'costs-positive',
+      recomputed: 0,
+      notRecomputed: 0,
     },
   ],
   variances: [
@@ -30,6 +32,8 @@ const report: Report = {
       unit: 'tkr',
       reported: 9314,
       check: 'rounding',
+      kind: 'budget',
+      comment: null,
     },
     {
       sheet: 'Drift',
@@ -45,6 +49,8 @@ const report: Report = {
       unit: 'tkr',
       reported: -7787,
       check: 'ok',
+      kind: 'budget',
+      comment: null,
     },
   ],
   indicators: [

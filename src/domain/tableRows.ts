@@ -123,7 +123,7 @@ export interface TableRow {
 }
 
 const TOTAL_LABEL =
-  /^(totalt|total(?![\p{L}])|totala(?![\p{L}])|summa|sa(?![\p{L}])|s:a|s\.a\.?|nettokostnad(er)?(?![\p{L}])|verksamhetens (netto)?kostnader|verksamhetens nettokostnader|resultat(?![\p{L}])|årets resultat|netto(?![\p{L}]))/iu;
+  /^(totalt|total(?![\p{L}])|totala(?![\p{L}])|summa|sa(?![\p{L}])|s:a|s\.a\.?|nettokostnad(er)?(?![\p{L}])|verksamhetens (netto)?kostnader|verksamhetens nettokostnader|verksamhetens resultat|resultat(?![\p{L}])|årets resultat|finansnetto|netto(?![\p{L}]))/iu;
 
 /** True for labels that announce a total: `Totalt`, `Summa`, `Sa kostnader`, `Årets resultat`. */
 export function isTotalLabel(label: string): boolean {

@@ -1,5 +1,5 @@
 import { address } from './grid';
-import { classifyHeader, findUnit, joinHeader, type ColumnHeader } from './headers';
+import { classifyHeader, findUnit, groupName, joinHeader, type ColumnHeader } from './headers';
 import type { TableKind, Unit } from './report';
 import type { SheetGrid } from './sheetGrid';
 
@@ -9,6 +9,11 @@ export interface TableColumn {
   header: ColumnHeader;
   /** A1 address of the header cell (the lower one in two-row headers). */
   headerCell: string;
+  /**
+   * The column group it belongs to: an upper header (`Kommunen`, `Utgifter`) and a code sub-header
+   * (`U`, `I`), joined; '' for none. Figures are compared only within one group.
+   */
+  group: string;
 }
 
 /** A table found on a sheet: where it is, its title lines, header and data rows. */
@@ -101,6 +106,17 @@ function isSecondHeaderRow(grid: SheetGrid, upper: number, row: number): boolean
   return upperOnlyPeriods || hasGapAbove;
 }
 
+/**
+ * A row of column codes under a header (`U | I | U | I` for utgifter / inkomster, `K | M`): two or
+ * more cells of one to three capital letters, nothing in the label column. It is a header row,
+ * never data.
+ */
+function isCodeRow(grid: SheetGrid, row: number): boolean {
+  const cols = grid.filledColumns(row);
+  if (cols.length < 2) return false;
+  return cols.every((c) => /^[A-ZÅÄÖ]{1,3}$/.test(grid.text(row, c).trim()));
+}
+
 function isKalla(text: string): boolean {
   return /^källa\s*:/i.test(text.trim());
 }
@@ -161,10 +177,17 @@ function readBlock(
     if (!firstHasValues) {
       headerRows.push(first);
       i++;
-      const next = block[i];
-      if (next !== undefined && isSecondHeaderRow(grid, first, next)) {
+      // Up to three header rows: a group row (`Kommunen | Sammanställd redovisning`), periods
+      // (`2023`), roles (`Budget | Utfall`), and a row of codes (`U | I`) under them.
+      while (headerRows.length < 4) {
+        const next = block[i];
+        const upper = headerRows[headerRows.length - 1] ?? first;
+        if (next === undefined) break;
+        const code = isCodeRow(grid, next);
+        if (!code && (headerRows.length >= 3 || !isSecondHeaderRow(grid, upper, next))) break;
         headerRows.push(next);
         i++;
+        if (code) break;
       }
     }
     const dataRows: number[] = [];
@@ -223,22 +246,37 @@ function buildTable(
   const top = headerRows[0] ?? dataRows[0] ?? grid.firstRow;
   const bottom = dataRows[dataRows.length - 1] ?? headerRows[headerRows.length - 1] ?? top;
 
-  // Header text per column: two-row headers join the (merged or carried) upper cell and the lower.
+  // Header text per column: the rows above join onto the lowest role row (`2023` over `Prognos`
+  // is `Prognos 2023`); a group row and a code row give the column its group instead.
   const headerText = new Map<number, string>();
+  const groups = new Map<number, string>();
   const headerCellRow = headerRows[headerRows.length - 1] ?? top;
-  if (headerRows.length === 2) {
-    const upper = headerRows[0] ?? top;
-    const lower = headerRows[1] ?? top;
-    let carry = '';
-    for (let c = left; c <= right; c++) {
-      let u = grid.mergedText(upper, c);
-      const l = grid.text(lower, c);
-      if (u === '' && l !== '' && c > left) u = carry;
-      else if (u !== '') carry = u;
-      headerText.set(c, joinHeader(u, l));
+  const codeRow =
+    headerRows.length >= 2 && isCodeRow(grid, headerCellRow) ? headerCellRow : undefined;
+  const textRows = headerRows.filter((r) => r !== codeRow);
+  const carries = textRows.map(() => '');
+  for (let c = left; c <= right; c++) {
+    let text = '';
+    let group = '';
+    textRows.forEach((r, k) => {
+      let t = grid.mergedText(r, c);
+      const isLowest = k === textRows.length - 1;
+      // An upper cell left blank after a filled one covers the columns to its right (unmerged paste).
+      if (!isLowest && t === '' && c > left) t = carries[k] ?? '';
+      else if (!isLowest) carries[k] = t;
+      if (!isLowest) {
+        const g = groupName(t);
+        if (g !== '') group = group === '' ? g : `${group} / ${g}`;
+        if (g !== '') t = '';
+      }
+      text = k === 0 ? t : joinHeader(text, t);
+    });
+    if (codeRow !== undefined) {
+      const code = grid.text(codeRow, c).trim();
+      if (code !== '') group = group === '' ? code : `${group} / ${code}`;
     }
-  } else if (headerRows.length === 1) {
-    for (let c = left; c <= right; c++) headerText.set(c, grid.mergedText(headerRows[0] ?? top, c));
+    headerText.set(c, text);
+    groups.set(c, group);
   }
 
   // The label column: the text column with most labels, left of the first value column.
@@ -266,14 +304,25 @@ function buildTable(
   for (let c = left; c <= right; c++) {
     if (c === labelCol) continue;
     const header = classifyHeader(headerText.get(c) ?? '');
-    columns.push({ col: c, header, headerCell: address(headerCellRow, c) });
+    columns.push({
+      col: c,
+      header,
+      headerCell: address(headerCellRow, c),
+      group: groups.get(c) ?? '',
+    });
   }
   const labelHeader = [...headerRows]
     .map((r) => grid.text(r, labelCol))
     .filter((t) => t !== '')
     .join(' ');
 
-  const unitSources = [labelHeader, ...columns.map((c) => c.header.text), ...context];
+  // The unit from the headers first, then from the title and unit lines above, never from an
+  // amount in a sentence (`ramen uppgår till 84,6 miljoner kronor` says nothing of the table).
+  const unitSources = [
+    labelHeader,
+    ...columns.map((c) => c.header.text),
+    ...[...context].reverse().map(withoutAmounts),
+  ];
   let unit: Unit | null = null;
   for (const s of unitSources) {
     unit = findUnit(s);
@@ -332,6 +381,14 @@ function classifyKind(grid: SheetGrid, t: DetectedTable): TableKind {
     return 'metrics';
   }
   return 'other';
+}
+
+/** A line with its amounts taken out: `ramen är 84,6 miljoner kronor` → `ramen är`. */
+function withoutAmounts(line: string): string {
+  return line.replace(
+    /[+\-−–]?\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?\s*(mnkr|mkr|mn kr|miljoner kronor|miljoner kr|miljoner|mdkr|miljarder kronor|tkr|tusen kronor|kronor|kr)(?![\p{L}])/giu,
+    ' ',
+  );
 }
 
 /** The A1 range of a table (`A4:D11`). */

@@ -4,6 +4,7 @@ import { problem } from './messages';
 import type { Check, Problem } from './report';
 import type { TableRow } from './tableRows';
 import type { TableColumn } from './tables';
+import type { Coverage } from './coverage';
 
 /** A category row sums at most this many rows under it (keeps the search linear in the rows). */
 const MAX_CATEGORY_PARTS = 60;
@@ -16,41 +17,82 @@ interface ColumnVerdict extends Comparison {
 /**
  * Recomputes every total and category row of a table. A total row (`Totalt`, `Summa`, `Sa ...`,
  * `Årets resultat`) is the sum of the run of rows directly above it not yet covered by another
- * total (earlier subtotals count as one row each); the run is the one that agrees in every column
- * at once. A category row (`Reinvestering` above `Inventarier`, `IT-utrustning`, `Transportmedel`)
- * is the sum of the rows under it. Figures that differ beyond rounding are `mismatch` checks at
- * the reported cell; within rounding, `rounding` checks.
+ * total (earlier subtotals count as one row each). Which run is decided on all its columns
+ * together: the run that agrees in every column; else the one that agrees in the most; where no
+ * run agrees anywhere, the whole run since the previous total or heading, which is what a reader
+ * adds up. One wrong column never hides the check: every column that then disagrees beyond
+ * rounding is a `mismatch` at its own cell. A category row (`Reinvestering` above `Inventarier`,
+ * `IT-utrustning`, `Transportmedel`; a `Netto` at the top of its table) is the sum of the rows
+ * under it. `varav` rows are parts of the row above them and in no sum. Every figure compared is
+ * counted in `coverage.recomputed`; a total that cannot be placed in `coverage.notRecomputed`.
  */
 export function checkTotals(
   sheet: string,
-  rows: TableRow[],
+  allRows: TableRow[],
   columns: TableColumn[],
-  checks: Check[],
-  problems: Problem[],
+  out: { checks: Check[]; problems: Problem[] },
+  coverage: Coverage,
 ): void {
-  const categoryParts = findCategories(sheet, rows, columns, checks);
+  const { checks, problems } = out;
+  const rows = allRows.filter((r) => !isPartOfAbove(r.label));
+  const categoryParts = findCategories(sheet, rows, columns, checks, coverage);
   /** Rows (and earlier totals) not yet covered by a total, top to bottom. */
   const open: TableRow[] = [];
+  /** Where the run since the last heading starts in `open`. */
+  let since = 0;
   for (const row of rows) {
     if (categoryParts.has(row.row)) continue; // already summed into its category row
-    if (row.values.size === 0) continue; // section headings, notes
+    if (row.values.size === 0) {
+      since = open.length; // a section heading starts a new run
+      continue;
+    }
     if (!row.isTotal || open.length === 0) {
       open.push(row);
       continue;
     }
-    const chosen = chooseRun(row, open, columns);
+    const chosen = chooseRun(
+      row,
+      open,
+      Math.min(since, open.length),
+      columns,
+      isWeakTotal(row.label),
+    );
+    if (chosen === 'line') {
+      open.push(row);
+      continue;
+    }
     if (chosen === null) {
       problems.push(
         problem(sheet, row.labelCell, 'warning', 'total-not-reproduced', { label: row.label }),
       );
+      coverage.notRecomputed += row.values.size;
     } else {
-      for (const v of chosen.verdicts)
+      for (const v of chosen.verdicts) {
+        if (!v.trivial) coverage.recomputed++;
         if (v.verdict !== 'ok') checks.push(makeCheck(sheet, row, v));
+      }
     }
     const coveredCount = chosen ? chosen.k : open.length;
     open.length -= coveredCount; // in place: copying the open list per total would be quadratic
+    if (since > open.length) since = open.length;
     open.push(row); // the total stands for the rows it covered
   }
+}
+
+/** `varav` and `därav` rows (`- varav lönekostnader`) are parts of the row above, never lines of a total. */
+export function isPartOfAbove(label: string): boolean {
+  return /^[\s\-–—•*]*(varav|därav)(?![\p{L}])/iu.test(label);
+}
+
+/**
+ * Words that make a total only where the rows above add up to it (`Verksamhetens kostnader` over
+ * cost lines, `Netto`, `Nettokostnad`, `Finansnetto`); elsewhere such a row is a line of its own,
+ * as `Verksamhetens kostnader` is in a resultaträkning under `Verksamhetens intäkter`.
+ */
+function isWeakTotal(label: string): boolean {
+  return /^(verksamhetens kostnader|nettokostnad(er)?|netto|finansnetto|resultat)(?![\p{L}])/iu.test(
+    label.trim(),
+  );
 }
 
 /** Exact verdicts for a total against a set of part rows. */
@@ -152,12 +194,19 @@ interface Screen {
   gap: number;
 }
 
-/** Picks how many open items above a total it sums; null when no run can be told. */
+/**
+ * Picks how many open items above a total it sums: the closest run that agrees in every column,
+ * else the run that agrees in the most columns (the longer of equals), else the whole run since
+ * the previous total or heading (`since`). A weak total that no run mostly agrees with is a
+ * `line`. Null when there is nothing to sum.
+ */
 function chooseRun(
   total: TableRow,
   open: readonly TableRow[],
+  since: number,
   columns: TableColumn[],
-): { k: number; verdicts: ColumnVerdict[] } | null {
+  weak: boolean,
+): { k: number; verdicts: ColumnVerdict[] } | 'line' | null {
   const nearest = (k: number): TableRow | undefined => open[open.length - 1 - k];
   const screened = screenRuns(total, open.length, nearest, columns);
   const exact = (k: number): { k: number; verdicts: ColumnVerdict[] } => ({
@@ -178,46 +227,63 @@ function chooseRun(
     const es = score(e.verdicts);
     if (es.agree > 0 && es.disagree === 0) return e;
   }
-  // Else the run that agrees in most columns, if more agree than not.
+  // Else the run that agrees in most columns; of equals, the longer (what a reader adds up).
   let bestK = 0;
   let best = { agree: 0, disagree: 0 };
   screened.forEach((s, i) => {
-    if (s.agree > best.agree) {
+    if (s.agree > 0 && s.agree >= best.agree) {
       best = s;
       bestK = i + 1;
     }
   });
-  if (bestK > 0 && best.agree > best.disagree) {
+  if (bestK > 0 && (!weak || best.agree > best.disagree)) {
     const e = exact(bestK);
     const es = score(e.verdicts);
-    if (es.agree > es.disagree) return e;
+    if (es.agree > 0 && (!weak || es.agree > es.disagree)) return e;
   }
-  // One figure to check and no run agrees: the whole run above is what a reader sums.
-  const whole = exact(open.length);
-  const nonTrivial = whole.verdicts.filter((v) => !v.trivial);
-  if (nonTrivial.length === 1) return { k: whole.k, verdicts: nonTrivial };
-  return null;
+  if (weak) return 'line';
+  // No run agrees anywhere: the run since the previous total or heading.
+  const k = open.length - since > 0 ? open.length - since : open.length;
+  return k > 0 ? exact(k) : null;
 }
 
 /**
  * Finds category rows: a row followed by rows that sum to it. Where the table marks categories
  * without parts with `-` rows, a category's parts run to the next category; elsewhere a category
- * is accepted only when its parts agree in every column (at least two of them).
+ * is accepted when its parts agree in most of its columns, at least two (so one wrong figure in a
+ * part or in the category is a mismatch, not a category lost). A total-worded row with nothing
+ * above it (`Netto` at the top, its parts under it) is such a category too.
  */
 function findCategories(
   sheet: string,
   rows: TableRow[],
   columns: TableColumn[],
   checks: Check[],
+  coverage: Coverage,
 ): Set<number> {
   const parts = new Set<number>();
   const hasDashes = rows.some((r) => r.isDash);
   const isCategoryByDash = (i: number): boolean => rows[i + 1]?.isDash === true;
   const screen = new PrefixScreen(rows, columns);
+  const record = (head: TableRow, vs: ColumnVerdict[], run: readonly TableRow[]): void => {
+    for (const v of vs) {
+      if (!v.trivial) coverage.recomputed++;
+      if (v.verdict !== 'ok') checks.push(makeCheck(sheet, head, v));
+    }
+    for (const r of run) parts.add(r.row);
+  };
+  let figuresAbove = false;
   for (let i = 0; i < rows.length; i++) {
     const head = rows[i];
-    if (!head || head.isTotal || head.isDash || head.values.size === 0 || parts.has(head.row))
+    if (!head) continue;
+    const first = !figuresAbove;
+    if (head.values.size === 0) {
+      figuresAbove = false; // a heading: what follows starts afresh
       continue;
+    }
+    figuresAbove = true;
+    const totalOnTop = head.isTotal && first;
+    if ((head.isTotal && !totalOnTop) || head.isDash || parts.has(head.row)) continue;
     if (hasDashes && isCategoryByDash(i)) continue;
     if (!hasDashes && !screen.anyRunMatches(i)) continue;
     const run: TableRow[] = [];
@@ -232,22 +298,24 @@ function findCategories(
       const vs = verdictsFor(head, run, columns);
       const s = score(vs);
       if (s.agree === 0 || s.agree < s.disagree) continue;
-      for (const v of vs) if (v.verdict !== 'ok') checks.push(makeCheck(sheet, head, v));
-      for (const r of run) parts.add(r.row);
+      record(head, vs, run);
       continue;
     }
     const screened = screenRuns(head, run.length, (k) => run[k], columns);
-    for (let k = run.length; k >= 2; k--) {
-      const s = screened[k - 1];
-      if (!s || s.agree < 2 || s.disagree > 0) continue;
-      const vs = verdictsFor(head, run.slice(0, k), columns);
-      const es = score(vs);
-      if (es.agree >= 2 && es.disagree === 0) {
-        for (const v of vs) if (v.verdict !== 'ok') checks.push(makeCheck(sheet, head, v));
-        for (const r of run.slice(0, k)) parts.add(r.row);
-        break;
+    // The longest run that agrees everywhere; else the longest that agrees in most columns.
+    let chosen: { k: number; vs: ColumnVerdict[] } | null = null;
+    for (const strict of [true, false]) {
+      for (let k = run.length; k >= 2 && !chosen; k--) {
+        const s = screened[k - 1];
+        if (!s || s.agree < 2 || (strict ? s.disagree > 0 : s.disagree >= s.agree)) continue;
+        const vs = verdictsFor(head, run.slice(0, k), columns);
+        const es = score(vs);
+        if (es.agree >= 2 && (strict ? es.disagree === 0 : es.disagree < es.agree))
+          chosen = { k, vs };
       }
+      if (chosen) break;
     }
+    if (chosen) record(head, chosen.vs, run.slice(0, chosen.k));
   }
   return parts;
 }
@@ -291,11 +359,18 @@ class PrefixScreen {
   anyRunMatches(i: number): boolean {
     const head = this.rows[i];
     if (!head) return false;
-    const k = this.columns.findIndex((c) => (head.values.approx(c.col) ?? 0) !== 0);
+    // Any column will do: a wrong figure in one column must not hide the category.
+    for (let k = 0; k < this.columns.length; k++) {
+      const target = head.values.approx(this.columns[k]?.col ?? 0) ?? 0;
+      if (target !== 0 && this.runMatches(i, k, target)) return true;
+    }
+    return false;
+  }
+
+  private runMatches(i: number, k: number, target: number): boolean {
     const sums = this.sums[k];
     const counts = this.counts[k];
-    if (k < 0 || !sums || !counts) return false;
-    const target = head.values.approx(this.columns[k]?.col ?? 0) ?? 0;
+    if (!sums || !counts) return false;
     const from = i + 1;
     const end = Math.min(this.stop[from] ?? from, from + MAX_CATEGORY_PARTS);
     const base = sums[from] ?? 0;

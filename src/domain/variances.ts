@@ -7,6 +7,7 @@ import type { ParsedNumber } from './values';
 import { compareSigned } from './compare';
 import { exactPercent, exactSub, exactToNumber } from './exact';
 import type { DetectedTable, TableColumn } from './tables';
+import type { Coverage } from './coverage';
 
 /** One comparison a table allows: an actual column against a budget column, maybe with its printed variance. */
 interface Pair {
@@ -62,27 +63,55 @@ function varianceOf(
   };
 }
 
-/** The comparisons a table allows: every full-year forecast or outcome against the budget of its year. */
+/** The years a column covers: its own, or the table's one span where it names none. */
+function spanKey(c: TableColumn, tableSpan: string | null): string | null {
+  const s = c.header.span;
+  return s ? `${s.from}-${s.to}` : tableSpan;
+}
+
+/** The one span the table's money columns name, or null when they name none or several. */
+function tableSpanOf(table: DetectedTable): string | null {
+  const keys = new Set<string>();
+  for (const c of table.columns) {
+    const r = c.header.role;
+    if (r !== 'budget' && r !== 'forecast' && r !== 'outcome' && r !== 'variance') continue;
+    if (c.header.span) keys.add(`${c.header.span.from}-${c.header.span.to}`);
+  }
+  return keys.size === 1 ? ([...keys][0] ?? null) : null;
+}
+
+/**
+ * Two columns measure the same period: the same years (a column without a year takes the table's
+ * only span) and the same reach into the year. An interim outcome (`Periodutfall`, `jan–apr`,
+ * `T1`) pairs only with a budget of the same interim period, never with a full-year budget; a
+ * multi-year frame (`Budget 2021–2024`) only with the same span.
+ */
+function samePeriod(a: TableColumn, b: TableColumn, tableSpan: string | null): boolean {
+  if (spanKey(a, tableSpan) !== spanKey(b, tableSpan)) return false;
+  return (
+    a.header.reach.month === b.header.reach.month &&
+    a.header.reach.interim === b.header.reach.interim
+  );
+}
+
+/**
+ * The comparisons a table allows: every forecast or outcome against the budget of the same
+ * period and the same column group (`Kommunen` never against `Sammanställd redovisning`).
+ */
 function findPairs(table: DetectedTable, deviations: Set<number>): Pair[] {
+  const tableSpan = tableSpanOf(table);
   const budgets = table.columns.filter((c) => c.header.role === 'budget');
   const actuals = table.columns.filter(
-    (c) =>
-      (c.header.role === 'forecast' || c.header.role === 'outcome') &&
-      !c.header.period?.interim &&
-      !deviations.has(c.col),
+    (c) => (c.header.role === 'forecast' || c.header.role === 'outcome') && !deviations.has(c.col),
   );
   const variances = table.columns.filter((c) => c.header.role === 'variance' && !c.header.percent);
-  const budgetYears = new Set(budgets.map(yearOf).filter((y) => y !== null));
   const pairs: Pair[] = [];
   for (const actual of actuals) {
-    let year = yearOf(actual);
-    if (year === null && budgetYears.size === 1) year = [...budgetYears][0] ?? null;
-    if (year === null) continue;
-    let candidates = budgets.filter((b) => yearOf(b) === year);
-    if (candidates.length === 0)
-      candidates = budgets.filter((b) => yearOf(b) === null && budgetYears.size === 0);
+    const candidates = budgets.filter(
+      (b) => b.group === actual.group && samePeriod(actual, b, tableSpan),
+    );
     if (candidates.length === 0) continue;
-    const reported = pickReported(variances, actual, year);
+    const reported = pickReported(variances, actual, tableSpan);
     // Prefer the budget written last (the revised or total budget), unless a printed variance says otherwise.
     const baseline = candidates[candidates.length - 1];
     if (!baseline) continue;
@@ -98,9 +127,16 @@ function findPairs(table: DetectedTable, deviations: Set<number>): Pair[] {
 function pickReported(
   variances: TableColumn[],
   actual: TableColumn,
-  year: number,
+  tableSpan: string | null,
 ): TableColumn | null {
-  const sameYear = variances.filter((v) => yearOf(v) === year || yearOf(v) === null);
+  const own = spanKey(actual, tableSpan);
+  const sameYear = variances.filter((v) => {
+    if (v.group !== actual.group) return false;
+    const k = spanKey(v, tableSpan);
+    if (k !== null && k !== own) return false;
+    // A variance of a named interim period belongs to that period only.
+    return !v.header.reach.interim || v.header.reach.month === actual.header.reach.month;
+  });
   if (sameYear.length === 0) return null;
   const named = sameYear.filter((v) => {
     const t = v.header.text.toLowerCase();
@@ -283,18 +319,22 @@ function signConvention(
 
 /**
  * Computes the budget variances of a budget or investment table and checks any printed variance
- * column against them. Variances are in the table's unit, positive = favourable.
+ * column against them. Variances are in the table's unit, positive = favourable. Counts every
+ * printed variance it recomputed, and every one it could not, in `coverage`.
+ * Example: Mellerud's `Intäkter`, Bokslut −71 602 against Budget −62 289, costs positive →
+ * variance 9 313 (printed 9 314: rounding).
  */
 export function analyseVariances(
   table: DetectedTable,
   rows: TableRow[],
   out: { variances: Variance[]; checks: Check[]; problems: Problem[] },
+  coverage: Coverage,
 ): SignConvention | null {
   const deviations = new Set<number>();
   const budgets = table.columns.filter((c) => c.header.role === 'budget');
+  const printed = table.columns.filter((c) => c.header.role === 'variance');
   for (const f of table.columns.filter((c) => c.header.role === 'forecast')) {
-    const b = budgets.find((x) => yearOf(x) === yearOf(f)) ?? budgets[0];
-    const printed = table.columns.filter((c) => c.header.role === 'variance');
+    const b = budgets.find((x) => yearOf(x) === yearOf(f) && x.group === f.group) ?? budgets[0];
     if (b && isDeviationColumn(rows, f, b, printed)) {
       deviations.add(f.col);
       out.problems.push(
@@ -305,14 +345,29 @@ export function analyseVariances(
     }
   }
   let pairs = findPairs(table, deviations);
+  pairs = [...pairs, ...pairsFromPrintedVariances(table, rows, pairs, deviations, out.problems)];
+  const unclaimed = printed.filter(
+    (v) => !v.header.percent && !pairs.some((p) => p.reported?.col === v.col),
+  );
+  // A printed deviation with no forecast amount beside it is the forecast's variance itself.
+  for (const f of table.columns.filter((c) => deviations.has(c.col))) {
+    reportDeviations(table, rows, f, budgets, out.variances);
+  }
+  for (const v of unclaimed) {
+    if (isForecastDeviation(table, v)) reportDeviations(table, rows, v, budgets, out.variances);
+    else notReproduced(table, rows, v, out.problems, coverage);
+  }
   if (pairs.length === 0) {
     return table.kind === 'investments' ? 'costs-positive' : budgetSignConvention(table, rows);
   }
-  const convention =
+  let convention =
     table.kind === 'investments' && !pairs.some((p) => p.reported)
       ? 'costs-positive'
       : signConvention(table, rows, pairs, out.problems);
-  if (!convention) {
+  // Where actual equals budget on every row, every variance is 0 whatever the convention: compute
+  // them, but say no convention (there is none to tell).
+  const immaterial = !convention && pairs.every((p) => equalOnEveryRow(rows, p));
+  if (!convention && !immaterial) {
     out.problems.push(
       problem(
         table.sheet,
@@ -321,22 +376,27 @@ export function analyseVariances(
         'unknown-sign-convention',
       ),
     );
+    for (const p of pairs) if (p.reported) notReproduced(table, rows, p.reported, [], coverage);
     return null;
   }
+  const applied: SignConvention = convention ?? 'costs-negative';
   // Where several budgets fit one actual, keep the one its printed variance reproduces.
-  pairs = choosePairs(pairs, rows, convention);
+  pairs = choosePairs(pairs, rows, applied);
   for (const p of pairs) {
     for (const r of rows) {
       if (r.isDash) continue;
       const a = r.values.get(p.actual.col);
       const b = r.values.get(p.baseline.col);
-      if (!a || !b) continue;
-      const v = varianceOf(a, b, convention);
       const rep = p.reported ? r.values.get(p.reported.col) : undefined;
+      if (!a || !b) {
+        if (rep) coverage.notRecomputed++;
+        continue;
+      }
+      const v = varianceOf(a, b, applied);
       let check: Variance['check'] = null;
       if (rep) {
         const terms: [ParsedNumber, 1 | -1][] =
-          convention === 'costs-negative'
+          applied === 'costs-negative'
             ? [
                 [a, 1],
                 [b, -1],
@@ -346,6 +406,7 @@ export function analyseVariances(
                 [a, -1],
               ];
         const cmp = compareSigned(rep, terms);
+        coverage.recomputed++;
         check = cmp.verdict;
         if (check !== 'ok' && p.reported) {
           out.checks.push({
@@ -375,10 +436,219 @@ export function analyseVariances(
         unit: table.unit,
         reported: rep ? numberOf(rep) : null,
         check,
+        kind: 'budget',
+        comment: null,
       });
     }
   }
+  convention = immaterial ? null : applied;
   return convention;
+}
+
+/** True when a pair's actual equals its budget on every row that has both. */
+function equalOnEveryRow(rows: TableRow[], p: Pair): boolean {
+  let seen = 0;
+  for (const r of rows) {
+    const a = r.values.approx(p.actual.col);
+    const b = r.values.approx(p.baseline.col);
+    if (a === undefined || b === undefined) continue;
+    seen++;
+    if (a !== b) return false;
+  }
+  return seen > 0;
+}
+
+/** Letters that name a column in a variance header's formula: `Avvikelse (B−U)`. */
+const LETTER_ROLES: Record<string, 'budget' | 'actual'> = {
+  b: 'budget',
+  u: 'actual',
+  p: 'actual',
+  r: 'actual',
+};
+
+/**
+ * The printed variance column settles which columns are budget and actual, whatever their
+ * headers say: where no pair of known roles claims a printed variance, the two columns whose
+ * difference reproduces it on most rows are its pair. Which one is the budget comes from a role
+ * one of them has (`Kommunbidrag`, `Budget`), or from the header's letters (`Avvikelse (B−U)`);
+ * where neither tells, nothing is guessed.
+ */
+function pairsFromPrintedVariances(
+  table: DetectedTable,
+  rows: TableRow[],
+  known: Pair[],
+  deviations: Set<number>,
+  problems: Problem[],
+): Pair[] {
+  const out: Pair[] = [];
+  const claimed = new Set(known.map((p) => p.reported?.col).filter((c) => c !== undefined));
+  const reproducedByKnown = (v: TableColumn): boolean =>
+    known.some(
+      (p) =>
+        p.reported?.col === v.col && reproducesPrintedVariance(rows, p.actual, p.baseline, [v]),
+    );
+  const candidates = table.columns.filter(
+    (c) =>
+      !c.header.percent &&
+      !deviations.has(c.col) &&
+      ['budget', 'forecast', 'outcome', 'other', 'year'].includes(c.header.role) &&
+      rows.some((r) => r.values.approx(c.col) !== undefined),
+  );
+  for (const v of table.columns) {
+    if (v.header.role !== 'variance' || v.header.percent) continue;
+    if (claimed.has(v.col) && reproducedByKnown(v)) continue;
+    const pool = candidates.filter((c) => c.group === v.group);
+    let best: { x: TableColumn; y: TableColumn; hits: number } | null = null;
+    let tie = false;
+    for (let i = 0; i < pool.length; i++) {
+      for (let j = i + 1; j < pool.length; j++) {
+        const x = pool[i];
+        const y = pool[j];
+        if (!x || !y) continue;
+        const hits = differenceHits(rows, x, y, v);
+        if (hits === 0) continue;
+        if (!best || hits > best.hits) {
+          best = { x, y, hits };
+          tie = false;
+        } else if (hits === best.hits) tie = true;
+      }
+    }
+    if (!best || tie) continue;
+    const roles = orderPair(best.x, best.y, v);
+    if (!roles) {
+      problems.push(
+        problem(table.sheet, v.headerCell, 'warning', 'ambiguous-header', {
+          header: v.header.text,
+        }),
+      );
+      continue;
+    }
+    // The pair now claims the column; any earlier claim by a pair that does not reproduce it goes.
+    for (const p of known) if (p.reported?.col === v.col) p.reported = null;
+    out.push({ actual: roles.actual, baseline: roles.baseline, reported: v });
+  }
+  return out;
+}
+
+/**
+ * Rows on which `x − y` or `y − x` gives the printed variance `v` within rounding; 0 unless that
+ * holds on at least two rows and more than half of the rows that have all three figures.
+ */
+function differenceHits(rows: TableRow[], x: TableColumn, y: TableColumn, v: TableColumn): number {
+  let counted = 0;
+  let hits = 0;
+  for (const r of rows) {
+    const a = r.values.approx(x.col);
+    const b = r.values.approx(y.col);
+    const p = r.values.approx(v.col);
+    if (a === undefined || b === undefined || p === undefined) continue;
+    if (a === 0 && b === 0 && p === 0) continue;
+    counted++;
+    const tol = 1.01 * 10 ** -Math.min(r.values.decimals(v.col) ?? 0, 6);
+    if (Math.abs(Math.abs(a - b) - Math.abs(p)) <= tol) hits++;
+  }
+  return hits >= 2 && hits * 2 > counted ? hits : 0;
+}
+
+/** Which of two columns is the budget: from their roles, else from the variance header's letters. */
+function orderPair(
+  x: TableColumn,
+  y: TableColumn,
+  v: TableColumn,
+): { actual: TableColumn; baseline: TableColumn } | null {
+  const isBudget = (c: TableColumn): boolean => c.header.role === 'budget';
+  const isActual = (c: TableColumn): boolean =>
+    c.header.role === 'forecast' || c.header.role === 'outcome';
+  if (isBudget(x) && !isBudget(y)) return { actual: y, baseline: x };
+  if (isBudget(y) && !isBudget(x)) return { actual: x, baseline: y };
+  if (isActual(x) && !isActual(y)) return { actual: x, baseline: y };
+  if (isActual(y) && !isActual(x)) return { actual: y, baseline: x };
+  const letters = /\(?\s*([bupr])\s*[-−–]\s*([bupr])\s*\)?\s*$/i.exec(v.header.text);
+  if (letters) {
+    const first = LETTER_ROLES[(letters[1] ?? '').toLowerCase()];
+    const second = LETTER_ROLES[(letters[2] ?? '').toLowerCase()];
+    // Written in order of the columns: the left one is the first letter.
+    const [left, right] = x.col < y.col ? [x, y] : [y, x];
+    if (first === 'budget' && second === 'actual') return { actual: right, baseline: left };
+    if (first === 'actual' && second === 'budget') return { actual: left, baseline: right };
+  }
+  return null;
+}
+
+/** A printed variance column that holds the forecast's deviation: it says `prognos`, and no forecast amount claims it. */
+function isForecastDeviation(table: DetectedTable, v: TableColumn): boolean {
+  const hasForecast = table.columns.some(
+    (c) => c.header.role === 'forecast' && c.group === v.group,
+  );
+  if (hasForecast) return false;
+  const words = [v.header.text, table.title ?? ''].join(' ').toLowerCase();
+  return /prognos/.test(words);
+}
+
+/**
+ * Reports a forecast deviation printed per row (`Prognos 2017` holding −27 600 for the committee)
+ * as variances of kind `forecast-deviation`: the printed figure is the variance, positive =
+ * favourable as the documents print it, against the budget of the same year where there is one.
+ */
+function reportDeviations(
+  table: DetectedTable,
+  rows: TableRow[],
+  col: TableColumn,
+  budgets: TableColumn[],
+  variances: Variance[],
+): void {
+  const budget =
+    budgets.find((b) => b.group === col.group && yearOf(b) === yearOf(col)) ??
+    budgets.find((b) => b.group === col.group && yearOf(b) === null) ??
+    null;
+  for (const r of rows) {
+    if (r.isDash) continue;
+    const d = r.values.get(col.col);
+    if (!d) continue;
+    const b = budget ? r.values.get(budget.col) : undefined;
+    const percent =
+      b && !b.value.isZero()
+        ? toReportNumber(
+            d.value.div(b.value.abs()).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+          )
+        : null;
+    variances.push({
+      sheet: table.sheet,
+      row: r.row,
+      cell: address(r.row, col.col),
+      label: r.label,
+      baseline: budget?.header.text ?? '',
+      actual: col.header.text,
+      baselineValue: b ? numberOf(b) : null,
+      actualValue: null,
+      variance: numberOf(d),
+      variancePercent: percent,
+      unit: table.unit,
+      reported: numberOf(d),
+      check: null,
+      kind: 'forecast-deviation',
+      comment: null,
+    });
+  }
+}
+
+/** A printed variance column no pair reproduces: said once at its header, its figures counted. */
+function notReproduced(
+  table: DetectedTable,
+  rows: TableRow[],
+  v: TableColumn,
+  problems: Problem[],
+  coverage: Coverage,
+): void {
+  let n = 0;
+  for (const r of rows) if (r.values.approx(v.col) !== undefined) n++;
+  if (n === 0) return;
+  coverage.notRecomputed += n;
+  problems.push(
+    problem(table.sheet, v.headerCell, 'warning', 'variance-not-reproduced', {
+      header: v.header.text,
+    }),
+  );
 }
 
 /**

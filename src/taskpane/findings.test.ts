@@ -23,6 +23,8 @@ const REPORT: Report = {
       unit: 'tkr',
       reported: null,
       check: null,
+      kind: 'budget',
+      comment: null,
     },
     {
       sheet: 'Ekonomi',
@@ -38,6 +40,8 @@ const REPORT: Report = {
       unit: 'tkr',
       reported: null,
       check: null,
+      kind: 'budget',
+      comment: null,
     },
     {
       sheet: 'Ekonomi',
@@ -53,6 +57,8 @@ const REPORT: Report = {
       unit: 'tkr',
       reported: null,
       check: null,
+      kind: 'budget',
+      comment: null,
     },
   ],
   indicators: [

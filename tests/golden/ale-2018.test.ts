@@ -120,8 +120,19 @@ describe('7.1 Ekonomisk sammanställning (sheet Ekonomi)', () => {
     });
   });
 
-  test('Prognos 2017 is a forecast deviation (12 600, −11 800, ...): no variance from it', () => {
-    expect(g.report.variances.filter(inRows('Ekonomi', top(), bottom()))).toEqual([]);
+  test('Prognos 2017 is the forecast deviation itself: reported as such, −27 600 for the committee', () => {
+    const rows = g.report.variances.filter(inRows('Ekonomi', top(), bottom()));
+    expect(rows.map((v) => [v.label, v.kind, v.variance, v.actualValue])).toEqual([
+      ['Nämnd och administration', 'forecast-deviation', 12600, null],
+      ['Äldreomsorg inkl hemtjänst', 'forecast-deviation', -11800, null],
+      ['Särskilda boenden och hemsjukvård', 'forecast-deviation', 3400, null],
+      ['Funktionshinder', 'forecast-deviation', -11000, null],
+      ['Individ- och familjeomsorg', 'forecast-deviation', -20800, null],
+      ['Totalt', 'forecast-deviation', -27600, null],
+    ]);
+    // Never a forecast amount: no `prognos − budget` of 12 600 − 97 186.
+    expect(rows.every((v) => v.baseline === 'Budget 2017')).toBe(true);
+    expect(rows.find((v) => v.label === 'Totalt')?.variancePercent).toBe(-5.52); // −27 600 / 499 702
   });
 
   test('Total budget = kostnader − intäkter in every row, and the Totalt sums hold: no check', () => {
