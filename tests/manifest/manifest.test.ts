@@ -1,11 +1,13 @@
 /**
  * The add-in manifest: valid against Microsoft's XML manifest schemas (offline, xmllint), and
- * every icon it names exists in assets/ with the pixel size it claims.
+ * every icon it names exists in assets/ with the pixel size it claims. The production manifest
+ * (`npm run build -- --env urlProd=…`) names no localhost and validates too.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
+import { validateManifest } from './validateManifest';
 
 const ROOT = resolve(__dirname, '../..');
 const MANIFEST = resolve(ROOT, 'manifest.xml');
@@ -22,6 +24,7 @@ test('manifest.xml validates against OfficeAppManifestV1_1.xsd', () => {
     throw new Error(`xmllint missing (apt-get install libxml2-utils): ${run.error.message}`);
   expect(run.stderr.trim()).toBe(`${MANIFEST} validates`);
   expect(run.status).toBe(0);
+  expect(validateManifest(xml)).toEqual({ ok: true, errors: '' });
 });
 
 test('a broken manifest is rejected, so the validation can fail', () => {
