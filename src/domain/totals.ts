@@ -4,7 +4,7 @@ import { problem } from './messages';
 import type { Check, Problem } from './report';
 import type { TableRow } from './tableRows';
 import type { TableColumn } from './tables';
-import type { Coverage } from './coverage';
+import { newCoverage, type Coverage } from './coverage';
 
 /** A category row sums at most this many rows under it (keeps the search linear in the rows). */
 const MAX_CATEGORY_PARTS = 60;
@@ -33,9 +33,64 @@ export function checkTotals(
   out: { checks: Check[]; problems: Problem[] },
   coverage: Coverage,
 ): void {
-  const { checks, problems } = out;
   const rows = allRows.filter((r) => !isPartOfAbove(r.label));
-  const categoryParts = findCategories(sheet, rows, columns, checks, coverage);
+  const categories: Reading = { checks: [], problems: [], coverage: newCoverage() };
+  const categoryParts = findCategories(
+    sheet,
+    rows,
+    columns,
+    categories.checks,
+    categories.coverage,
+  );
+  let reading = readTotals(sheet, rows, columns, categoryParts);
+  // Of two readings, the one in which more printed figures agree (ties: the categories, found by
+  // their arithmetic): rows that happen to add up to the row above them are no category where the
+  // totals below then fail to add up.
+  if (categoryParts.size > 0) {
+    const withCategories = merge(categories, reading);
+    const flat = readTotals(sheet, rows, columns, new Set());
+    reading = agreement(flat) > agreement(withCategories) ? flat : withCategories;
+  }
+  out.checks.push(...reading.checks);
+  out.problems.push(...reading.problems);
+  coverage.recomputed += reading.coverage.recomputed;
+  coverage.notRecomputed += reading.coverage.notRecomputed;
+}
+
+/** The checks, problems and coverage of one reading of a table's totals. */
+interface Reading {
+  checks: Check[];
+  problems: Problem[];
+  coverage: Coverage;
+}
+
+function merge(a: Reading, b: Reading): Reading {
+  return {
+    checks: [...a.checks, ...b.checks],
+    problems: [...a.problems, ...b.problems],
+    coverage: {
+      recomputed: a.coverage.recomputed + b.coverage.recomputed,
+      notRecomputed: a.coverage.notRecomputed + b.coverage.notRecomputed,
+    },
+  };
+}
+
+/** Figures that agree, less those that do not (a total that cannot be placed counts against). */
+function agreement(r: Reading): number {
+  let mismatches = 0;
+  for (const c of r.checks) if (c.severity === 'mismatch') mismatches++;
+  return r.coverage.recomputed - 2 * mismatches - r.coverage.notRecomputed;
+}
+
+/** The total rows of a table read over its lines, with the category parts already summed. */
+function readTotals(
+  sheet: string,
+  rows: TableRow[],
+  columns: TableColumn[],
+  categoryParts: ReadonlySet<number>,
+): Reading {
+  const reading: Reading = { checks: [], problems: [], coverage: newCoverage() };
+  const { checks, problems, coverage } = reading;
   /** Rows (and earlier totals) not yet covered by a total, top to bottom. */
   const open: TableRow[] = [];
   /** Where the run since the last heading starts in `open`. */
@@ -77,6 +132,7 @@ export function checkTotals(
     if (since > open.length) since = open.length;
     open.push(row); // the total stands for the rows it covered
   }
+  return reading;
 }
 
 /** `varav` and `därav` rows (`- varav lönekostnader`) are parts of the row above, never lines of a total. */
@@ -302,16 +358,27 @@ function findCategories(
       continue;
     }
     const screened = screenRuns(head, run.length, (k) => run[k], columns);
-    // The longest run that agrees everywhere; else the longest that agrees in most columns.
+    // The longest run that agrees everywhere (in two columns at least); else the longest that
+    // agrees in most columns. A row is a category only by its arithmetic, so one exact column is
+    // not enough (linked columns make such coincidences common), unless its words say it is a
+    // total (`Netto` on top), where the others may then hold an error.
     let chosen: { k: number; vs: ColumnVerdict[] } | null = null;
     for (const strict of [true, false]) {
       for (let k = run.length; k >= 2 && !chosen; k--) {
         const s = screened[k - 1];
-        if (!s || s.agree < 2 || (strict ? s.disagree > 0 : s.disagree >= s.agree)) continue;
+        if (!s || s.agree < (totalOnTop ? 1 : 2)) continue;
+        if (strict ? s.disagree > 0 : !totalOnTop && s.disagree >= s.agree) continue;
         const vs = verdictsFor(head, run.slice(0, k), columns);
         const es = score(vs);
-        if (es.agree >= 2 && (strict ? es.disagree === 0 : es.disagree < es.agree))
-          chosen = { k, vs };
+        const exactly = vs.some((v) => !v.trivial && v.verdict === 'ok');
+        const accepted = strict
+          ? es.agree >= (totalOnTop ? 1 : 2) && es.disagree === 0
+          : totalOnTop
+            ? exactly
+            : es.agree >= 2 && es.disagree < es.agree;
+        // A row equal to one line and zeros is no category: two parts must carry figures.
+        const carrying = run.slice(0, k).filter((r) => r.values.firstNonZero()).length;
+        if (accepted && carrying >= 2) chosen = { k, vs };
       }
       if (chosen) break;
     }

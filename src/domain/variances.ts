@@ -513,7 +513,11 @@ function pairsFromPrintedVariances(
         } else if (hits === best.hits) tie = true;
       }
     }
-    if (!best || tie) continue;
+    if (!best || tie) {
+      // Claimed by roles but reproduced on too few rows: the column cannot be recomputed.
+      for (const p of known) if (p.reported?.col === v.col) p.reported = null;
+      continue;
+    }
     const roles = orderPair(best.x, best.y, v);
     if (!roles) {
       problems.push(

@@ -1,0 +1,345 @@
+/**
+ * The principles of issue 7, each on a made-up table of the shape real workbooks have (the wild
+ * corpus, `tests/golden/wild.test.ts`, holds the same principles on real documents). Each test is
+ * named after the principle, not the layout.
+ */
+import { analyzeWorkbook } from './analyze';
+import type { CellValue } from './grid';
+import type { Report } from './report';
+import { sheetOf, workbookOf } from './testing/grids';
+
+const MINUS = '\u2212';
+
+function run(rows: CellValue[][], merges: string[] = []): Report {
+  return analyzeWorkbook(workbookOf(sheetOf('Blad1', rows, { merges })));
+}
+
+const byLabel = (r: Report, label: string) => r.variances.filter((v) => v.label === label);
+const mismatches = (r: Report) =>
+  r.checks.filter((c) => c.severity === 'mismatch').map((c) => c.cell);
+
+describe('periods', () => {
+  test('columns without any year share the report’s period: Budget and Prognos apr pair', () => {
+    const r = run([
+      ['Driftredovisning (tkr)'],
+      ['Verksamhet', 'Budget', 'Prognos apr', 'Avvikelse'],
+      ['Förskola', 84200, 86050, -1850],
+      ['Grundskola', 120400, 119900, 500],
+      ['Summa', 204600, 205950, -1350],
+    ]);
+    expect(byLabel(r, 'Förskola')).toMatchObject([{ variance: -1850, check: 'ok' }]);
+    expect(byLabel(r, 'Summa')).toMatchObject([{ variance: -1350, check: 'ok' }]);
+    expect(r.tables[0]).toMatchObject({ signConvention: 'costs-positive', unit: 'tkr' });
+    expect(mismatches(r)).toEqual([]);
+  });
+
+  test('a period budget pairs with the outcome of the same period, a full-year budget with the forecast', () => {
+    const r = run(
+      [
+        ['Ekonomisk uppföljning, tkr'],
+        ['Verksamhet', 'januari–okt 2021', null, 'Helår 2021', null],
+        [null, 'Budget', 'Utfall', 'Budget', 'Prognos'],
+        ['Hemtjänst', -50000, -51200, -60000, -61500],
+        ['Särskilt boende', -80000, -79000, -96000, -95000],
+        ['Summa', -130000, -130200, -156000, -156500],
+      ],
+      ['B2:C2', 'D2:E2'],
+    );
+    const hem = byLabel(r, 'Hemtjänst').map((v) => [v.baseline, v.actual, v.variance]);
+    expect(hem).toEqual([
+      ['Budget januari–okt 2021', 'Utfall januari–okt 2021', -1200],
+      ['Budget Helår 2021', 'Prognos Helår 2021', -1500],
+    ]);
+  });
+
+  test('an interim outcome is never compared with a full-year budget', () => {
+    const r = run([
+      ['Drift, tkr'],
+      ['Verksamhet', 'Budget 2023', 'Periodutfall 2023', 'Utfall jan–apr 2023'],
+      ['Kultur', -12000, -4100, -4100],
+      ['Fritid', -30000, -9800, -9800],
+    ]);
+    expect(r.variances).toEqual([]);
+  });
+
+  test('a multi-year frame pairs only with figures of the same span', () => {
+    const r = run([
+      ['Investeringar (tkr)'],
+      ['Projekt', 'Budget 2021–2024', 'Utfall 2024', 'Utfall 2021–2024', 'Avvikelse'],
+      ['Skola Norr', 40000, 12000, 41000, -1000],
+      ['Sporthall', 25000, 8000, 24000, 1000],
+    ]);
+    expect(r.variances.map((v) => [v.label, v.actual, v.variance])).toEqual([
+      ['Skola Norr', 'Utfall 2021–2024', -1000],
+      ['Sporthall', 'Utfall 2021–2024', 1000],
+    ]);
+  });
+});
+
+describe('roles settled by the printed variance', () => {
+  test('Nettokostnad is an outcome: Budgetavvikelse recomputed on every row', () => {
+    const r = run([
+      ['Driftredovisning 2022, tkr'],
+      ['Verksamhet', 'Budget 2022', 'Nettokostnad 2022', 'Budgetavvikelse 2022'],
+      ['Gymnasieskola', 98000, 96500, 1500],
+      ['Vuxenutbildning', 21000, 22300, -1300],
+      ['Summa', 119000, 118800, 200],
+    ]);
+    expect(byLabel(r, 'Vuxenutbildning')).toMatchObject([{ variance: -1300, check: 'ok' }]);
+    expect(r.tables[0]?.recomputed).toBeGreaterThanOrEqual(3 + 3);
+  });
+
+  test('Kommunbidrag is the budget frame: Avvikelse = Kommunbidrag − Nettokostnad', () => {
+    const r = run([
+      ['Nämndernas resultat (mnkr)'],
+      ['Nämnd', 'Kommunbidrag', 'Nettokostnad', 'Avvikelse'],
+      ['Barn- och utbildningsnämnden', 812.4, 809.1, 3.3],
+      ['Socialnämnden', 640.2, 655.0, -14.8],
+      ['Tekniska nämnden', 95.5, 95.5, 0],
+    ]);
+    expect(byLabel(r, 'Socialnämnden')).toMatchObject([
+      { variance: -14.8, check: 'ok', baseline: 'Kommunbidrag' },
+    ]);
+  });
+
+  test('headers the engine does not know are paired by the variance they reproduce, the letters telling which is the budget', () => {
+    const r = run([
+      ['Uppföljning (tkr)'],
+      ['Verksamhet', 'Beslutad ram', 'Bokfört', 'Avvikelse (B−U)'],
+      ['Bibliotek', 8000, 7600, 400],
+      ['Simhall', 12000, 12900, -900],
+    ]);
+    expect(byLabel(r, 'Simhall')).toMatchObject([{ variance: -900, check: 'ok' }]);
+    const odd = run([
+      ['Uppföljning (tkr)'],
+      ['Verksamhet', 'Kolumn 1', 'Kolumn 2', 'Avvikelse (B−U)'],
+      ['Bibliotek', 8000, 7600, 400],
+      ['Simhall', 12000, 12900, -900],
+    ]);
+    expect(byLabel(odd, 'Simhall')).toMatchObject([{ variance: -900, check: 'ok' }]);
+  });
+
+  test('a printed variance that no pair reproduces is said, and counted as not recomputed', () => {
+    const r = run([
+      ['Drift (tkr)'],
+      ['Verksamhet', 'Budget 2023', 'Utfall 2023', 'Avvikelse 2023'],
+      ['Kultur', -1000, -1100, 55],
+      ['Fritid', -2000, -1900, -240],
+      ['Park', -3000, -3000, 17],
+    ]);
+    expect(r.problems.map((p) => p.code)).toContain('variance-not-reproduced');
+    expect(r.tables[0]?.notRecomputed).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('column groups', () => {
+  test('a row of U / I codes is a header row: spending pairs with spending, income with income', () => {
+    const r = run(
+      [
+        ['Investeringsredovisning (tkr)'],
+        ['Projekt', 'Budget 2023', null, 'Utfall 2023', null],
+        [null, 'U', 'I', 'U', 'I'],
+        ['Ny förskola', 30000, -5000, 28000, -5000],
+        ['Gata och park', 12000, 0, 13500, 0],
+      ],
+      ['B2:C2', 'D2:E2'],
+    );
+    expect(r.problems.filter((p) => p.code === 'unreadable-number')).toEqual([]);
+    const skola = byLabel(r, 'Ny förskola').map((v) => [v.baselineValue, v.actualValue]);
+    expect(skola).toEqual([
+      [30000, 28000],
+      [-5000, -5000],
+    ]);
+  });
+
+  test('Kommunen and Sammanställd redovisning are groups: no pair across them', () => {
+    const r = run(
+      [
+        ['Resultaträkning (mnkr)'],
+        [null, 'Kommunen', null, 'Sammanställd redovisning', null],
+        ['Mnkr', 'Utfall 2023', 'Budget 2023', 'Utfall 2023', 'Budget 2023'],
+        ['Verksamhetens intäkter', 520.0, 500.0, 1210.0, 1180.0],
+        ['Verksamhetens kostnader', -2410.0, -2380.0, -2950.0, -2900.0],
+      ],
+      ['B2:C2', 'D2:E2'],
+    );
+    const intakter = byLabel(r, 'Verksamhetens intäkter').map((v) => [
+      v.actualValue,
+      v.baselineValue,
+    ]);
+    expect(intakter).toEqual([
+      [520, 500],
+      [1210, 1180],
+    ]);
+  });
+});
+
+describe('totals chosen on all columns', () => {
+  const lines: CellValue[][] = [
+    ['Äldreomsorg', -61000, -62000, -1000],
+    ['Hemtjänst', -45000, -44500, 500],
+    ['Funktionsstöd', -38000, -38000, 0],
+  ];
+
+  test('one wrong column never hides the check: the utfall of Totalt 15 off is a mismatch at its cell', () => {
+    const r = run([
+      ['Drift (tkr)'],
+      ['Verksamhet', 'Budget 2023', 'Utfall 2023', 'Avvikelse'],
+      ...lines,
+      ['Totalt', -144000, -144515, -515],
+    ]);
+    expect(mismatches(r)).toEqual(['C6', 'D6']);
+    expect(r.problems.map((p) => p.code)).not.toContain('total-not-reproduced');
+  });
+
+  test('an error that keeps its row consistent is found at the total in both columns it feeds', () => {
+    // Hemtjänst's utfall mistyped as −45 500 and its Avvikelse computed from it: the row adds up.
+    const r = run([
+      ['Drift (tkr)'],
+      ['Verksamhet', 'Budget 2023', 'Utfall 2023', 'Avvikelse'],
+      lines[0] ?? [],
+      ['Hemtjänst', -45000, -45500, -500],
+      lines[2] ?? [],
+      ['Totalt', -144000, -144500, -500],
+    ]);
+    expect(mismatches(r)).toEqual(['C6', 'D6']);
+  });
+
+  test('a category row whose parts disagree in one column of three is still a category, the column a mismatch', () => {
+    const r = run([
+      ['Investeringar (tkr)'],
+      ['Projekt', 'Budget 2023', 'Utfall 2023', 'Avvikelse'],
+      ['Reinvestering', 900, 700, 200],
+      ['Inventarier', 300, 350, 50], // utfall mistyped: 250 fits the row and the category
+      ['IT-utrustning', 400, 300, 100],
+      ['Transportmedel', 200, 150, 50],
+      ['Nyinvestering', 5000, 4000, 1000],
+      ['Totalt', 5900, 4700, 1200],
+    ]);
+    // The row's Avvikelse (300 − 350 ≠ 50) and the category's utfall (350 + 300 + 150 ≠ 700).
+    expect(mismatches(r)).toEqual(['D4', 'C3']);
+  });
+
+  test('a Netto at the top of its table is the sum of the parts under it; varav rows are in no sum', () => {
+    const r = run([
+      ['Kultur- och fritidsnämnden (tkr)'],
+      [null, 'Budget 2023', 'Utfall 2023'],
+      ['Netto', -41000, -40200],
+      ['Intäkter', 9000, 9800],
+      ['- varav bidrag', 4000, 4100],
+      ['Kostnader', -50000, -50000],
+      ['- varav personal', -30000, -29000],
+    ]);
+    expect(r.checks).toEqual([]);
+    expect(r.tables[0]?.recomputed).toBe(2);
+    const wrong = run([
+      ['Kultur- och fritidsnämnden (tkr)'],
+      [null, 'Budget 2023', 'Utfall 2023'],
+      ['Netto', -41000, -41200],
+      ['Intäkter', 9000, 9800],
+      ['- varav bidrag', 4000, 4100],
+      ['Kostnader', -50000, -50000],
+    ]);
+    expect(mismatches(wrong)).toEqual(['C3']);
+  });
+
+  test('ties between runs go to the longer run: an error in a line is reported at its own total', () => {
+    const r = run([
+      ['Drift (tkr)'],
+      ['Verksamhet', 'Budget 2023', 'Utfall 2023'],
+      ['Skola A', 100, 100],
+      ['Skola B', 200, 260],
+      ['Skola C', 300, 300],
+      ['Summa skolor', 600, 600],
+    ]);
+    expect(mismatches(r)).toEqual(['C6']);
+  });
+});
+
+describe('resultaträkning chains', () => {
+  const rr = (kostnader: number): CellValue[][] => [
+    ['Resultaträkning, mnkr'],
+    [null, 'Utfall 2023', 'Budget 2023'],
+    ['Verksamhetens intäkter', 610.2, 590.0],
+    ['Verksamhetens kostnader', kostnader, -2800.0],
+    ['- varav jämförelsestörande poster', -12.0, 0],
+    ['Avskrivningar', -95.4, -98.0],
+    ['Verksamhetens nettokostnader', -2335.3, -2308.0],
+    ['Skatteintäkter', 1920.5, 1905.0],
+    ['Generella statsbidrag och utjämning', 480.3, 470.0],
+    ['Verksamhetens resultat', 65.5, 67.0],
+    ['Finansiella intäkter', 20.1, 18.0],
+    ['Finansiella kostnader', -15.6, -17.0],
+    ['Resultat efter finansiella poster', 70.0, 68.0],
+    ['Årets resultat', 70.0, 68.0],
+  ];
+
+  test('each result line is the sum of the lines since the previous one, varav left out', () => {
+    const r = run(rr(-2850.1));
+    expect(r.checks).toEqual([]);
+    expect(r.problems.map((p) => p.code)).not.toContain('total-not-reproduced');
+  });
+
+  test('a 10 mnkr error in Verksamhetens kostnader is reported at the result line it feeds', () => {
+    const r = run(rr(-2860.1));
+    expect(mismatches(r)).toEqual(['B7']);
+  });
+});
+
+describe('sign convention', () => {
+  test('rows where actual equals budget give variance 0 whatever the convention; none is guessed', () => {
+    const r = run([
+      ['Drift (tkr)'],
+      ['Verksamhet', 'Budget 2023', 'Utfall 2023', 'Avvikelse'],
+      ['Kultur', 1000, 1000, 0],
+      ['Fritid', -2000, -2000, 0],
+      ['Park', 3000, 3000, 0],
+    ]);
+    expect(r.variances.map((v) => v.variance)).toEqual([0, 0, 0]);
+    expect(r.variances.every((v) => v.check === 'ok')).toBe(true);
+    expect(r.tables[0]?.signConvention).toBeNull();
+  });
+});
+
+describe('units', () => {
+  test('an amount in a sentence above the table says nothing of its unit', () => {
+    const r = run([
+      ['Nämndens ram uppgår till 84,6 miljoner kronor för 2024.'],
+      ['Driftbudget, tkr'],
+      ['Verksamhet', 'Budget 2024', 'Budget 2023'],
+      ['Kultur', 40000, 39000],
+      ['Fritid', 44600, 43000],
+    ]);
+    expect(r.tables[0]?.unit).toBe('tkr');
+    const prose = run([
+      ['Nämndens ram uppgår till 84,6 miljoner kronor för 2024.'],
+      ['Verksamhet', 'Budget 2024', 'Budget 2023'],
+      ['Kultur', 40000, 39000],
+    ]);
+    expect(prose.tables[0]?.unit).toBeNull();
+  });
+});
+
+describe('coverage', () => {
+  test('a table says how many printed figures were recomputed', () => {
+    const r = run([
+      ['Drift (tkr)'],
+      ['Verksamhet', 'Budget 2023', 'Utfall 2023', 'Avvikelse'],
+      ['Äldreomsorg', -61000, -62000, -1000],
+      ['Hemtjänst', -45000, -44500, 500],
+      ['Totalt', -106000, -106500, -500],
+    ]);
+    // Three printed variances and the total's three figures.
+    expect(r.tables[0]).toMatchObject({ recomputed: 6, notRecomputed: 0 });
+  });
+});
+
+test('a text minus and a Swedish text number keep their sign', () => {
+  const r = run([
+    ['Drift (tkr)'],
+    ['Verksamhet', 'Budget', 'Prognos', 'Avvikelse'],
+    ['Kultur', '1 000', '1 200', `${MINUS}200`],
+    ['Fritid', '2 000', '1 900', '100'],
+  ]);
+  expect(byLabel(r, 'Kultur')).toMatchObject([{ variance: -200, check: 'ok' }]);
+});
