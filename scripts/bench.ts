@@ -9,17 +9,21 @@
  *  - the whole analysis as the product does it: `readWorkbookFile` + `analyzeWorkbook`;
  *  - the ratio of the two, peak memory, and what the analysis found against what the generator
  *    knows is there (no mismatch, every variance, every indicator status).
- * Then it runs `scripts/bench-office.ts` if that exists.
+ * Then the corpus section (scripts/bench/corpus.ts): planted-error recall by kind over the seed
+ * fixtures and the wild corpus, and the wild corpus's score by category. Last it runs
+ * `scripts/bench-office.ts` if that exists.
  *
  * Options: `--sizes 25000,100000` (budget lines), `--indicators 5000`, `--runs 3`,
  * `--no-exceljs` (skip the two slow ExcelJS reads), `--formulas` (totals as SUBTOTAL formulas),
- * `--keep` (keep the generated workbooks and print where), `--no-office` (skip bench-office.ts).
+ * `--keep` (keep the generated workbooks and print where), `--no-office` (skip bench-office.ts),
+ * `--no-corpus` (skip the corpus section), `--corpus-only` (print only the corpus section).
  * Example: `npm run bench -- --sizes 10000,40000 --runs 5`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { printCorpus } from './bench/corpus';
 import { writeBenchWorkbook, type BenchWorkbook } from './bench/generateWorkbook';
 import { fmt, renderTable } from './bench/table';
 import type { ModeName, RunResult } from './bench/types';
@@ -32,6 +36,8 @@ interface Args {
   formulas: boolean;
   keep: boolean;
   office: boolean;
+  corpus: boolean;
+  corpusOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -43,6 +49,8 @@ function parseArgs(argv: readonly string[]): Args {
     formulas: false,
     keep: false,
     office: true,
+    corpus: true,
+    corpusOnly: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
@@ -58,6 +66,8 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--formulas') args.formulas = true;
     else if (a === '--keep') args.keep = true;
     else if (a === '--no-office') args.office = false;
+    else if (a === '--no-corpus') args.corpus = false;
+    else if (a === '--corpus-only') args.corpusOnly = true;
     else throw new Error(`Okänt argument / unknown argument: ${a}`);
   }
   return args;
@@ -286,8 +296,12 @@ function runOfficeBench(): void {
   if (child.status !== 0) console.log(`(bench-office avslutades med kod ${String(child.status)})`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.corpusOnly) {
+    await printCorpus();
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'namndplan-bench-'));
   const modes: ModeName[] = [
     ...BARE.filter((m) => args.exceljs || !m.startsWith('exceljs')),
@@ -323,6 +337,7 @@ function main(): void {
     printMemory(all);
     printFindings(all);
     printVerdicts(all);
+    if (args.corpus) await printCorpus();
     if (args.keep) console.log(`\nArbetsböckerna finns kvar i ${dir}`);
   } finally {
     if (!args.keep) rmSync(dir, { recursive: true, force: true });
@@ -330,4 +345,7 @@ function main(): void {
   if (args.office) runOfficeBench();
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
