@@ -1,7 +1,8 @@
 import { newCoverage, type Coverage } from './coverage';
 import { checkDifferences, checkRelations } from './differences';
 import { address, type WorkbookSnapshot } from './grid';
-import { assessIndicators } from './indicators';
+import type { WordDirection } from './direction';
+import { assessIndicators, collectOperatorDirections } from './indicators';
 import { problem } from './messages';
 import type { AnalyzeOptions, Report, SignConvention, Table } from './report';
 import { readRisks } from './risks';
@@ -34,13 +35,23 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     problems: [],
   };
   let anyValue = false;
+  const sheets: { grid: SheetGrid; tables: DetectedTable[] }[] = [];
   for (const sheet of workbook.sheets) {
     const grid = new SheetGrid(sheet);
     if (grid.lastRow < grid.firstRow) continue;
     anyValue = true;
-    for (const table of detectTables(grid)) {
+    sheets.push({ grid, tables: detectTables(grid) });
+  }
+  // An indicator's operator anywhere in the workbook tells which way it is better everywhere.
+  const elsewhere = new Map<string, WordDirection>();
+  for (const { grid, tables } of sheets) {
+    for (const t of tables)
+      if (t.kind === 'indicators') collectOperatorDirections(grid, t, elsewhere);
+  }
+  for (const { grid, tables } of sheets) {
+    for (const table of tables) {
       const coverage = newCoverage();
-      const convention = analyseTable(grid, table, threshold, report, coverage);
+      const convention = analyseTable(grid, table, { threshold, elsewhere }, report, coverage);
       if (table.kind !== 'other') reportErrorCells(grid, table, report);
       const entry: Table = {
         sheet: table.sheet,
@@ -62,7 +73,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
 function analyseTable(
   grid: SheetGrid,
   table: DetectedTable,
-  threshold: number,
+  settings: { threshold: number; elsewhere: ReadonlyMap<string, WordDirection> },
   report: Report,
   coverage: Coverage,
 ): SignConvention | null {
@@ -93,16 +104,16 @@ function analyseTable(
       const rows = readRows(grid, table, cols);
       if (table.unit !== null) checkTotals(table.sheet, rows, cols, report, coverage);
       checkDifferences(table, rows, cols, report, coverage);
-      assessIndicators(grid, table, report);
+      assessIndicators(grid, table, report, settings.elsewhere);
       return null;
     }
     case 'indicators':
       reportUnreadable(grid, table, withoutSourceNotes(grid, table), report);
-      assessIndicators(grid, table, report);
+      assessIndicators(grid, table, report, settings.elsewhere);
       return null;
     case 'risks': {
       const before = report.risks.length;
-      readRisks(grid, table, threshold, report);
+      readRisks(grid, table, settings.threshold, report);
       for (const r of report.risks.slice(before))
         if (r.reportedValue !== null) coverage.recomputed++;
       return null;

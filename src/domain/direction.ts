@@ -12,17 +12,18 @@ const HIGHER_NEGATED = new RegExp(
   'iu',
 );
 const LOWER = new RegExp(
-  `${L}(minska|minskar|minskad|minskade|minskat|minskning|sänka|sänks|sänkt|färre|lägre|kortare|förkorta|förkortas|halvera|halveras|reducera|reduceras|högst|max)${R}`,
+  `${L}(minska|minskar|minskad|minskade|minskat|minskning|sänka|sänks|sänkt|färre|lägre|kortare|förkorta|förkortas|halvera|halveras|reducera|reduceras|högst|max|låg|låga|lågt)${R}`,
   'iu',
 );
 const HIGHER = new RegExp(
-  `${L}(öka|ökar|ökad|ökade|ökat|ökning|fler|högre|höja|höjs|förbättra|förbättras|stärka|stärks|mer|större|minst)${R}`,
+  `${L}(öka|ökar|ökad|ökade|ökat|ökning|fler|högre|höja|höjs|förbättra|förbättras|stärka|stärks|mer|större|minst|hög|höga|högt|nöjd|nöjda|nöjdhet)${R}`,
   'iu',
 );
 
 /**
- * The direction a text asks for: `ska öka`, `fler` → higher; `ska minska`, `färre`,
- * `ska inte ... vara högre än` → lower. Null when it says nothing, or both.
+ * The direction a text asks for: `ska öka`, `fler`, `hög`, `nöjda` → higher; `ska minska`,
+ * `färre`, `låg` (`Låg sjukfrånvaro`), `ska inte ... vara högre än` → lower. Null when it says
+ * nothing, or both.
  * Example: directionFromWords('Personalomsättningen ska minska') → 'lower'.
  */
 export function directionFromWords(text: string): WordDirection {

@@ -172,7 +172,8 @@ export function classifyHeader(raw: string): ColumnHeader {
   const years = findYears(t);
   const unit = findUnit(t);
   const percent = /%/.test(t);
-  const role = roleOf(t);
+  // A word broken across lines in a copied page (`Av-vikelse`, `Kost-nader`) is one word.
+  const role = roleOf(t.replace(/(\p{Ll})-(\p{Ll})/gu, '$1$2'));
   const reach = findReach(t);
   const span = findSpan(t);
   return { text, role, period, years, unit, percent, reach, span };
@@ -191,7 +192,11 @@ function roleOf(t: string): ColumnRole {
   if (/omdisponering|ombudgetering|tilläggsanslag|omföring/.test(t)) return 'adjustment';
   if (/målvärde|målnivå|godkänd nivå|(?<![\p{L}])mål(?![\p{L}])|^mål\b/u.test(t)) return 'target';
   // The frame the committee is given is its budget: `Kommunbidrag`, `Budgetram`, `Nettoram`.
-  if (/budget|ram(?![\p{L}])|anslag|kommunbidrag|investeringsplan|plan \d{4}/u.test(t)) {
+  if (
+    /budget|(?<![\p{L}])ram(?![\p{L}])|nettoram|anslag|kommunbidrag|investeringsplan|plan \d{4}/u.test(
+      t,
+    )
+  ) {
     if (/kostnad/.test(t) && !/total|netto/.test(t)) return 'budget-costs';
     if (/intäkt/.test(t) && !/total|netto/.test(t)) return 'budget-income';
     return 'budget';

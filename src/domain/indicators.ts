@@ -5,7 +5,7 @@ import { formatSwedish } from './format';
 import { address } from './grid';
 import type { Period } from './headers';
 import { problem } from './messages';
-import type { Direction, Indicator, IndicatorStatus, Problem } from './report';
+import type { Direction, DirectionSource, Indicator, IndicatorStatus, Problem } from './report';
 import type { SheetGrid } from './sheetGrid';
 import type { DetectedTable, TableColumn } from './tables';
 import { isSourceNoteLabel } from './tables';
@@ -44,6 +44,7 @@ export function assessIndicators(
   grid: SheetGrid,
   table: DetectedTable,
   out: { indicators: Indicator[]; problems: Problem[] },
+  elsewhere: ReadonlyMap<string, WordDirection> = new Map(),
 ): void {
   const outcomeCols = table.columns.filter(
     (c) => c.header.role === 'outcome' || c.header.role === 'forecast',
@@ -78,9 +79,11 @@ export function assessIndicators(
         });
     }
     const targets: TargetFig[] = [];
+    let unreadable: { text: string; period: string } | null = null;
     for (const c of targetCols) {
       const t = parseTarget(grid.value(r, c.col), grid.format(r, c.col));
       if (t === 'unreadable') {
+        unreadable ??= { text: grid.text(r, c.col), period: c.header.text };
         out.problems.push(
           problem(table.sheet, address(r, c.col), 'warning', 'unreadable-target', {
             text: grid.text(r, c.col),
@@ -93,15 +96,14 @@ export function assessIndicators(
     outcomes.sort((a, b) => outcomeKey(b) - outcomeKey(a));
     const latest = outcomes[0] ?? null;
     const dirCell = directionCol ? directionFromCell(grid.text(r, directionCol.col)) : null;
-    const assessed = assess(
-      name,
-      latest,
-      outcomes,
-      targets,
-      targetCols.length > 0,
-      dirCell,
-      goalDirection,
-    );
+    const assessed =
+      targets.length === 0 && unreadable
+        ? unreadableTarget(unreadable, latest)
+        : assess(name, latest, outcomes, targets, targetCols.length > 0, {
+            column: dirCell,
+            goal: goalDirection,
+            elsewhere: elsewhere.get(indicatorKey(name)) ?? null,
+          });
     // Written out, not spread: spreading objects of many shapes is slow.
     out.indicators.push({
       sheet: table.sheet,
@@ -115,8 +117,66 @@ export function assessIndicators(
       direction: assessed.direction,
       status: assessed.status,
       reason: assessed.reason,
+      goal: null,
+      directionSource: assessed.directionSource,
+      outcomeWomen: null,
+      outcomeMen: null,
     });
   }
+}
+
+/** An indicator's name as a key across sheets: case and spacing folded, `Källa` left out. */
+export function indicatorKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[.:]+$/, '')
+    .trim();
+}
+
+/**
+ * The directions the workbook's operators give its indicators (`Minst 34` on one sheet tells
+ * which way the same indicator with a plain `34` on another sheet is better). Names given
+ * conflicting operators get none.
+ */
+export function collectOperatorDirections(
+  grid: SheetGrid,
+  table: DetectedTable,
+  into: Map<string, WordDirection>,
+): void {
+  const targetCols = table.columns.filter((c) => c.header.role === 'target');
+  if (targetCols.length === 0) return;
+  for (const r of table.dataRows) {
+    const label = grid.text(r, table.labelCol);
+    if (label === '' || isSourceNoteLabel(label)) continue;
+    for (const c of targetCols) {
+      const t = parseTarget(grid.value(r, c.col), grid.format(r, c.col));
+      if (t === null || t === 'unreadable') continue;
+      const d: WordDirection =
+        t.op === '>=' || t.op === '>' ? 'higher' : t.op === '<=' || t.op === '<' ? 'lower' : null;
+      if (!d) continue;
+      const key = indicatorKey(indicatorName(label));
+      const seen = into.get(key);
+      into.set(key, seen === undefined || seen === d ? d : null);
+    }
+  }
+}
+
+/** A target cell the engine cannot read: `unclear`, never `no-target`. */
+function unreadableTarget(
+  t: { text: string; period: string },
+  latest: OutcomeFig | null,
+): Assessed {
+  return {
+    target: t.text,
+    targetPeriod: t.period,
+    outcome: latest ? toReportNumber(latest.value.value) : null,
+    outcomePeriod: latest ? latest.col.header.text : null,
+    direction: 'unknown',
+    status: 'unclear',
+    reason: `Målet "${t.text}" (${t.period}) går inte att tolka; indikatorn kan inte bedömas.`,
+    directionSource: null,
+  };
 }
 
 /** Data rows that are indicators: not `Källa:` rows, not trailing notes under the table. */
@@ -137,8 +197,22 @@ function indicatorRows(grid: SheetGrid, table: DetectedTable, valueCols: TableCo
 
 type Assessed = Pick<
   Indicator,
-  'target' | 'targetPeriod' | 'outcome' | 'outcomePeriod' | 'direction' | 'status' | 'reason'
+  | 'target'
+  | 'targetPeriod'
+  | 'outcome'
+  | 'outcomePeriod'
+  | 'direction'
+  | 'status'
+  | 'reason'
+  | 'directionSource'
 >;
+
+/** What says which way an indicator is better, besides its own name. */
+interface DirectionHints {
+  column: WordDirection;
+  goal: WordDirection;
+  elsewhere: WordDirection;
+}
 
 function pickTarget(latest: OutcomeFig | null, targets: TargetFig[]): TargetFig | null {
   if (targets.length === 0) return null;
@@ -168,8 +242,7 @@ function assess(
   outcomes: OutcomeFig[],
   targets: TargetFig[],
   hasTargetColumns: boolean,
-  directionCell: WordDirection,
-  goalDirection: WordDirection,
+  hints: DirectionHints,
 ): Assessed {
   const outcome = latest ? toReportNumber(latest.value.value) : null;
   const outcomePeriod = latest ? latest.col.header.text : null;
@@ -184,6 +257,7 @@ function assess(
         direction: 'unknown',
         status: 'unclear',
         reason: `Målen gäller år före utfallet (${outcomePeriod ?? ''}); inget mål att jämföra med.`,
+        directionSource: null,
       };
     }
     return {
@@ -194,6 +268,7 @@ function assess(
       direction: 'unknown',
       status: 'no-target',
       reason: hasTargetColumns ? 'Inget målvärde är angivet.' : 'Följetal utan mål; bedöms inte.',
+      directionSource: null,
     };
   }
   const t = chosen.target;
@@ -218,10 +293,16 @@ function assess(
       direction: opDirection,
       status: 'no-outcome',
       reason: `Mål ${target} (${targetPeriod}) finns men inget utfall ännu.`,
+      directionSource: t.op === 'plain' ? null : 'operator',
     };
   }
   const value = latest.value.value;
-  const verdict = (direction: Direction, status: IndicatorStatus, reason: string): Assessed => ({
+  const verdict = (
+    direction: Direction,
+    status: IndicatorStatus,
+    reason: string,
+    directionSource: Assessed['directionSource'] = t.op === 'plain' ? null : 'operator',
+  ): Assessed => ({
     target,
     targetPeriod,
     outcome,
@@ -229,6 +310,7 @@ function assess(
     direction,
     status,
     reason,
+    directionSource,
   });
   const percentish =
     t.percent || latest.value.percent || /%|(?<![\p{L}])andel(?![\p{L}])/iu.test(name);
@@ -270,7 +352,7 @@ function assess(
       `Utfallet ${shownOutcome} (${outcomePeriod}) är lika med målet ${shownTarget} (${targetPeriod}).`,
     );
   }
-  const resolved = resolveDirection(name, chosen, outcomes, directionCell, goalDirection);
+  const resolved = resolveDirection(name, chosen, outcomes, hints);
   if (resolved.direction === null) {
     return verdict(
       'unknown',
@@ -285,42 +367,89 @@ function assess(
     resolved.direction,
     met ? 'met' : 'not-met',
     `Utfallet ${shownOutcome} (${outcomePeriod}) är ${cmp} målet ${shownTarget} (${targetPeriod}); ${word} är bättre enligt ${resolved.why}.`,
+    resolved.source,
   );
 }
 
+/**
+ * Which way a plain-number target is better, in this order: a direction column; words in the
+ * indicator's name or in the goal above it; the same indicator with an operator elsewhere in the
+ * workbook; the history, only when unambiguous: at least two earlier outcomes, all on the same
+ * side of the target (a target is often set below one unusually good year). Else unknown.
+ */
 function resolveDirection(
   name: string,
   chosen: TargetFig,
   outcomes: OutcomeFig[],
-  directionCell: WordDirection,
-  goalDirection: WordDirection,
-): { direction: WordDirection; why: string } {
-  if (directionCell) return { direction: directionCell, why: 'kolumnen Riktning' };
+  hints: DirectionHints,
+): { direction: WordDirection; why: string; source: DirectionSource | null } {
+  if (hints.column) return { direction: hints.column, why: 'kolumnen Riktning', source: 'column' };
   const fromName = directionFromWords(name);
-  if (fromName) return { direction: fromName, why: 'indikatorns namn' };
-  // History: the target against the latest outcome before the target's period.
-  let fromHistory: WordDirection = null;
-  let historyText = '';
-  if (chosen.year !== null) {
-    const earlier = outcomes
-      .filter((o) => o.period.year < (chosen.year ?? 0))
-      .sort((a, b) => outcomeKey(b) - outcomeKey(a))[0];
-    if (earlier && !earlier.value.value.eq(chosen.target.value)) {
-      fromHistory = chosen.target.value.gt(earlier.value.value) ? 'higher' : 'lower';
-      historyText = `historiken (målet jämfört med ${earlier.col.header.text} ${formatSwedish(earlier.value.value)})`;
+  if (fromName) return { direction: fromName, why: 'indikatorns namn', source: 'words' };
+  const history = historyDirection(chosen, outcomes);
+  if (hints.goal) {
+    // The goal's words speak for an indicator only where its own history does not contradict
+    // them: `självförsörjande ska öka` above a count of people on bistånd, whose target lies
+    // below last year's outcome, says nothing about that count.
+    const last = latestEarlier(chosen, outcomes);
+    const lastSays =
+      last && !last.value.value.eq(chosen.target.value)
+        ? chosen.target.value.gt(last.value.value)
+          ? 'higher'
+          : 'lower'
+        : null;
+    if (lastSays && lastSays !== hints.goal) {
+      return {
+        direction: null,
+        why: `eftersom målets formulering och historiken (${last?.col.header.text ?? ''}) pekar åt olika håll`,
+        source: null,
+      };
     }
+    return { direction: hints.goal, why: 'målets formulering', source: 'words' };
   }
-  if (goalDirection && fromHistory && goalDirection !== fromHistory) {
+  if (hints.elsewhere) {
     return {
-      direction: null,
-      why: 'eftersom målets formulering och historiken pekar åt olika håll',
+      direction: hints.elsewhere,
+      why: 'samma indikator med operator på annat ställe i arbetsboken',
+      source: 'elsewhere',
     };
   }
-  if (goalDirection) return { direction: goalDirection, why: 'målets formulering' };
-  if (fromHistory) return { direction: fromHistory, why: historyText };
+  if (history) return { ...history, source: 'history' };
   return {
     direction: null,
-    why: 'och varken namnet, målet eller historiken visar om högre eller lägre är bättre',
+    why: 'och varken namnet, målet, arbetsboken eller historiken (minst två tidigare utfall på samma sida om målet) visar om högre eller lägre är bättre',
+    source: null,
+  };
+}
+
+/** The latest outcome before the target's year. */
+function latestEarlier(chosen: TargetFig, outcomes: OutcomeFig[]): OutcomeFig | undefined {
+  if (chosen.year === null) return undefined;
+  return outcomes
+    .filter((o) => o.period.year < (chosen.year ?? 0))
+    .sort((a, b) => outcomeKey(b) - outcomeKey(a))[0];
+}
+
+/** The direction the history gives: at least two earlier outcomes, all on one side of the target. */
+function historyDirection(
+  chosen: TargetFig,
+  outcomes: OutcomeFig[],
+): { direction: WordDirection; why: string } | null {
+  if (chosen.year === null) return null;
+  const target = chosen.target.value;
+  const earlier = outcomes.filter((o) => o.period.year < (chosen.year ?? 0));
+  if (earlier.length < 2) return null;
+  const above = earlier.every((o) => o.value.value.gt(target));
+  const below = earlier.every((o) => o.value.value.lt(target));
+  if (!above && !below) return null;
+  const shown = earlier
+    .sort((a, b) => outcomeKey(a) - outcomeKey(b))
+    .map((o) => `${o.col.header.text} ${formatSwedish(o.value.value)}`)
+    .join(', ');
+  return {
+    // A target above every earlier outcome asks for an increase; below every one, a decrease.
+    direction: below ? 'higher' : 'lower',
+    why: `historiken (målet jämfört med ${shown})`,
   };
 }
 

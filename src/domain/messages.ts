@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   'unknown-risk-level',
   'empty-workbook',
   'no-tables',
+  'unreadable-sheet',
 ] as const;
 
 /** True for a code this version of the engine knows (a report may come from elsewhere). */
@@ -92,6 +93,10 @@ export function problemText(code: ProblemCode, p: MessageParams, locale: Locale 
       return sv ? 'Arbetsboken innehåller inga värden.' : 'The workbook holds no values.';
     case 'no-tables':
       return sv ? 'Inga tabeller hittades på bladet.' : 'No tables were found on the sheet.';
+    case 'unreadable-sheet':
+      return sv
+        ? 'Bladet kan inte läsas (det är skadat); inget av dess innehåll finns med i rapporten.'
+        : 'The sheet cannot be read (it is damaged); none of its contents are in the report.';
     default:
       return assertNever(code);
   }

@@ -343,3 +343,68 @@ test('a text minus and a Swedish text number keep their sign', () => {
   ]);
   expect(byLabel(r, 'Kultur')).toMatchObject([{ variance: -200, check: 'ok' }]);
 });
+
+describe('indicators: targets and direction', () => {
+  const table = (name: string, target: CellValue, outcomes: CellValue[]): CellValue[][] => [
+    ['Nyckeltal'],
+    ['Indikator', 'Utfall 2021', 'Utfall 2022', 'Utfall 2023', 'Mål 2023'],
+    [name, ...outcomes, target],
+  ];
+  const one = (rows: CellValue[][]) => run(rows).indicators[0];
+
+  test('words between the operator and the number are read: Minst index 60, Lägst NMI 70, Högst 5 dagar', () => {
+    expect(one(table('Nöjd Kund Index bygglov', 'Minst index 60', [null, null, 64]))).toMatchObject(
+      { status: 'met', direction: 'higher', directionSource: 'operator' },
+    );
+    expect(one(table('Nöjd Medborgar-Index', 'Lägst NMI 70', [null, null, 66]))).toMatchObject({
+      status: 'not-met',
+    });
+    expect(one(table('Handläggningstid', 'Högst 5 dagar', [null, null, 4]))).toMatchObject({
+      status: 'met',
+      direction: 'lower',
+    });
+  });
+
+  test('a target the engine cannot read is unclear, never no-target', () => {
+    const i = one(table('Andel nöjda besökare', 'Ska öka jämfört med 2022', [70, 72, 75]));
+    expect(i).toMatchObject({ status: 'unclear', target: 'Ska öka jämfört med 2022' });
+  });
+
+  test('Låg in the name means lower is better', () => {
+    expect(one(table('Låg sjukfrånvaro bland medarbetare, %', 7, [8.1, 7.9, 6.5]))).toMatchObject({
+      status: 'met',
+      direction: 'lower',
+      directionSource: 'words',
+    });
+  });
+
+  test('one earlier outcome gives no direction; two on the same side of the target do', () => {
+    // 55 last year, target 52, outcome 48: a target set below one good year says nothing.
+    expect(one(table('Antal deltagare', 52, [null, 55, 48]))).toMatchObject({ status: 'unclear' });
+    // 58 and 55, both above the target 52: a decrease is wanted, 48 meets it.
+    expect(one(table('Antal deltagare', 52, [58, 55, 48]))).toMatchObject({
+      status: 'met',
+      direction: 'lower',
+      directionSource: 'history',
+    });
+    // 50 and 55 on either side of 52: no direction.
+    expect(one(table('Antal deltagare', 52, [50, 55, 48]))).toMatchObject({ status: 'unclear' });
+  });
+
+  test('the same indicator with an operator elsewhere in the workbook wins over the history', () => {
+    const report = analyzeWorkbook(
+      workbookOf(
+        sheetOf('Nämnd', table('Antal deltagare i feriearbete', 52, [58, 55, 48])),
+        sheetOf('KF', [
+          ['Indikatorer'],
+          ['Indikator', 'Utfall 2023', 'Mål 2023'],
+          ['Antal deltagare i feriearbete', 48, 'Minst 52'],
+        ]),
+      ),
+    );
+    expect(report.indicators.map((i) => [i.sheet, i.status, i.directionSource])).toEqual([
+      ['Nämnd', 'not-met', 'elsewhere'],
+      ['KF', 'not-met', 'operator'],
+    ]);
+  });
+});

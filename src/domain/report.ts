@@ -64,7 +64,16 @@ export interface Indicator {
   direction: Direction;
   status: IndicatorStatus;
   reason: string;
+  /** Added in 1.1: the id of the goal it belongs to, or null. */
+  goal: string | null;
+  /** Added in 1.1: what gave the direction: an operator, a column, words, elsewhere, history. */
+  directionSource: DirectionSource | null;
+  /** Added in 1.1: the gender split of the outcome compared, or null. */
+  outcomeWomen: number | null;
+  outcomeMen: number | null;
 }
+
+export type DirectionSource = 'operator' | 'column' | 'words' | 'elsewhere' | 'history';
 
 export interface Risk {
   sheet: string;

@@ -66,6 +66,10 @@ const report: Report = {
       direction: 'higher',
       status: 'met',
       reason: 'Utfallet 82,2 är minst målet 81.',
+      goal: null,
+      directionSource: null,
+      outcomeWomen: null,
+      outcomeMen: null,
     },
     {
       sheet: 'Mål',
@@ -79,6 +83,10 @@ const report: Report = {
       direction: 'unknown',
       status: 'no-outcome',
       reason: 'Utfall saknas.',
+      goal: null,
+      directionSource: null,
+      outcomeWomen: null,
+      outcomeMen: null,
     },
   ],
   risks: [

@@ -102,7 +102,13 @@ function isSecondHeaderRow(grid: SheetGrid, upper: number, row: number): boolean
     .every(
       (c) => classifyHeader(grid.text(upper, c)).role === 'year' || isYearCell(grid, upper, c),
     );
-  const hasGapAbove = cols.some((c) => grid.isBlank(upper, c) || grid.isMergedTail(upper, c));
+  const firstCol = upperCols[0] ?? 0;
+  const hasGapAbove = cols.some(
+    (c) =>
+      grid.isBlank(upper, c) ||
+      grid.isMergedTail(upper, c) ||
+      (c > firstCol && groupName(grid.mergedText(upper, c)) !== ''),
+  );
   return upperOnlyPeriods || hasGapAbove;
 }
 
@@ -115,6 +121,20 @@ function isCodeRow(grid: SheetGrid, row: number): boolean {
   const cols = grid.filledColumns(row);
   if (cols.length < 2) return false;
   return cols.every((c) => /^[A-ZÅÄÖ]{1,3}$/.test(grid.text(row, c).trim()));
+}
+
+/**
+ * A row of bare periods under a header (`| 2023 | 2023 | 2022 |` under `Kommunen | Koncernen`):
+ * two or more year cells and nothing else, the label column left empty. A header row, not data.
+ */
+function isPeriodRow(grid: SheetGrid, first: number, row: number): boolean {
+  const cols = grid.filledColumns(row);
+  if (cols.length < 2) return false;
+  const firstHeaderCol = grid.filledColumns(first)[0] ?? 0;
+  if ((cols[0] ?? 0) <= firstHeaderCol && !grid.isBlank(first, cols[0] ?? 0)) return false;
+  return cols.every(
+    (c) => isYearCell(grid, row, c) || classifyHeader(grid.text(row, c)).role === 'year',
+  );
 }
 
 function isKalla(text: string): boolean {
@@ -184,7 +204,9 @@ function readBlock(
         const upper = headerRows[headerRows.length - 1] ?? first;
         if (next === undefined) break;
         const code = isCodeRow(grid, next);
-        if (!code && (headerRows.length >= 3 || !isSecondHeaderRow(grid, upper, next))) break;
+        const periods = isPeriodRow(grid, first, next);
+        if (!code && !periods && (headerRows.length >= 3 || !isSecondHeaderRow(grid, upper, next)))
+          break;
         headerRows.push(next);
         i++;
         if (code) break;
@@ -261,9 +283,10 @@ function buildTable(
     textRows.forEach((r, k) => {
       let t = grid.mergedText(r, c);
       const isLowest = k === textRows.length - 1;
-      // An upper cell left blank after a filled one covers the columns to its right (unmerged paste).
+      // An upper period or group cell left blank after a filled one covers the columns to its
+      // right (an unmerged paste of `2023` over `Prognos | Budget`); a role word covers its own.
       if (!isLowest && t === '' && c > left) t = carries[k] ?? '';
-      else if (!isLowest) carries[k] = t;
+      else if (!isLowest) carries[k] = carriesRight(t) ? t : '';
       if (!isLowest) {
         const g = groupName(t);
         if (g !== '') group = group === '' ? g : `${group} / ${g}`;
@@ -381,6 +404,12 @@ function classifyKind(grid: SheetGrid, t: DetectedTable): TableKind {
     return 'metrics';
   }
   return 'other';
+}
+
+/** An upper header cell that spans the blank cells right of it: a period or a group name. */
+function carriesRight(text: string): boolean {
+  const h = classifyHeader(text);
+  return h.role === 'year' || h.role === 'other' || groupName(text) !== '';
 }
 
 /** A line with its amounts taken out: `ramen är 84,6 miljoner kronor` → `ramen är`. */

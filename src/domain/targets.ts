@@ -70,9 +70,22 @@ export function parseTarget(cell: CellValue, format: string | null): Target | nu
       percent: Boolean(range[2] ?? range[4]),
     };
   }
-  const n = parseSwedishNumber(rest);
+  // Words may stand between the operator and the number (`Minst index 41`, `Lägst NMI 70`,
+  // `Högst 5 dagar`): the name of the measure before it, its unit after it.
+  if (op !== 'plain') rest = rest.replace(/^[\p{L}.\-]+(\s+[\p{L}.\-]+){0,2}\s+(?=[+\-−]?\d)/u, '');
+  const n = parseSwedishNumber(withoutUnitWord(rest));
   if (!n || (n.note !== null && !/^\(/.test(n.note))) return 'unreadable';
   return { text, op, value: n.value, high: null, percent: n.percent };
+}
+
+/** A target's number without the unit word after it: `5 dagar` → `5`, `80 procent` → `80 %`. */
+function withoutUnitWord(text: string): string {
+  return text
+    .replace(/\s*procent$/iu, ' %')
+    .replace(
+      /(\d)\s+(dagar|dag|st|stycken|personer|timmar|veckor|månader|kr|tkr|poäng|år|minuter)\.?$/iu,
+      '$1',
+    );
 }
 
 /** True when an outcome meets a target with a known operator (not for plain targets). */

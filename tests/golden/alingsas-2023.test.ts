@@ -40,12 +40,13 @@ describe('Mål och nyckeltal (sheet Mål)', () => {
     expect(['not-met', 'unclear']).toContain(i.status);
   });
 
-  test('Genomsnittlig insatstid: 291 against 302 (down from 318) → met', () => {
-    expect(at('Genomsnittlig insatstid')).toMatchObject({
-      outcome: 291,
-      direction: 'lower',
-      status: 'met',
-    });
+  test('Genomsnittlig insatstid: 291 against a plain 302, one earlier outcome (318) → unclear', () => {
+    // New unclear, on purpose (domain.md, Indicators 3): one earlier outcome does not set a
+    // direction, since a target is often set beside an unusual year; nothing in the name, the goal
+    // or the workbook says whether fewer days is better. The document judges it met in prose.
+    const i = at('Genomsnittlig insatstid');
+    expect(i).toMatchObject({ outcome: 291, direction: 'unknown', status: 'unclear' });
+    expect(i.reason).toMatch(/minst två tidigare utfall/);
   });
 
   test('Våld i nära SAP: 60 against 75 → not met; the inline Källa is not part of the name', () => {
@@ -81,8 +82,9 @@ describe('Mål och nyckeltal (sheet Mål)', () => {
     });
   });
 
-  test('exactly two nyckeltal are met: insatstid and bemötandet via telefoni', () => {
-    expect(g.report.indicators.filter((i) => i.status === 'met')).toHaveLength(2);
+  test('exactly one nyckeltal is met: bemötandet via telefoni (insatstid is unclear, see above)', () => {
+    const met = g.report.indicators.filter((i) => i.status === 'met');
+    expect(met.map((i) => i.name)).toEqual(['Nöjd med bemötandet via telefoni, index 0-100']);
   });
 
   test('Utfall saknas / 82 against 90: never met', () => {
