@@ -72,7 +72,7 @@ export function parseTarget(cell: CellValue, format: string | null): Target | nu
   }
   // Words may stand between the operator and the number (`Minst index 41`, `Lägst NMI 70`,
   // `Högst 5 dagar`): the name of the measure before it, its unit after it.
-  if (op !== 'plain') rest = rest.replace(/^[\p{L}.\-]+(\s+[\p{L}.\-]+){0,2}\s+(?=[+\-−]?\d)/u, '');
+  if (op !== 'plain') rest = rest.replace(/^[\p{L}.-]+(\s+[\p{L}.-]+){0,2}\s+(?=[+\-−]?\d)/u, '');
   const n = parseSwedishNumber(withoutUnitWord(rest));
   if (!n || (n.note !== null && !/^\(/.test(n.note))) return 'unreadable';
   return { text, op, value: n.value, high: null, percent: n.percent };
