@@ -127,6 +127,8 @@ const VALUE_ROLES = new Set([
   'budget',
   'budget-costs',
   'budget-income',
+  'income',
+  'costs',
   'adjustment',
   'forecast',
   'outcome',

@@ -7,6 +7,8 @@ export type ColumnRole =
   | 'budget'
   | 'budget-costs' // Budget kostnader: a part of the budget, not a baseline
   | 'budget-income' // Budget intäkter
+  | 'income' // Intäkter: the income part of an outcome (`Intäkter | Kostnader | Netto`)
+  | 'costs' // Kostnader
   | 'adjustment' // Förslag till omdisponering, Ombudgetering
   | 'forecast'
   | 'outcome'
@@ -202,9 +204,11 @@ function roleOf(t: string): ColumnRole {
     return 'budget';
   }
   if (/prognos|beräknat utfall|bedömt utfall|förväntat utfall/.test(t)) return 'forecast';
+  if (/^(summa |totala )?intäkter(?![\p{L}])/u.test(t)) return 'income';
+  if (/^(summa |totala )?kostnader(?![\p{L}])/u.test(t)) return 'costs';
   // What was spent: `Utfall`, `Bokslut`, `Redovisning`, `Nettokostnad 2022`, `Resultat`.
   if (
-    /utfall|bokslut|redovisning|resultat \d{4}|^resultat$|^utf\.?|nettokostnad|^bokfört|^verklig/.test(
+    /utfall|bokslut|redovisning|resultat \d{4}|^resultat$|^utf\.?|nettokostnad|^netto(?![a-zåäö])|^bokfört|^verklig/.test(
       t,
     )
   ) {

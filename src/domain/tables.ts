@@ -401,7 +401,9 @@ function classifyKind(grid: SheetGrid, t: DetectedTable): TableKind {
     hasNumbers &&
     (roles.has('outcome') || roles.has('forecast') || roles.has('year') || roles.has('difference'))
   ) {
-    return 'metrics';
+    // Amounts in money (a resultaträkning, a driftredovisning without a budget) are checked as
+    // money; figures without a unit are följetal.
+    return t.unit !== null ? 'budget' : 'metrics';
   }
   return 'other';
 }

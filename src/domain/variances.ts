@@ -101,9 +101,18 @@ function samePeriod(a: TableColumn, b: TableColumn, tableSpan: string | null): b
 function findPairs(table: DetectedTable, deviations: Set<number>): Pair[] {
   const tableSpan = tableSpanOf(table);
   const budgets = table.columns.filter((c) => c.header.role === 'budget');
-  const actuals = table.columns.filter(
+  const named = table.columns.filter(
     (c) => (c.header.role === 'forecast' || c.header.role === 'outcome') && !deviations.has(c.col),
   );
+  // A bare year beside the budget of that year, in a group with no outcome or forecast of its
+  // own, is what was spent: an annual report heads its outcome with the year alone.
+  const bare = table.columns.filter(
+    (c) =>
+      c.header.role === 'year' &&
+      budgets.some((b) => b.group === c.group && samePeriod(b, c, tableSpan)) &&
+      !named.some((a) => a.group === c.group && samePeriod(a, c, tableSpan)),
+  );
+  const actuals = [...named, ...bare];
   const variances = table.columns.filter((c) => c.header.role === 'variance' && !c.header.percent);
   const pairs: Pair[] = [];
   for (const actual of actuals) {
@@ -579,8 +588,16 @@ function orderPair(
   return null;
 }
 
-/** A printed variance column that holds the forecast's deviation: it says `prognos`, and no forecast amount claims it. */
+/**
+ * A printed variance column that no pair claims holds the deviation itself: it says `prognos`,
+ * or its table has no forecast or outcome amount in its group to compute it from (`Budget |
+ * Avvikelse | Procent` per nämnd). It is reported as printed, never recomputed.
+ */
 function isForecastDeviation(table: DetectedTable, v: TableColumn): boolean {
+  const actual = table.columns.some(
+    (c) => (c.header.role === 'forecast' || c.header.role === 'outcome') && c.group === v.group,
+  );
+  if (!actual) return true;
   const hasForecast = table.columns.some(
     (c) => c.header.role === 'forecast' && c.group === v.group,
   );

@@ -285,7 +285,9 @@ function varianceExpectation(v: ExpectedVariance): Expectation {
           (x) =>
             varianceKind(x) === kind &&
             (kind === 'forecast-deviation' || columnOfCell(x.cell) === v.col) &&
-            x.variance === v.variance,
+            // The printed figure is found: as computed, or as the row's own printed variance
+            // where the two differ only by rounding.
+            (x.variance === v.variance || (x.check === 'rounding' && x.reported === v.variance)),
         );
         const gave =
           onRow
