@@ -1,5 +1,5 @@
 /** Reading the live workbook through the adapter, over the in-memory Excel. */
-import { FakeWorkbookModel } from '../../src/adapters/office/fake';
+import { FakeWorkbookModel, installFakeOffice, rectFromA1 } from '../../src/adapters/office/fake';
 import { parseAreasAddress, readWorkbookFromExcel } from '../../src/adapters/office/readWorkbook';
 import { fromOfficeValue, isDateFormat } from '../../src/adapters/office/officeValues';
 import type { Progress } from '../../src/taskpane/host';
@@ -79,8 +79,9 @@ describe('readWorkbookFromExcel', () => {
     expect(small.stats().syncs).toBe(3);
     expect(large.stats().syncs).toBe(3);
     expect(wb.sheets[1]?.values[9_999]).toEqual(['Rad 10000', 10_000_001, 10_000_002, 10_000_003]);
-    // Two sheets × 10 000 rows × 4 columns = 80 000 cells: blocks of ≤ 50 000 cells, one sync.
-    expect(large.syncLog[2]?.actions).toBe(2);
+    // Two sheets × 10 000 rows × 4 columns = 80 000 cells: blocks of ≤ 50 000 cells, one sync,
+    // which also asks both sheets' merged areas (an existence check and a load each).
+    expect(large.syncLog[2]?.actions).toBe(2 + 2 * 2);
     expect(large.stats().maxResponseBytes).toBeLessThan(4_000_000);
   });
 
@@ -98,9 +99,79 @@ describe('readWorkbookFromExcel', () => {
   it('reads without merged areas on an Excel below ExcelApi 1.13 instead of failing', async () => {
     const model = FakeWorkbookModel.fromFixture(SEED_FIXTURE);
     model.apiVersion = 7;
-    const wb = await read(model);
+    // Asked for merges anyway: office.js throws at the call, which the read queues inside its
+    // `try` (it used to throw outside it and fail the whole read).
+    const wb = await read(model, { merges: true });
     expect(wb.sheets[0]?.merges).toEqual([]);
     expect(wb.sheets[0]?.values[3]?.[3]).toBe(3);
+    expect(model.stats().syncs).toBe(3);
+  });
+
+  describe('by default, merged areas are asked only where isSetSupported says ExcelApi 1.13', () => {
+    const globals = globalThis as Record<string, unknown>;
+    afterEach(() => {
+      for (const k of ['Office', 'Excel', 'OfficeExtension', '__namndplanFakeExcel'])
+        delete globals[k];
+    });
+    it('Excel 2019 (1.7): no merged-area request at all, 3 syncs, none refused', async () => {
+      const { model } = installFakeOffice(globalThis, SEED_FIXTURE, { apiVersion: 7 });
+      const wb = await excelRun(model)((ctx) => readWorkbookFromExcel(ctx));
+      expect(wb.sheets[0]?.merges).toEqual([]);
+      expect(model.stats().syncs).toBe(3);
+    });
+    it('Microsoft 365 (1.13): merged areas read in the first data sync', async () => {
+      const { model } = installFakeOffice(globalThis, SEED_FIXTURE);
+      const wb = await excelRun(model)((ctx) => readWorkbookFromExcel(ctx));
+      expect(wb.sheets[0]?.merges).toEqual(['A1:G1']);
+      expect(model.stats().syncs).toBe(3);
+    });
+  });
+
+  it("asks each sheet's used range: one sheet's refused merges do not drop another's", async () => {
+    const model = FakeWorkbookModel.fromFixture(gridFixture(2, 1_200));
+    const [a, b] = model.sheets;
+    if (!a || !b) throw new Error('fixture');
+    // 600 merged pairs on the first sheet (more than Excel returns at once), one on the second.
+    a.merges = Array.from({ length: 600 }, (_, i) => rectFromA1(`B${2 * i + 1}:C${2 * i + 1}`));
+    b.merges = [rectFromA1('A1:D1')];
+    const wb = await read(model);
+    expect(wb.sheets[1]?.merges).toEqual(['A1:D1']);
+    // The first sheet, asked alone, then in row bands, gives all 600, each once.
+    expect(wb.sheets[0]?.merges).toHaveLength(600);
+    expect(new Set(wb.sheets[0]?.merges).size).toBe(600);
+    expect(wb.sheets[0]?.merges[599]).toBe('B1199:C1199');
+  });
+
+  it('merged areas come from the used range: a merge whose top-left lies in it is found', async () => {
+    const model = FakeWorkbookModel.fromFixture(SEED_FIXTURE);
+    // Ekonomi 2023's used range starts at B3; a header merged over B3:C3 is found there.
+    const eco = model.sheet('Ekonomi 2023');
+    if (!eco) throw new Error('fixture');
+    eco.merges = [rectFromA1('B3:C3')];
+    const wb = await read(model);
+    expect(wb.sheets[1]?.merges).toEqual(['B3:C3']);
+  });
+
+  it("the workbook's name is workbook.name (ExcelApi 1.7), not taken from the document URL", async () => {
+    const globals = globalThis as Record<string, unknown>;
+    const { model } = installFakeOffice(globalThis, SEED_FIXTURE);
+    try {
+      const wb = await excelRun(model)((ctx) => readWorkbookFromExcel(ctx));
+      expect(Office.context.document.url).not.toMatch(/Socialnamnd/);
+      expect(wb.name).toBe('Socialnamnd.xlsx');
+    } finally {
+      for (const k of ['Office', 'Excel', 'OfficeExtension', '__namndplanFakeExcel'])
+        delete globals[k];
+    }
+  });
+
+  it('#EXTERNAL! (a broken external data link) is an error value, not text', async () => {
+    const model = FakeWorkbookModel.fromFixture({
+      sheets: [{ name: 'Länk', values: [['Utfall', '#EXTERNAL!']] }],
+    });
+    const wb = await read(model);
+    expect(wb.sheets[0]?.values[0]).toEqual(['Utfall', null]);
+    expect(wb.sheets[0]?.errors).toEqual([{ row: 1, col: 2, text: '#EXTERNAL!' }]);
   });
 
   it('reports progress up to 1', async () => {

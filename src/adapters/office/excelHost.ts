@@ -8,13 +8,24 @@ import type { Progress, WorkbookHost, WriteOutcome } from '../../taskpane/host';
 import type { Report } from '../../domain/report';
 import { DEFAULT_RISK_THRESHOLD } from '../../domain/analyze';
 import type { WorkbookSnapshot } from '../../domain/grid';
-import { toExcelHostError } from './officeErrors';
+import { ExcelHostError, toExcelHostError } from './officeErrors';
 import { readWorkbookFromExcel } from './readWorkbook';
 import { selectCell } from './selectCell';
-import { writeReportSheets } from './writeReportSheets';
+import { planReportSheets, writePlannedReportSheets } from './writeReportSheets';
 
-/** `Excel.run` with one batch function (the only overload we use). */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** The two overloads of `Excel.run` we use: `(batch)` and `(options, batch)`. */
+export interface ExcelRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** The global `Excel.run`, looked up at each call (office.js may define it late). */
+function globalRun<T>(
+  options: Excel.RunOptions,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
+  return Excel.run(options, batch);
+}
 
 export interface ExcelHostOptions {
   /** Settings of the report sheets, read when writing (the pane's remembered thresholds). */
@@ -23,45 +34,25 @@ export interface ExcelHostOptions {
   run?: ExcelRun;
 }
 
-/** The workbook's file name from the document URL (`…/Nämndplan%202024.xlsx`). */
-function workbookName(): string {
-  try {
-    const url = typeof Office !== 'undefined' ? Office.context?.document?.url : undefined;
-    const last = url ? decodeURIComponent(url.split(/[\\/]/).pop() ?? '') : '';
-    return last.replace(/[?#].*$/, '') || 'Arbetsbok.xlsx';
-  } catch {
-    return 'Arbetsbok.xlsx';
-  }
-}
-
-/** Merged areas need ExcelApi 1.13; below that the read skips them instead of failing. */
-function supportsMerges(): boolean {
-  try {
-    return (
-      typeof Office === 'undefined' ||
-      Office.context.requirements.isSetSupported('ExcelApi', '1.13')
-    );
-  } catch {
-    return false;
-  }
-}
+/**
+ * A user typing in a cell is waited for, not failed, when we write or select: Excel holds the
+ * batch until the edit ends (the DelayForCellEdit set; ignored where it is missing). Reading
+ * fails at once instead, so the pane can say why nothing happens.
+ */
+const WAIT_FOR_CELL_EDIT: Excel.RunOptions = { delayForCellEdit: true };
+const READ_OPTIONS: Excel.RunOptions = {};
 
 /**
  * Creates the Excel host. Call after `Office.onReady` reported `host: 'Excel'`.
  * @example const host = createExcelHost({ reportOptions: () => ({ riskThreshold: 12 }) })
  */
 export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
-  const run: ExcelRun = options.run ?? ((batch) => Excel.run(batch));
+  const run = options.run ?? globalRun;
   return {
     kind: 'excel',
     async readWorkbook(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
       try {
-        return await run((context) =>
-          readWorkbookFromExcel(context, onProgress, {
-            workbookName: workbookName(),
-            merges: supportsMerges(),
-          }),
-        );
+        return await run(READ_OPTIONS, (context) => readWorkbookFromExcel(context, onProgress));
       } catch (error) {
         throw toExcelHostError(error);
       }
@@ -76,16 +67,34 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
         options.reportOptions?.() ?? { riskThreshold: DEFAULT_RISK_THRESHOLD },
       );
       try {
-        return await run((context) =>
-          writeReportSheets(context, sheets, confirmReplace, onProgress),
-        );
+        // Run 1: which earlier report sheets would be rewritten. Then the question, outside
+        // any Excel.run (a batch must not wait on a person).
+        onProgress?.({ phase: 'writing', fraction: 0 });
+        const replaced = await run(WAIT_FOR_CELL_EDIT, async (context) => {
+          const plan = await planReportSheets(context, sheets);
+          return plan.replaced;
+        });
+        if (replaced.length > 0 && !(await confirmReplace(replaced))) {
+          return { written: [], replaced: [], cancelled: true };
+        }
+        // Run 2: plan again (the workbook may have changed while the question was open) and
+        // write only if nothing beyond what the user agreed to would be rewritten.
+        const agreed = new Set(replaced.map((n) => n.toLowerCase()));
+        return await run(WAIT_FOR_CELL_EDIT, async (context) => {
+          const plan = await planReportSheets(context, sheets);
+          const unasked = plan.replaced.filter((n) => !agreed.has(n.toLowerCase()));
+          if (unasked.length > 0) {
+            throw new ExcelHostError('changed', null, `Not agreed to: ${unasked.join(', ')}`);
+          }
+          return writePlannedReportSheets(context, sheets, plan, onProgress);
+        });
       } catch (error) {
         throw toExcelHostError(error);
       }
     },
     async selectCell(sheet: string, cell: string): Promise<boolean> {
       try {
-        await run((context) => selectCell(context, sheet, cell));
+        await run(WAIT_FOR_CELL_EDIT, (context) => selectCell(context, sheet, cell));
         return true;
       } catch (error) {
         throw toExcelHostError(error);

@@ -22,6 +22,7 @@ const ERROR_VALUES = new Set([
   '#BUSY!',
   '#UNKNOWN!',
   '#PYTHON!',
+  '#EXTERNAL!',
 ]);
 
 /**

@@ -2,11 +2,12 @@
  * Reads the live workbook into the engine's grid through Office.js, in a number of syncs that
  * does not depend on how many sheets or rows there are, only on how many megabytes:
  *
- * 1. worksheet names;
- * 2. every sheet's used range (address, size) and merged areas, all sheets in one sync;
+ * 1. worksheet names and the workbook's name (`workbook.name`, ExcelApi 1.7);
+ * 2. every sheet's used range (address, size), all sheets in one sync;
  * 3. values and number formats in row blocks of ≤ READ_BLOCK_CELLS cells, packed across sheets
  *    into syncs: the first of READ_SYNC_CELLS cells, the next ones sized from the bytes per cell
- *    just seen so each carries ≈ READ_SYNC_BYTES (3 MB).
+ *    just seen so each carries ≈ READ_SYNC_BYTES (3 MB). The first also carries every sheet's
+ *    merged areas, asked of its used range (`mergedAreas.ts`).
  *
  * So a workbook under 100 000 used cells takes exactly 3 syncs, whatever its sheets and rows;
  * a larger one ≈ 3 + (MB of values and formats − first sync) / 3 MB: syncs grow with megabytes
@@ -21,6 +22,7 @@ import {
   type WorkbookSnapshot,
 } from '../../domain/grid';
 import type { Progress } from '../../taskpane/host';
+import { isBusyError, MergedAreasReader, type UsedRect } from './mergedAreas';
 import { fromOfficeValue, officeError } from './officeValues';
 import {
   isPayloadTooLarge,
@@ -30,12 +32,15 @@ import {
   READ_SYNC_BYTES,
   READ_SYNC_CELLS,
 } from './payload';
+import { MERGED_AREAS_API, supportsExcelApi } from './requirements';
+
+export { parseAreasAddress } from './mergedAreas';
 
 /** Options of a read; the defaults are what Excel needs, tests change them. */
 export interface ReadOptions {
-  /** File name for the snapshot (Office.js has no cheap way to ask below ExcelApi 1.7). */
+  /** File name for the snapshot; by default `workbook.name` as Excel gives it. */
   workbookName?: string;
-  /** Read merged areas (needs ExcelApi 1.13). Default: true. */
+  /** Read merged areas (ExcelApi 1.13). Default: whether the host supports ExcelApi 1.13. */
   merges?: boolean;
   /** Cells per block and per sync (see payload.ts). */
   blockCells?: number;
@@ -47,7 +52,6 @@ export interface ReadOptions {
 interface SheetMeta {
   name: string;
   used: Excel.Range;
-  merged: Excel.RangeAreas | null;
 }
 
 interface Block {
@@ -57,15 +61,6 @@ interface Block {
   left: number;
   rows: number;
   cols: number;
-}
-
-/** Pulls the A1 ranges out of a RangeAreas address (`'NP A'!A1:B2, Drift!C3:D3`). */
-export function parseAreasAddress(text: string): string[] {
-  const out: string[] = [];
-  const re =
-    /(?:^|,)\s*(?:'(?:[^']|'')*'|[^!,']+)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/gi;
-  for (const m of text.matchAll(re)) if (m[1]) out.push(m[1].replace(/\$/g, '').toUpperCase());
-  return out;
 }
 
 /** Where the next block starts: a sheet and a row offset within its used range. */
@@ -124,33 +119,40 @@ export async function readWorkbookFromExcel(
   const maxCells = READ_MAX_SYNC_CELLS;
   onProgress?.({ phase: 'reading', fraction: 0 });
 
-  // Sync 1: the sheets.
-  const worksheets = context.workbook.worksheets;
+  // Sync 1: the sheets, and the workbook's own name.
+  const workbook = context.workbook;
+  const worksheets = workbook.worksheets;
   worksheets.load('items/name');
+  if (options.workbookName === undefined) workbook.load('name');
   await context.sync();
+  const workbookName = options.workbookName ?? workbook.name;
 
-  // Sync 2: every used range's position and size, and merged areas, for all sheets at once.
-  const queueMeta = (withMerges: boolean): SheetMeta[] =>
-    worksheets.items.map((ws) => {
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-      const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
-      merged?.load('address');
-      return { name: ws.name, used, merged };
-    });
-  let metas = queueMeta(options.merges ?? true);
-  try {
-    await context.sync();
-  } catch (error) {
-    // Merged areas are optional: an old Excel (ApiNotFound) or > 512 areas must not stop a read.
-    const code = (error as { code?: unknown }).code;
-    if (options.merges === false || code === 'InvalidOperationInCellEditMode') throw error;
-    metas = queueMeta(false);
-    await context.sync();
-  }
+  // Sync 2: every used range's position and size, for all sheets at once.
+  const metas: SheetMeta[] = worksheets.items.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+    return { name: ws.name, used };
+  });
+  await context.sync();
 
   const used = metas.map((m) => (m.used.isNullObject ? null : m.used));
   const totalCells = used.reduce((n, r) => n + (r ? r.rowCount * r.columnCount : 0), 0);
+
+  // Merged areas ride on the first data sync; see mergedAreas.ts for when that fails.
+  const rects: UsedRect[] = [];
+  used.forEach((r, sheet) => {
+    if (r)
+      rects.push({
+        sheet,
+        top: r.rowIndex,
+        left: r.columnIndex,
+        rows: r.rowCount,
+        cols: r.columnCount,
+      });
+  });
+  const merges = new MergedAreasReader(context, worksheets.items, rects);
+  const wantMerges = options.merges ?? supportsExcelApi(MERGED_AREAS_API);
+  let mergesShared = wantMerges;
 
   // Syncs 3…: row blocks. The first sync takes `syncCells` cells; later ones are sized from the
   // bytes per cell actually seen, aiming at `syncBytes`. A sync Excel refuses is halved and
@@ -173,13 +175,24 @@ export async function readWorkbookFromExcel(
       range.load('values,numberFormat');
       return range;
     });
+    const withMerges = mergesShared && merges.queueShared();
     try {
       await context.sync();
     } catch (error) {
+      merges.dropShared();
+      if (withMerges && !isPayloadTooLarge(error) && !isBusyError(error)) {
+        // Retry the same blocks without the merged areas; ask those sheet by sheet afterwards.
+        mergesShared = false;
+        continue;
+      }
       if (!isPayloadTooLarge(error) || groupCells <= (group[0]?.cols ?? 1)) throw error;
       ceiling = Math.max(1, Math.floor(groupCells / 2));
       budget = ceiling;
       continue;
+    }
+    if (withMerges) {
+      merges.takeShared();
+      mergesShared = false;
     }
     let bytes = 0;
     group.forEach((b, k) => {
@@ -212,6 +225,8 @@ export async function readWorkbookFromExcel(
     onProgress?.({ phase: 'reading', fraction: totalCells === 0 ? 1 : done / totalCells });
   }
 
+  if (wantMerges && merges.pending) await merges.askEachSheet();
+
   const sheets: SheetSnapshot[] = metas.map((m, i) => ({
     name: m.name,
     origin: m.used.isNullObject
@@ -219,9 +234,9 @@ export async function readWorkbookFromExcel(
       : { row: m.used.rowIndex + 1, col: m.used.columnIndex + 1 },
     values: values[i] ?? [],
     formats: formats[i] ?? [],
-    merges: m.merged && !m.merged.isNullObject ? parseAreasAddress(m.merged.address) : [],
+    merges: merges.of(i),
     ...(errors[i]?.length ? { errors: errors[i] } : {}),
   }));
   onProgress?.({ phase: 'reading', fraction: 1 });
-  return { name: options.workbookName ?? 'Arbetsbok.xlsx', sheets };
+  return { name: workbookName || 'Arbetsbok.xlsx', sheets };
 }

@@ -84,11 +84,9 @@ export function sheetReference(sheet: string, cell: string): string {
  * @example layoutReportSheet(sheet).tableRange // 'A3:K12' for 11 columns and 9 rows
  */
 export function layoutReportSheet(sheet: ReportSheet): SheetLayout {
-  const width = Math.max(
-    1,
-    sheet.columns.length,
-    ...(sheet.blocks ?? []).map((b) => Math.max(1, ...b.grid.map((r) => r.length))),
-  );
+  let width = Math.max(1, sheet.columns.length);
+  for (const block of sheet.blocks ?? [])
+    for (const r of block.grid) width = Math.max(width, r.length);
   const values: (string | number)[][] = [];
   const formats: string[][] = [];
   const push = (

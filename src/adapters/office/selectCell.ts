@@ -1,9 +1,12 @@
 /** Brings a source cell into view: activates its sheet and selects the cell. */
+import { ExcelHostError } from './officeErrors';
 
 /**
- * Activates `sheet` and selects `cell` (`D10` or `B3:C4`) in one sync. A missing sheet fails the
- * sync with Office's `ItemNotFound`.
- * @example await Excel.run((ctx) => selectCell(ctx, 'Drift', 'D10'))
+ * Selects `cell` (`D10` or `B3:C4`) on `sheet`, activating the sheet first. Two syncs: the
+ * sheet's visibility, then activate + select. Excel refuses both on a hidden sheet, so a hidden
+ * one is said as such (`hidden-sheet`) instead of failing with a bare InvalidOperation; a
+ * missing sheet fails with Office's `ItemNotFound`. Run it with `delayForCellEdit: true`.
+ * @example await Excel.run({ delayForCellEdit: true }, (ctx) => selectCell(ctx, 'Drift', 'D10'))
  */
 export async function selectCell(
   context: Excel.RequestContext,
@@ -11,6 +14,11 @@ export async function selectCell(
   cell: string,
 ): Promise<void> {
   const ws = context.workbook.worksheets.getItem(sheet);
+  ws.load('visibility');
+  await context.sync();
+  if (ws.visibility !== 'Visible') {
+    throw new ExcelHostError('hidden-sheet', null, `Sheet '${sheet}' is ${ws.visibility}`);
+  }
   ws.activate();
   ws.getRange(cell).select();
   await context.sync();

@@ -1,12 +1,17 @@
 /**
  * Writes the report sheets into the live workbook through Office.js. Never touches a user's
- * sheet: our sheets carry a hidden sheet-scoped name (REPORT_MARKER, ExcelApi 1.4); a name held
- * by a sheet without it is skipped for `NP … (2)`; a sheet with it is replaced only after
- * `confirmReplace` agrees.
+ * sheet: our sheets carry a sheet-scoped name (REPORT_MARKER, ExcelApi 1.4); a name held by a
+ * sheet without it is skipped for `NP … (2)`; a sheet with it is rewritten only after the user
+ * agreed.
  *
- * Syncs: 1 (sheet names) + 1 (markers, only when a report name is already taken) + the writes,
- * packed into syncs of at most SYNC_BUDGET_BYTES with API calculation suspended in each; a
- * normal report (< 4 MB) is written in ONE sync, so 2–3 syncs in all.
+ * Two steps, so the question is asked OUTSIDE any `Excel.run` (a batch must not wait on a user):
+ * `planReportSheets` (names, markers: 1–2 syncs) in one run; the question; then, in a second run,
+ * `planReportSheets` again (the workbook may have changed meanwhile) and
+ * `writePlannedReportSheets`: the writes packed into syncs of at most SYNC_BUDGET_BYTES with API
+ * calculation suspended in each; a normal report (< 4 MB) is written in ONE sync.
+ *
+ * An earlier report sheet is cleared and rewritten in place, never deleted and added again, so
+ * that a user's formulas pointing at it keep their references instead of turning into `#REF!`.
  */
 import { address } from '../../domain/grid';
 import type { ReportSheet } from '../../domain/reportSheets';
@@ -45,9 +50,8 @@ function chunkRows<T>(rows: T[][], limit: number): { start: number; rows: T[][] 
   return chunks;
 }
 
-/** The ops that write one laid-out sheet (after it has been added). */
-function sheetOps(ws: () => Excel.Worksheet, layout: SheetLayout): Op[] {
-  const ops: Op[] = [];
+/** Appends to `ops` what writes one laid-out sheet (after it has been added or cleared). */
+function pushSheetOps(ops: Op[], ws: () => Excel.Worksheet, layout: SheetLayout): void {
   const lastCol = layout.width;
   const half = Math.floor(SYNC_BUDGET_BYTES / 2);
   // Formats first: a text cell formatted `@` keeps "2023-08-31" as text when values arrive.
@@ -117,73 +121,125 @@ function sheetOps(ws: () => Excel.Worksheet, layout: SheetLayout): Op[] {
       },
     });
   }
-  return ops;
+}
+
+/** Where one report sheet goes, as the plan found the workbook. */
+export interface PlannedTarget {
+  name: string;
+  /** An earlier report sheet of ours with this name is cleared and rewritten. */
+  replaces: boolean;
+  /** That sheet (bound to the plan's context), its visibility and its tables. */
+  existing: {
+    worksheet: Excel.Worksheet;
+    visibility: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden';
+    tables: Excel.TableCollection;
+  } | null;
+}
+
+/** What `planReportSheets` found; only valid within the `Excel.run` that made it. */
+export interface ReportPlan {
+  /** One per report sheet, in order. */
+  targets: PlannedTarget[];
+  /** Names of the earlier report sheets that would be rewritten (ask the user first). */
+  replaced: string[];
 }
 
 /**
- * Writes `sheets` as report sheets. Returns the names written, the earlier report sheets that
- * were replaced, and `cancelled: true` (nothing written) when the user declined to replace.
- *
- * @example await Excel.run((ctx) => writeReportSheets(ctx, buildReportSheets(report, opts), ask))
+ * Reads the workbook's sheet names (1 sync) and, when a report name is already taken, the
+ * marker, visibility and tables of those sheets (1 more sync), and chooses each report sheet's
+ * name. Writes nothing.
+ * @example (await Excel.run((ctx) => planReportSheets(ctx, sheets))).replaced // ['NP Avvikelser']
  */
-export async function writeReportSheets(
+export async function planReportSheets(
   context: Excel.RequestContext,
   sheets: readonly ReportSheet[],
-  confirmReplace: (sheetNames: string[]) => Promise<boolean>,
-  onProgress?: (p: Progress) => void,
-): Promise<WriteOutcome> {
-  onProgress?.({ phase: 'writing', fraction: 0 });
+): Promise<ReportPlan> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/visibility');
   await context.sync();
 
-  // Which sheets that could collide with ours carry our marker?
+  // Which sheets that could collide with ours carry our marker? Their tables come along.
   const candidates = worksheets.items.filter((ws) =>
     sheets.some((s) => isCandidateName(ws.name, s.name)),
   );
-  const markers = candidates.map((ws) => ws.names.getItemOrNullObject(REPORT_MARKER));
+  const probes = candidates.map((ws) => ({
+    ws,
+    marker: ws.names.getItemOrNullObject(REPORT_MARKER),
+    tables: ws.tables.load('items/name'),
+  }));
   if (candidates.length > 0) await context.sync();
-  const ours = new Set(
-    candidates.filter((_, i) => !markers[i]?.isNullObject).map((ws) => ws.name.toLowerCase()),
+  const ours = new Map(
+    probes.filter((p) => !p.marker.isNullObject).map((p) => [p.ws.name.toLowerCase(), p]),
   );
   const existing: ExistingSheet[] = worksheets.items.map((ws) => ({
     name: ws.name,
     ours: ours.has(ws.name.toLowerCase()),
   }));
 
-  const plan = planSheetNames(
+  const targets = planSheetNames(
     sheets.map((s) => s.name),
     existing,
-  );
-  const replaced = plan.filter((p) => p.replaces).map((p) => p.name);
-  if (replaced.length > 0 && !(await confirmReplace(replaced))) {
-    return { written: [], replaced: [], cancelled: true };
-  }
+  ).map((p): PlannedTarget => {
+    const probe = p.replaces ? ours.get(p.name.toLowerCase()) : undefined;
+    return {
+      ...p,
+      existing: probe
+        ? { worksheet: probe.ws, visibility: probe.ws.visibility, tables: probe.tables }
+        : null,
+    };
+  });
+  return { targets, replaced: targets.filter((t) => t.replaces).map((t) => t.name) };
+}
 
+/**
+ * Writes `sheets` where `plan` (made in the same `Excel.run`) puts them: new sheets are added
+ * and marked; earlier report sheets are made visible to the user if VeryHidden (as Hidden: a
+ * sheet the user hid stays hidden), their tables turned into plain cells, their conditional
+ * formats and cells cleared, and then written like new ones. Run it with `delayForCellEdit`.
+ */
+export async function writePlannedReportSheets(
+  context: Excel.RequestContext,
+  sheets: readonly ReportSheet[],
+  plan: ReportPlan,
+  onProgress?: (p: Progress) => void,
+): Promise<WriteOutcome> {
+  onProgress?.({ phase: 'writing', fraction: 0 });
+  const worksheets = context.workbook.worksheets;
   const ops: Op[] = [];
   sheets.forEach((sheet, i) => {
-    const target = plan[i];
+    const target = plan.targets[i];
     if (!target) return;
     let ws: Excel.Worksheet | null = null;
     const get = (): Excel.Worksheet => {
       if (!ws) throw new Error(`Internal: sheet ${target.name} used before it was added`);
       return ws;
     };
+    const before = target.existing;
     ops.push({
-      bytes: ACTION_BYTES * 4,
+      bytes: ACTION_BYTES * (4 + (before ? before.tables.items.length : 0)),
       queue: () => {
-        if (target.replaces) worksheets.getItem(target.name).delete();
+        if (before) {
+          ws = before.worksheet;
+          // Excel keeps a VeryHidden sheet out of the user's reach; Hidden they can unhide.
+          if (before.visibility === 'VeryHidden') ws.visibility = 'Hidden';
+          for (const table of before.tables.items) table.convertToRange();
+          const all = ws.getRange();
+          all.conditionalFormats.clearAll();
+          all.clear('All');
+          return;
+        }
         ws = worksheets.add(target.name);
-        // The marker goes on first, so even a half-written sheet is ours to replace next time.
+        // The marker goes on first, so even a half-written sheet is ours to rewrite next time.
         const marker = ws.names.add(REPORT_MARKER, '="namndplan:1"', 'Skrivet av Nämndplan');
-        marker.visible = false;
+        marker.visible = false; // Excel may ignore this (the in-memory Excel does): cosmetic only
       },
     });
-    ops.push(...sheetOps(get, layoutReportSheet(sheet)));
+    pushSheetOps(ops, get, layoutReportSheet(sheet));
   });
-  const first = plan[0]?.name;
-  if (first) {
-    ops.push({ bytes: ACTION_BYTES, queue: () => worksheets.getItem(first).activate() });
+  // Bring the first report sheet the user can see to the front (Excel refuses a hidden one).
+  const shown = plan.targets.find((t) => !t.existing || t.existing.visibility === 'Visible');
+  if (shown) {
+    ops.push({ bytes: ACTION_BYTES, queue: () => worksheets.getItem(shown.name).activate() });
   }
 
   // Pack ops into syncs of at most SYNC_BUDGET_BYTES, each with calculation suspended.
@@ -206,5 +262,28 @@ export async function writeReportSheets(
     done += 1;
   }
   await flush();
-  return { written: plan.map((p) => p.name), replaced, cancelled: false };
+  return {
+    written: plan.targets.map((t) => t.name),
+    replaced: plan.replaced,
+    cancelled: false,
+  };
+}
+
+/**
+ * Plans, asks and writes in ONE run: for callers whose answer is immediate (the bench, tests).
+ * The task pane asks a person, so `createExcelHost` runs the plan and the write in two runs and
+ * asks in between. Returns `cancelled: true` (nothing written) when replacing was declined.
+ * @example await Excel.run((ctx) => writeReportSheets(ctx, sheets, () => Promise.resolve(true)))
+ */
+export async function writeReportSheets(
+  context: Excel.RequestContext,
+  sheets: readonly ReportSheet[],
+  confirmReplace: (sheetNames: string[]) => Promise<boolean>,
+  onProgress?: (p: Progress) => void,
+): Promise<WriteOutcome> {
+  const plan = await planReportSheets(context, sheets);
+  if (plan.replaced.length > 0 && !(await confirmReplace(plan.replaced))) {
+    return { written: [], replaced: [], cancelled: true };
+  }
+  return writePlannedReportSheets(context, sheets, plan, onProgress);
 }

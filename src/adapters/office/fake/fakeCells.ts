@@ -117,7 +117,9 @@ export function valueType(v: FakeValue | undefined): string {
   if (v === undefined) return 'Empty';
   if (typeof v === 'number') return 'Double';
   if (typeof v === 'boolean') return 'Boolean';
-  return /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)/.test(v)
+  return /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA|EXTERNAL!)/.test(
+    v,
+  )
     ? 'Error'
     : 'String';
 }

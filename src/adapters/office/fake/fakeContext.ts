@@ -26,12 +26,19 @@ export function jsonBytes(value: unknown): number {
   return JSON.stringify(value)?.length ?? 0;
 }
 
-/** Fails a sync like Excel does when an API is newer than the host supports. */
+/**
+ * Fails like Excel when an API is newer than the host supports. Call it where office.js checks:
+ * for methods and most getters office.js itself throws AT THE CALL (`_throwIfApiNotSupported`,
+ * before anything is queued), so call this synchronously in the method; for what office.js
+ * leaves to the host (property setters such as `Range.hyperlink`, `ConditionalFormatCollection.add`)
+ * call it inside the queued action, so the sync fails.
+ */
 export function requireApi(context: FakeRequestContext, minor: number, api: string): void {
   if (context.model.apiVersion < minor) {
     throw new FakeOfficeError(
       'ApiNotFound',
       `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${api}, ExcelApi 1.${minor})`,
+      api,
     );
   }
 }
@@ -46,14 +53,18 @@ export class FakeRequestContext {
   workbook!: unknown;
   readonly application = {
     suspendApiCalculationUntilNextSync: (): void => {
+      requireApi(this, 6, 'Application.suspendApiCalculationUntilNextSync');
       this.enqueue(ACTION_OVERHEAD_BYTES, () => {
-        requireApi(this, 6, 'suspendApiCalculationUntilNextSync');
         this.suspendQueued = true;
       });
     },
   };
 
-  constructor(readonly model: FakeWorkbookModel) {}
+  constructor(
+    readonly model: FakeWorkbookModel,
+    /** `Excel.run({ delayForCellEdit: true }, …)`: syncs wait while a cell is being edited. */
+    readonly delayForCellEdit = false,
+  ) {}
 
   /** Queues an action to run at the next sync. Internal to the fake. */
   enqueue(requestBytes: number, run: QueuedAction['run']): void {
@@ -63,6 +74,9 @@ export class FakeRequestContext {
   /** Sends the queue: size check, then every action in order, then loaded values. */
   async sync(): Promise<void> {
     await Promise.resolve();
+    if (this.delayForCellEdit && this.model.cellEditMode === 'InvalidOperationInCellEditMode') {
+      await this.model.cellEditEnded();
+    }
     const actions = this.queue;
     this.queue = [];
     this.syncCount += 1;

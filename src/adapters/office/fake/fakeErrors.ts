@@ -17,7 +17,12 @@ export type FakeErrorCode =
   | 'ResponsePayloadSizeLimitExceeded'
   | 'InvalidReference'
   | 'ApiNotFound'
-  | 'InvalidObjectPath';
+  | 'InvalidObjectPath'
+  | 'MergedRangeConflict'
+  | 'InvalidRequestContext'
+  | 'InactiveWorkbook'
+  | 'RangeExceedsLimit'
+  | 'ActivityLimitReached';
 
 /** A RichApi.Error look-alike: `code`, `message`, `debugInfo.code`, `debugInfo.errorLocation`. */
 export class FakeOfficeError extends Error {

@@ -1,7 +1,7 @@
 /**
  * The state behind the in-memory Excel: sheets of cells, formats, merges, tables, conditional
  * formats, names, plus what a test wants to observe (syncs, request sizes, selection).
- * The proxies in `fakeObjects.ts` only ever change this state inside `sync()`.
+ * The proxies (`fakeWorksheet.ts`, `fakeRange.ts`, …) only ever change this state inside `sync()`.
  */
 import { parseRange } from '../../../domain/grid';
 import { FakeOfficeError, type FakeErrorCode } from './fakeErrors';
@@ -26,8 +26,12 @@ export interface FakeWorkbookFixture {
     readonly values: readonly (readonly (string | number | boolean | null)[])[];
     readonly formats?: readonly (readonly (string | null)[])[];
     readonly merges?: readonly string[];
+    readonly visibility?: SheetVisibility;
   }[];
 }
+
+/** `Excel.SheetVisibility`. */
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface FakeTable {
   name: string;
@@ -79,7 +83,7 @@ export class FakeSheet {
   readonly styles = new Map<string, FakeStyle>();
   readonly hyperlinks = new Map<string, FakeHyperlink>();
   readonly columnWidths = new Map<number, number>();
-  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  visibility: SheetVisibility = 'Visible';
 
   constructor(
     public name: string,
@@ -120,6 +124,42 @@ export class FakeSheet {
   setHyperlink(r: number, c: number, h: FakeHyperlink | undefined): void {
     if (h) this.hyperlinks.set(key(r, c), h);
     else this.hyperlinks.delete(key(r, c));
+  }
+
+  /**
+   * `Range.clear(applyTo)` over `rect`: contents (values, formulas), formats (number formats,
+   * styles), hyperlinks, or all three. Tables, conditional formats and names are objects of
+   * their own and stay (Excel clears a table's cells, not the table).
+   */
+  clear(rect: Rect, applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks'): void {
+    const inside = (k: string): boolean => {
+      const [r = -1, c = -1] = k.split(',').map(Number);
+      return r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right;
+    };
+    const contents = applyTo === 'All' || applyTo === 'Contents';
+    const formats = applyTo === 'All' || applyTo === 'Formats';
+    const links = applyTo === 'All' || applyTo === 'Hyperlinks';
+    const last = (rows: unknown[]): number => Math.min(rect.bottom, rows.length - 1);
+    if (contents) {
+      for (let r = rect.top; r <= last(this.values); r++) {
+        const row = this.values[r];
+        if (row)
+          for (let c = rect.left; c <= Math.min(rect.right, row.length - 1); c++)
+            row[c] = undefined;
+      }
+      for (const k of [...this.formulas.keys()]) if (inside(k)) this.formulas.delete(k);
+    }
+    if (formats) {
+      for (let r = rect.top; r <= last(this.formats); r++) {
+        const row = this.formats[r];
+        if (row)
+          for (let c = rect.left; c <= Math.min(rect.right, row.length - 1); c++)
+            row[c] = undefined;
+      }
+      for (const k of [...this.styles.keys()]) if (inside(k)) this.styles.delete(k);
+    }
+    if (links)
+      for (const k of [...this.hyperlinks.keys()]) if (inside(k)) this.hyperlinks.delete(k);
   }
 
   /** Bounding box of non-empty values (and, unless `valuesOnly`, of formats); null when blank. */
@@ -164,8 +204,15 @@ export class FakeWorkbookModel {
   readonly syncLog: SyncRecord[] = [];
   /** Number of syncs that ran with API calculation suspended. */
   calculationSuspendedSyncs = 0;
-  /** When set, every sync fails with this code (a cell is being edited). */
-  cellEditMode: FakeErrorCode | null = null;
+  /** Workbook-level settings (`workbook.settings`, ExcelApi 1.4): key → JSON-able value. */
+  readonly settings = new Map<string, unknown>();
+  /**
+   * `NamedItem.visible = false` is ignored, as Excel does for existing names
+   * (OfficeDev/office-js#3878, #3949): code must not count on a name being hidden.
+   */
+  ignoresNameVisibility = true;
+  private editMode: FakeErrorCode | null = null;
+  private editEnded: (() => void)[] = [];
   /** Highest ExcelApi minor version `isSetSupported` admits (1.13 → 13). */
   apiVersion = 13;
   /** Excel on the web's payload limit, per request and per response. */
@@ -174,6 +221,23 @@ export class FakeWorkbookModel {
   private nextTable = 1;
 
   constructor(readonly name = 'Arbetsbok.xlsx') {}
+
+  /**
+   * When set, every sync fails with this code (a cell is being edited), except that a batch run
+   * with `delayForCellEdit: true` waits for `InvalidOperationInCellEditMode` to end.
+   */
+  get cellEditMode(): FakeErrorCode | null {
+    return this.editMode;
+  }
+  set cellEditMode(code: FakeErrorCode | null) {
+    this.editMode = code;
+    if (code === null) for (const resume of this.editEnded.splice(0)) resume();
+  }
+  /** Resolves when the user leaves cell-edit mode (at once when not in it). */
+  cellEditEnded(): Promise<void> {
+    if (this.editMode === null) return Promise.resolve();
+    return new Promise((resolve) => this.editEnded.push(resolve));
+  }
 
   /** Builds a workbook from a snapshot-like fixture (values, formats, merges, origins). */
   static fromFixture(fixture: FakeWorkbookFixture): FakeWorkbookModel {
@@ -191,8 +255,9 @@ export class FakeWorkbookModel {
         row.forEach((f, c) => f !== null && sheet.setFormat(r0 + r, c0 + c, f)),
       );
       sheet.merges = (s.merges ?? []).map(rectFromA1);
+      sheet.visibility = s.visibility ?? 'Visible';
     }
-    wb.activeSheet = wb.sheets[0] ?? null;
+    wb.activeSheet = wb.sheets.find((s) => s.visibility === 'Visible') ?? null;
     return wb;
   }
 
@@ -217,16 +282,72 @@ export class FakeWorkbookModel {
     return sheet;
   }
 
+  /** Deletes a sheet; like Excel, never a VeryHidden one, nor the last visible one. */
   deleteSheet(sheet: FakeSheet): void {
-    const visible = this.sheets.filter((s) => s.visibility === 'Visible');
-    if (visible.length === 1 && visible[0] === sheet) {
+    if (sheet.visibility === 'VeryHidden') {
+      // @types/office-js, Worksheet.delete: "if the worksheet's visibility is set to
+      // VeryHidden, the delete operation will fail with an InvalidOperation exception".
       throw new FakeOfficeError(
         'InvalidOperation',
-        'This operation is not permitted for the current object.',
+        'This operation is not permitted for the current object. (a VeryHidden worksheet cannot be deleted)',
+        'Worksheet.delete',
       );
     }
+    this.ensureAnotherVisible(sheet);
+    const next = this.nextVisible(sheet);
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
-    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
+    if (this.activeSheet === sheet) this.activeSheet = next;
+    this.breakReferencesTo(sheet.name);
+  }
+
+  /** What deleting a sheet does to formulas elsewhere that point at it: `#REF!`. */
+  private breakReferencesTo(name: string): void {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const quoted = `'${name.replace(/'/g, "''")}'`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const ref = new RegExp(
+      `(?:${quoted}|\\b${escaped})!\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?`,
+      'gi',
+    );
+    for (const other of this.sheets) {
+      for (const [k, formula] of other.formulas) {
+        ref.lastIndex = 0;
+        if (!ref.test(formula)) continue;
+        other.formulas.set(k, formula.replace(ref, '#REF!'));
+        const [r = 0, c = 0] = k.split(',').map(Number);
+        const row = (other.values[r] ??= []);
+        row[c] = '#REF!';
+      }
+    }
+  }
+
+  /** Changes a sheet's visibility; hiding the active sheet activates the next visible one. */
+  setVisibility(sheet: FakeSheet, visibility: SheetVisibility): void {
+    if (visibility !== 'Visible') this.ensureAnotherVisible(sheet);
+    sheet.visibility = visibility;
+    if (visibility !== 'Visible' && this.activeSheet === sheet) {
+      this.activeSheet = this.nextVisible(sheet);
+    }
+  }
+
+  /** A workbook keeps at least one visible sheet. */
+  private ensureAnotherVisible(sheet: FakeSheet): void {
+    if (sheet.visibility !== 'Visible') return;
+    if (this.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) return;
+    throw new FakeOfficeError(
+      'InvalidOperation',
+      'This operation is not permitted for the current object. (a workbook keeps one visible sheet)',
+    );
+  }
+
+  /** The visible sheet Excel activates instead of `sheet`: the next one, else the previous. */
+  private nextVisible(sheet: FakeSheet): FakeSheet | null {
+    const i = this.sheets.indexOf(sheet);
+    const after = this.sheets.slice(i + 1).find((s) => s !== sheet && s.visibility === 'Visible');
+    const before = this.sheets
+      .slice(0, Math.max(0, i))
+      .reverse()
+      .find((s) => s.visibility === 'Visible');
+    return after ?? before ?? null;
   }
 
   tableName(): string {
@@ -238,11 +359,13 @@ export class FakeWorkbookModel {
 
   /** Total syncs so far; the largest request and response (bytes) of any single sync. */
   stats(): { syncs: number; maxRequestBytes: number; maxResponseBytes: number } {
-    return {
-      syncs: this.syncLog.length,
-      maxRequestBytes: Math.max(0, ...this.syncLog.map((s) => s.requestBytes)),
-      maxResponseBytes: Math.max(0, ...this.syncLog.map((s) => s.responseBytes)),
-    };
+    let maxRequestBytes = 0;
+    let maxResponseBytes = 0;
+    for (const s of this.syncLog) {
+      maxRequestBytes = Math.max(maxRequestBytes, s.requestBytes);
+      maxResponseBytes = Math.max(maxResponseBytes, s.responseBytes);
+    }
+    return { syncs: this.syncLog.length, maxRequestBytes, maxResponseBytes };
   }
 
   resetStats(): void {

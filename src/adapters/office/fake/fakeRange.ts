@@ -20,6 +20,8 @@ export interface RangeTarget {
 }
 
 const MAX_ROW = 1048575;
+/** The most merged areas `getMergedAreasOrNullObject` returns in one request. */
+export const MAX_MERGED_AREAS = 512;
 const MAX_COL = 16383;
 
 function cells(rect: Rect): number {
@@ -271,20 +273,55 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     }));
   }
 
-  /** Merged areas touching the range (ExcelApi 1.13); a null object when there are none. */
+  /**
+   * Merged areas of the range (ExcelApi 1.13; office.js checks the set at the call), a null
+   * object when there are none. As in Excel, only areas whose TOP-LEFT cell lies in the range
+   * (OfficeDev/office-js#3611), and the request fails above MAX_MERGED_AREAS of them.
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    requireApi(this.context, 13, 'Range.getMergedAreasOrNullObject');
     return new FakeRangeAreas(this.context, () => {
-      requireApi(this.context, 13, 'Range.getMergedAreasOrNullObject');
       const t = this.mustTarget();
-      const areas = t.sheet.merges.filter((m) => overlaps(m, t.rect));
+      const areas = t.sheet.merges.filter(
+        (m) =>
+          m.top >= t.rect.top &&
+          m.top <= t.rect.bottom &&
+          m.left >= t.rect.left &&
+          m.left <= t.rect.right,
+      );
+      if (areas.length > MAX_MERGED_AREAS) {
+        // @types/office-js: "if the merged areas count in this range is more than 512, then this
+        // method will fail to return the result". The code Excel gives is not documented.
+        throw new FakeOfficeError(
+          'GeneralException',
+          `There was an internal error while processing the request. (${areas.length} merged areas, more than ${MAX_MERGED_AREAS})`,
+          'Range.getMergedAreasOrNullObject',
+        );
+      }
       return areas.length > 0 ? { sheet: t.sheet, areas } : null;
     });
   }
 
-  /** Selects the range; like Excel, only on the active sheet. */
+  /** `Range.clear(applyTo)`: contents, formats, hyperlinks or all (default), at sync. */
+  clear(applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks' = 'All'): void {
+    this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
+      if (applyTo === 'Hyperlinks') requireApi(this.context, 7, 'Range.clear(Hyperlinks)');
+      const t = this.mustTarget();
+      t.sheet.clear(t.rect, applyTo);
+    });
+  }
+
+  /** Selects the range; like Excel, only on the active sheet, never on a hidden one. */
   select(): void {
     this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
       const t = this.mustTarget();
+      if (t.sheet.visibility !== 'Visible') {
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'The range cannot be selected because its worksheet is hidden.',
+          'Range.select',
+        );
+      }
       if (this.context.model.activeSheet !== t.sheet) {
         throw new FakeOfficeError(
           'InvalidOperation',
@@ -436,10 +473,13 @@ export class FakeConditionalFormatCollection {
   }
   clearAll(): void {
     this.range.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
+      requireApi(this.range.context, 6, 'ConditionalFormatCollection.clearAll');
       const t = this.range.target();
       if (!t) return;
-      const keep = t.sheet.conditionalFormats.filter((cf) => !overlaps(cf.rect, t.rect));
-      t.sheet.conditionalFormats.splice(0, t.sheet.conditionalFormats.length, ...keep);
+      const list = t.sheet.conditionalFormats;
+      let kept = 0;
+      for (const cf of list) if (!overlaps(cf.rect, t.rect)) list[kept++] = cf;
+      list.length = kept;
     });
   }
 }

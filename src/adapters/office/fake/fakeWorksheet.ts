@@ -12,7 +12,7 @@ import {
   type LoadSpec,
 } from './fakeContext';
 import { FakeOfficeError, propertyNotLoaded } from './fakeErrors';
-import type { FakeName, FakeSheet, FakeTable } from './fakeModel';
+import type { FakeName, FakeSheet, FakeTable, Rect, SheetVisibility } from './fakeModel';
 import { parseFakeAddress } from './fakeCells';
 import { FakeRange, type RangeTarget } from './fakeRange';
 
@@ -100,8 +100,15 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   get position(): number {
     return this.get('position');
   }
-  get visibility(): string {
+  get visibility(): SheetVisibility {
     return this.get('visibility');
+  }
+  /** Hides or shows the sheet (a workbook keeps one visible sheet; hiding moves the active one). */
+  set visibility(value: SheetVisibility) {
+    this.setLocal('visibility', value);
+    this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(value), () =>
+      this.context.model.setVisibility(this.sheet(), value),
+    );
   }
 
   /** A range by A1 address; the whole sheet when no address. */
@@ -132,10 +139,10 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
   /** The used range, or a null object on a blank sheet (ExcelApi 1.4). */
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    requireApi(this.context, 4, 'Worksheet.getUsedRangeOrNullObject');
     return new FakeRange(
       this.context,
       () => {
-        requireApi(this.context, 4, 'Worksheet.getUsedRangeOrNullObject');
         const sheet = this.target();
         const rect = sheet?.usedRect(valuesOnly) ?? null;
         return sheet && rect ? { sheet, rect } : null;
@@ -147,7 +154,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
       const sheet = this.sheet();
       if (sheet.visibility !== 'Visible') {
-        throw new FakeOfficeError('InvalidOperation', 'A hidden worksheet cannot be activated.');
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'A hidden worksheet cannot be activated.',
+          'Worksheet.activate',
+        );
       }
       this.context.model.activeSheet = sheet;
     });
@@ -210,15 +221,8 @@ export class FakeWorksheetCollection {
   }
   /** A sheet by name or a null object (ExcelApi 1.4). */
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      () => {
-        requireApi(this.context, 4, 'WorksheetCollection.getItemOrNullObject');
-        return this.context.model.sheet(key) ?? null;
-      },
-      key,
-      true,
-    );
+    requireApi(this.context, 4, 'WorksheetCollection.getItemOrNullObject');
+    return new FakeWorksheet(this.context, () => this.context.model.sheet(key) ?? null, key, true);
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.model.activeSheet, '(active)');
@@ -238,12 +242,42 @@ export class FakeWorksheetCollection {
   }
 }
 
-/** `Excel.Table`: name and style. */
+/** `Excel.Table`: name and style; `convertToRange()` and `delete()`. */
 export class FakeTableProxy {
   constructor(
     private readonly context: FakeRequestContext,
     private readonly model: () => FakeTable,
+    private readonly loadedName?: string,
   ) {}
+  get name(): string {
+    if (this.loadedName === undefined) throw propertyNotLoaded('Table', 'name');
+    return this.loadedName;
+  }
+  /** Turns the table into plain cells, keeping values and formats (ExcelApi 1.2). */
+  convertToRange(): void {
+    this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
+      requireApi(this.context, 2, 'Table.convertToRange');
+      this.remove();
+    });
+  }
+  /** Deletes the table and its cells' contents. */
+  delete(): void {
+    this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
+      const rect = this.remove();
+      rect.sheet.clear(rect.rect, 'All');
+    });
+  }
+  private remove(): { sheet: FakeSheet; rect: Rect } {
+    const table = this.model();
+    for (const sheet of this.context.model.sheets) {
+      const i = sheet.tables.indexOf(table);
+      if (i >= 0) {
+        sheet.tables.splice(i, 1);
+        return { sheet, rect: table.rect };
+      }
+    }
+    throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist. (Table)");
+  }
   set name(value: string) {
     this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(value), () => {
       const taken = this.context.model.sheets.some((s) =>
@@ -265,9 +299,28 @@ export class FakeTableProxy {
   }
 }
 
-/** `worksheet.tables`: `add(address | range, hasHeaders)`. */
+/** `worksheet.tables`: `add(address | range, hasHeaders)`, `load('items/name')`. */
 export class FakeTableCollection {
+  private loadedItems: FakeTableProxy[] | undefined;
   constructor(private readonly worksheet: FakeWorksheet) {}
+
+  get items(): FakeTableProxy[] {
+    if (!this.loadedItems) throw propertyNotLoaded('TableCollection', 'items');
+    return this.loadedItems;
+  }
+  load(_spec?: LoadSpec): this {
+    const context = this.worksheet.context;
+    context.enqueue(ACTION_OVERHEAD_BYTES, () => {
+      const tables = [...this.worksheet.sheet().tables];
+      return {
+        responseBytes: jsonBytes(tables.map((t) => t.name)),
+        commit: () => {
+          this.loadedItems = tables.map((t) => new FakeTableProxy(context, () => t, t.name));
+        },
+      };
+    });
+    return this;
+  }
 
   /**
    * Adds a table. As Office documents it, an address without a sheet name means the ACTIVE
@@ -302,18 +355,18 @@ export class FakeTableCollection {
           style: 'TableStyleMedium2',
         };
         if (hasHeaders && rect.bottom === rect.top) table.rect.bottom += 1; // Excel adds an empty data row
-        const clash = model.sheets.some((s) =>
-          s.tables.some(
-            (t) =>
-              s === sheet &&
-              t.rect.top <= table.rect.bottom &&
-              table.rect.top <= t.rect.bottom &&
-              t.rect.left <= table.rect.right &&
-              table.rect.left <= t.rect.right,
-          ),
-        );
-        if (clash)
-          throw new FakeOfficeError('InvalidOperation', "A table can't overlap another table.");
+        const meets = (r: Rect): boolean =>
+          r.top <= table.rect.bottom &&
+          table.rect.top <= r.bottom &&
+          r.left <= table.rect.right &&
+          table.rect.left <= r.right;
+        // Excel's code for this is MergedRangeConflict, for tables and merged cells alike.
+        if (sheet.tables.some((t) => meets(t.rect)) || sheet.merges.some(meets))
+          throw new FakeOfficeError(
+            'MergedRangeConflict',
+            "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
+            'TableCollection.add',
+          );
         if (hasHeaders) {
           const seen = new Set<string>();
           for (let c = rect.left; c <= rect.right; c++) {
@@ -362,10 +415,12 @@ export class FakeNamedItem extends FakeClientObject<FakeName> {
   get visible(): boolean {
     return this.get('visible');
   }
+  /** Ignored for `false` while `model.ignoresNameVisibility` (as Excel does; see there). */
   set visible(value: boolean) {
     this.setLocal('visible', value);
     this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
-      this.mustTarget().visible = value;
+      const item = this.mustTarget();
+      if (value || !this.context.model.ignoresNameVisibility) item.visible = value;
     });
   }
 }
@@ -375,9 +430,9 @@ export class FakeNamedItemCollection {
   constructor(private readonly worksheet: FakeWorksheet) {}
   add(name: string, reference: string, comment = ''): FakeNamedItem {
     const context = this.worksheet.context;
+    requireApi(context, 4, 'NamedItemCollection.add');
     let created: FakeName | null = null;
     context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes([name, reference, comment]), () => {
-      requireApi(context, 4, 'NamedItemCollection.add');
       const sheet = this.worksheet.sheet();
       if (sheet.names.has(name.toLowerCase())) {
         throw new FakeOfficeError(
@@ -397,10 +452,10 @@ export class FakeNamedItemCollection {
   }
   getItemOrNullObject(name: string): FakeNamedItem {
     const context = this.worksheet.context;
+    requireApi(context, 4, 'NamedItemCollection.getItemOrNullObject');
     return new FakeNamedItem(
       context,
       () => {
-        requireApi(context, 4, 'NamedItemCollection.getItemOrNullObject');
         const sheet = this.worksheet.target();
         return sheet?.names.get(name.toLowerCase()) ?? null;
       },

@@ -5,6 +5,7 @@ export {
   FakeSheet,
   rectFromA1,
   type FakeWorkbookFixture,
+  type SheetVisibility,
   type FakeConditionalFormat,
   type Rect,
 } from './fakeModel';
@@ -14,5 +15,8 @@ export {
   installFakeOffice,
   type FakeContext,
   type FakeOfficeHandle,
+  type FakeHostOptions,
+  type FakeRunOptions,
 } from './fakeExcel';
+export { MAX_MERGED_AREAS } from './fakeRange';
 export { conditionalFill } from './fakeConditional';

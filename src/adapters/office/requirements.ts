@@ -1,0 +1,22 @@
+/**
+ * What the host supports, asked the way Office documents it
+ * (`Office.context.requirements.isSetSupported`). The manifest requires ExcelApi 1.7; anything
+ * newer the adapter uses (merged areas, 1.13) is asked here first.
+ */
+
+/** The ExcelApi minor version merged areas need (`Range.getMergedAreasOrNullObject`). */
+export const MERGED_AREAS_API = 13;
+
+/**
+ * True when the host supports ExcelApi 1.`minor`. Without an `Office` global (tests over the
+ * in-memory Excel, the bench) it answers true, and the in-memory Excel enforces its own version.
+ * @example supportsExcelApi(13) // false in Excel 2019
+ */
+export function supportsExcelApi(minor: number): boolean {
+  if (typeof Office === 'undefined') return true;
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', `1.${minor}`);
+  } catch {
+    return false;
+  }
+}
