@@ -21,6 +21,7 @@ export type ColumnRole =
   | 'risk'
   | 'process'
   | 'direction'
+  | 'note' // Not: the number of a note, never an amount
   | 'year' // a bare year: a figure of that year whose role the header does not say
   | 'other';
 
@@ -191,6 +192,7 @@ function roleOf(t: string): ColumnRole {
   if (/^(identifierad\s+)?risk(er)?\b|riskbeskrivning|^risk/.test(t)) return 'risk';
   if (/huvudprocess|^process/.test(t)) return 'process';
   if (/riktning/.test(t)) return 'direction';
+  if (/^(not|noter|not nr)$/.test(t)) return 'note';
   if (/omdisponering|ombudgetering|tilläggsanslag|omföring/.test(t)) return 'adjustment';
   if (/målvärde|målnivå|godkänd nivå|(?<![\p{L}])mål(?![\p{L}])|^mål\b/u.test(t)) return 'target';
   // The frame the committee is given is its budget: `Kommunbidrag`, `Budgetram`, `Nettoram`.

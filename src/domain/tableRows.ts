@@ -134,7 +134,11 @@ export function isTotalLabel(label: string): boolean {
 export function amountColumns(grid: SheetGrid, table: DetectedTable): TableColumn[] {
   return table.columns.filter((c) => {
     const role = c.header.role;
-    if (['risk', 'process', 'direction', 'probability', 'consequence', 'target'].includes(role))
+    if (
+      ['risk', 'process', 'direction', 'probability', 'consequence', 'target', 'note'].includes(
+        role,
+      )
+    )
       return false;
     if (c.header.percent) return false;
     let numbers = 0;

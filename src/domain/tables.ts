@@ -129,12 +129,19 @@ function isCodeRow(grid: SheetGrid, row: number): boolean {
  */
 function isPeriodRow(grid: SheetGrid, first: number, row: number): boolean {
   const cols = grid.filledColumns(row);
-  if (cols.length < 2) return false;
+  const isYear = (c: number): boolean =>
+    isYearCell(grid, row, c) || classifyHeader(grid.text(row, c)).role === 'year';
+  const years = cols.filter(isYear);
+  if (years.length < 2) return false;
+  // Corner cells left of the years (`Mkr`, `Not`) may be words; nothing may be an amount.
+  const firstYear = years[0] ?? 0;
+  if (cols.some((c) => (c > firstYear && !isYear(c)) || isValueCell(grid, row, c))) return false;
+  // Under a row of groups (`Kommunen | Koncernen`) or with the label column left empty.
   const firstHeaderCol = grid.filledColumns(first)[0] ?? 0;
-  if ((cols[0] ?? 0) <= firstHeaderCol && !grid.isBlank(first, cols[0] ?? 0)) return false;
-  return cols.every(
-    (c) => isYearCell(grid, row, c) || classifyHeader(grid.text(row, c)).role === 'year',
-  );
+  const underGroups = grid
+    .filledColumns(first)
+    .some((c) => c > firstHeaderCol && groupName(grid.mergedText(first, c)) !== '');
+  return underGroups || (cols[0] ?? 0) > firstHeaderCol || grid.isBlank(first, cols[0] ?? 0);
 }
 
 function isKalla(text: string): boolean {
@@ -223,6 +230,8 @@ function readBlock(
         looksLikeHeader(grid, after) &&
         !hasValuesInRow(grid, after);
       if (startsNewTable) break;
+      // A header under rows that had none (a result line printed above its table) starts a table.
+      if (headerRows.length === 0 && dataRows.length > 0 && looksLikeHeader(grid, d)) break;
       if (dataRows.length > 0 && headerRows.length > 0 && sameHeader(grid, headerRows[0] ?? 0, d))
         break;
       dataRows.push(d);

@@ -140,6 +140,11 @@ export function isPartOfAbove(label: string): boolean {
   return /^[\s\-–—•*]*(varav|därav)(?![\p{L}])/iu.test(label);
 }
 
+/** A label that announces a plain sum of the rows above: `Summa`, `Totalt`, `S:a`, `Sa`. */
+function announcesSum(label: string): boolean {
+  return /^(totalt|total|totala|summa|s:a|sa|s\.a\.?)(?![\p{L}])/iu.test(label.trim());
+}
+
 /**
  * Words that make a total only where the rows above add up to it (`Verksamhetens kostnader` over
  * cost lines, `Netto`, `Nettokostnad`, `Finansnetto`); elsewhere such a row is a line of its own,
@@ -298,7 +303,13 @@ function chooseRun(
     if (es.agree > 0 && (!weak || es.agree > es.disagree)) return e;
   }
   if (weak) return 'line';
-  // No run agrees anywhere: the run since the previous total or heading.
+  // No run agrees anywhere: the run since the previous total or heading is what a reader adds up
+  // under a word that announces a sum (`Summa`, `Totalt`), or under any total of one figure. A
+  // result line that agrees with nothing in any of its columns (`Årets resultat exkl.
+  // jämförelsestörande poster`) is more likely no sum than wrong everywhere: it is said, not
+  // reported as mismatches.
+  const figures = verdictsFor(total, open.slice(since), columns).filter((v) => !v.trivial).length;
+  if (!announcesSum(total.label) && figures > 1) return null;
   const k = open.length - since > 0 ? open.length - since : open.length;
   return k > 0 ? exact(k) : null;
 }
