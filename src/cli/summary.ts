@@ -53,6 +53,8 @@ export function formatSummary(report: Report, riskThreshold: number): string {
     `Kontroller: ${mismatches.length} belopp stämmer inte, ` +
       `${report.checks.length - mismatches.length} avrundningsdifferenser`,
   );
+  // What was checked, so that "0 belopp stämmer inte" is never a false all-clear.
+  lines.push(coverageLine(report.tables));
   if (report.problems.length > 0) lines.push(`Problem vid läsningen: ${report.problems.length}`);
 
   const findings = [
@@ -71,6 +73,21 @@ export function formatSummary(report: Report, riskThreshold: number): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * How many printed figures were recomputed, in how many tables, and how many totals and
+ * variances could not be: `Kontrollerat: 42 belopp i 5 tabeller; 1 summa eller avvikelse kunde inte kontrolleras`.
+ */
+export function coverageLine(tables: readonly Table[]): string {
+  const recomputed = tables.reduce((n, t) => n + t.recomputed, 0);
+  const notRecomputed = tables.reduce((n, t) => n + t.notRecomputed, 0);
+  const checked = tables.filter((t) => t.recomputed > 0).length;
+  const tail =
+    notRecomputed === 0
+      ? ''
+      : `; ${notRecomputed} ${notRecomputed === 1 ? 'summa eller avvikelse' : 'summor eller avvikelser'} kunde inte kontrolleras`;
+  return `Kontrollerat: ${recomputed} belopp i ${checked} ${checked === 1 ? 'tabell' : 'tabeller'}${tail}`;
 }
 
 function tableKinds(tables: readonly Table[]): string {
@@ -109,10 +126,12 @@ function checkLine(tables: readonly Table[], c: Check): string {
 
 function varianceLine(v: Variance): string {
   const percent = v.variancePercent === null ? '' : ` (${formatPercent(v.variancePercent)})`;
-  return (
-    `UNDERSKOTT  ${v.sheet}!${v.cell}  ${v.label}: ${formatAmount(v.variance, v.unit)}${percent}, ` +
-    `${v.actual} mot ${v.baseline}`
-  );
+  // A printed deviation is the variance itself: there is no actual amount to set against a budget.
+  const what =
+    v.kind === 'forecast-deviation'
+      ? `avvikelse enligt ${v.actual}${v.baseline === '' ? '' : ` mot ${v.baseline}`}`
+      : `${v.actual} mot ${v.baseline}`;
+  return `UNDERSKOTT  ${v.sheet}!${v.cell}  ${v.label}: ${formatAmount(v.variance, v.unit)}${percent}, ${what}`;
 }
 
 function indicatorLine(i: Indicator): string {

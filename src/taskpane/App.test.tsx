@@ -57,6 +57,10 @@ test('analysing lists Ale’s 2023 Totalt underskott of -7 000 tkr with its cell
   expect(first).toHaveTextContent(/Funktionsstöd.*-7\s740/);
   // Summary: Funktionsstöd, IFO and Totalt are beyond 1 %.
   expect(screen.getByTestId('summary-unfavourable')).toHaveTextContent('3');
+  // What was checked: the Totalt row in its three columns (Prognos 2023, Budget 2023, Budget 2024).
+  expect(screen.getByTestId('summary-coverage')).toHaveTextContent(
+    '3 belopp kontrollerade i 1 tabell',
+  );
   expect(screen.getByRole('button', { name: 'Analysera igen' })).toBeEnabled();
 });
 

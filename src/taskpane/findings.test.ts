@@ -147,6 +147,9 @@ test('summary counts', () => {
     indicatorsNoOutcome: 0,
     risksInPlan: 0,
     mismatches: 1,
+    recomputed: 0,
+    tablesChecked: 0,
+    notRecomputed: 0,
   });
 });
 

@@ -158,6 +158,10 @@ export interface Summary {
   indicatorsNoOutcome: number;
   risksInPlan: number;
   mismatches: number;
+  /** Printed figures recomputed, and in how many tables; totals and variances that could not be. */
+  recomputed: number;
+  tablesChecked: number;
+  notRecomputed: number;
 }
 
 /** Counts what the summary shows. `no-target` indicators count as unclear. */
@@ -175,6 +179,9 @@ export function summarize(report: Report, options: FindingOptions): Summary {
     indicatorsNoOutcome: count('no-outcome'),
     risksInPlan: report.risks.filter((r) => r.inPlan).length,
     mismatches: report.checks.filter((c) => c.severity === 'mismatch').length,
+    recomputed: report.tables.reduce((n, t) => n + t.recomputed, 0),
+    tablesChecked: report.tables.filter((t) => t.recomputed > 0).length,
+    notRecomputed: report.tables.reduce((n, t) => n + t.notRecomputed, 0),
   };
 }
 

@@ -12,6 +12,8 @@ export type FindingGroup = 'checks' | 'variances' | 'indicators' | 'risks' | 'pr
 export interface Messages {
   locale: Locale;
   appTitle: string;
+  /** Shown at once while Office starts (`Office.onReady`), before the pane can do anything. */
+  starting: string;
   subtitleExcel: string;
   subtitleFile: string;
   switchLanguage: string;
@@ -31,6 +33,8 @@ export interface Messages {
   summaryRisksInPlan: (threshold: number) => string;
   summaryMismatches: string;
   summaryTables: (count: number) => string;
+  /** What was checked: `42 belopp kontrollerade i 5 tabeller; 1 summa kunde inte kontrolleras`. */
+  summaryCoverage: (recomputed: number, tables: number, notRecomputed: number) => string;
   findingsTitle: string;
   groupAll: string;
   groups: Record<FindingGroup, string>;
@@ -69,6 +73,14 @@ export interface Messages {
   riskThresholdHint: string;
   varianceThreshold: string;
   varianceThresholdHint: string;
+  /** Where the settings are kept: in the workbook (Excel) or in this browser. */
+  settingsInWorkbook: string;
+  settingsInBrowser: string;
+  settingsNotSavedTitle: string;
+  settingsNotSavedWorkbook: (detail: string) => string;
+  settingsNotReadWorkbook: (detail: string) => string;
+  settingsNotSavedLocal: string;
+  languageNotStored: string;
   errorTitle: string;
   errorCellEditMode: string;
   errorBusy: string;
@@ -84,6 +96,7 @@ export interface Messages {
 const sv: Messages = {
   locale: 'sv',
   appTitle: 'Nämndplan',
+  starting: 'Startar Nämndplan …',
   subtitleExcel: 'Kontrollerar nämndens plan i arbetsboken.',
   subtitleFile: 'Fristående läge: välj en Excel-arbetsbok (.xlsx). Filen lämnar aldrig datorn.',
   switchLanguage: 'In English',
@@ -107,6 +120,9 @@ const sv: Messages = {
   summaryRisksInPlan: (t) => `Risker i internkontrollplanen (riskvärde ≥ ${t})`,
   summaryMismatches: 'Siffror som inte stämmer',
   summaryTables: (n) => (n === 1 ? '1 tabell hittad' : `${n} tabeller hittade`),
+  summaryCoverage: (r, t, n) =>
+    `${r} belopp kontrollerade i ${t} ${t === 1 ? 'tabell' : 'tabeller'}` +
+    (n === 0 ? '' : `; ${n} ${n === 1 ? 'summa' : 'summor'} kunde inte kontrolleras`),
   findingsTitle: 'Fynd',
   groupAll: 'Alla',
   groups: {
@@ -160,6 +176,18 @@ const sv: Messages = {
   riskThresholdHint: 'Risker med riskvärde på minst detta tas med i internkontrollplanen (1–25).',
   varianceThreshold: 'Markera avvikelser över (%)',
   varianceThresholdHint: 'Ogynnsamma avvikelser större än så här många procent av budget markeras.',
+  settingsInWorkbook:
+    'Inställningarna sparas i arbetsboken och följer med den till alla som öppnar den.',
+  settingsInBrowser: 'Inställningarna sparas i den här webbläsaren.',
+  settingsNotSavedTitle: 'Inställningen sparades inte',
+  settingsNotSavedWorkbook: (detail) =>
+    `Den gäller nu, men kunde inte sparas i arbetsboken: ${detail}`,
+  settingsNotReadWorkbook: (detail) =>
+    `Arbetsbokens sparade inställningar kunde inte läsas, så standardvärdena gäller: ${detail}`,
+  settingsNotSavedLocal:
+    'Den gäller nu, men webbläsaren tillåter inte att den sparas (till exempel i ett privat fönster).',
+  languageNotStored:
+    'Språkvalet gäller nu, men kunde inte sparas: webbläsaren tillåter inte lagring.',
   errorTitle: 'Det gick inte',
   errorCellEditMode:
     'Excel är upptaget eftersom en cell redigeras. Avsluta redigeringen (Enter eller Esc) och försök igen.',
@@ -176,6 +204,7 @@ const sv: Messages = {
 const en: Messages = {
   locale: 'en',
   appTitle: 'Nämndplan',
+  starting: 'Starting Nämndplan …',
   subtitleExcel: "Checks the committee's plan in the workbook.",
   subtitleFile:
     'Standalone mode: choose an Excel workbook (.xlsx). The file never leaves your computer.',
@@ -200,6 +229,9 @@ const en: Messages = {
   summaryRisksInPlan: (t) => `Risks in the internal control plan (value ≥ ${t})`,
   summaryMismatches: 'Figures that do not add up',
   summaryTables: (n) => (n === 1 ? '1 table found' : `${n} tables found`),
+  summaryCoverage: (r, t, n) =>
+    `${r} figures recomputed in ${t} ${t === 1 ? 'table' : 'tables'}` +
+    (n === 0 ? '' : `; ${n} ${n === 1 ? 'total' : 'totals'} could not be checked`),
   findingsTitle: 'Findings',
   groupAll: 'All',
   groups: {
@@ -254,6 +286,18 @@ const en: Messages = {
   varianceThreshold: 'Highlight variances beyond (%)',
   varianceThresholdHint:
     'Unfavourable variances larger than this share of the budget are highlighted.',
+  settingsInWorkbook:
+    'Settings are kept in the workbook and travel with it to everyone who opens it.',
+  settingsInBrowser: 'Settings are kept in this browser.',
+  settingsNotSavedTitle: 'The setting was not saved',
+  settingsNotSavedWorkbook: (detail) =>
+    `It applies now, but could not be saved in the workbook: ${detail}`,
+  settingsNotReadWorkbook: (detail) =>
+    `The workbook's saved settings could not be read, so the defaults apply: ${detail}`,
+  settingsNotSavedLocal:
+    'It applies now, but the browser does not allow saving it (a private window, for example).',
+  languageNotStored:
+    'The language applies now, but could not be saved: the browser refuses storage.',
   errorTitle: 'That did not work',
   errorCellEditMode:
     'Excel is busy because a cell is being edited. Finish editing (Enter or Esc) and try again.',

@@ -170,6 +170,8 @@ describe('namndplan analyze', () => {
     expect(r.stdout).toMatch(/^Nämndplan: mellerud-2023\.xlsx\n/);
     expect(r.stdout).toMatch(/\nTabeller: \d+/);
     expect(r.stdout).toMatch(/\nIndikatorer: \d+ \(\d+ uppfyllda, \d+ ej uppfyllda/);
+    // What was checked, so that "0 belopp stämmer inte" is no false all-clear.
+    expect(r.stdout).toMatch(/\nKontrollerat: \d+ belopp i 2 tabeller\n/);
     expect(sha256(fixture)).toBe(before);
   });
 

@@ -95,6 +95,12 @@ describe('1.4 Driftredovisning (sheet Driftredovisning, from column B)', () => {
     expect(g.report.checks.filter((c) => c.severity === 'mismatch')).toEqual([]);
   });
 
+  test('says what it checked: 5 printed Avvikelse and Sa kostnader, Resultat in 4 columns each', () => {
+    // 5 variances (Intäkter … Resultat) + Sa kostnader (Personal + Löpande) and Resultat
+    // (Intäkter + Sa kostnader) in Bokslut 2022, Bokslut 2023, Budget 2023 and Avvikelse: 13.
+    expect(tableAt(g.report, S, `B${top()}`)).toMatchObject({ recomputed: 13, notRecomputed: 0 });
+  });
+
   test('the empty group row Socialförvaltningen yields nothing', () => {
     const r = row('Socialförvaltningen');
     expect(g.report.variances.filter((v) => v.sheet === S && v.row === r)).toEqual([]);

@@ -85,6 +85,9 @@ export function SummaryView(props: {
         )}
       </dl>
       <p className={s.note}>{m.summaryTables(summary.tables)}</p>
+      <p className={s.note} data-testid="summary-coverage">
+        {m.summaryCoverage(summary.recomputed, summary.tablesChecked, summary.notRecomputed)}
+      </p>
     </section>
   );
 }
