@@ -12,10 +12,25 @@ export interface Comparison {
   verdict: 'ok' | 'rounding' | 'mismatch';
 }
 
-function shown(figs: readonly ParsedNumber[]): number {
-  let d = 0;
-  for (const f of figs) if (f.decimals > d) d = f.decimals;
-  return d;
+/**
+ * The rounding allowance of a recomputed figure as a count of half-units of `decimals`: half a
+ * unit of the last digit shown for every rounded figure that went into it, each at its own
+ * precision (seven parts shown with one decimal and one with three allow 7 × 0,05 + 0,0005), and
+ * the reported figure's own rounding where it shows fewer decimals than its parts (a total
+ * printed `206,0` over a part of `0,355`).
+ */
+function allowance(
+  reported: ParsedNumber,
+  parts: readonly ParsedNumber[],
+): { count: number; decimals: number } {
+  let decimals = reported.decimals;
+  let finest = 0;
+  for (const p of parts) if (p.decimals > finest) finest = p.decimals;
+  if (finest > decimals) decimals = finest;
+  let count = 0;
+  for (const p of parts) count += 10 ** (decimals - p.decimals);
+  if (reported.decimals < finest) count += 10 ** (decimals - reported.decimals);
+  return { count, decimals };
 }
 
 function allExact(figs: readonly ParsedNumber[]): Exact[] | null {
@@ -41,13 +56,13 @@ export function compareSigned(
     if (fast) return fast;
   }
   const figs = terms.map(([f]) => f);
-  const decimals = shown([...figs, reported]);
+  const { count, decimals } = allowance(reported, figs);
   const ex = allExact(figs);
   if (ex && reported.exact) {
     const plus = exactSum(ex.filter((_, i) => terms[i]?.[1] === 1));
     const minus = exactSum(ex.filter((_, i) => terms[i]?.[1] === -1));
     const computed = plus && minus ? exactSub(plus, minus) : null;
-    const exact = computed && exactComparison(reported.exact, computed, figs.length, decimals);
+    const exact = computed && exactComparison(reported.exact, computed, count, decimals);
     if (exact) return exact;
   }
   const computed = sum(terms.map(([f, s]) => (s === 1 ? f.value : f.value.neg())));
@@ -55,7 +70,7 @@ export function compareSigned(
     reported: toReportNumber(reported.value),
     computed: toReportNumber(computed),
     difference: toReportNumber(reported.value.minus(computed)),
-    verdict: judge(reported.value, computed, roundingTolerance(figs.length, decimals)),
+    verdict: judge(reported.value, computed, roundingTolerance(count, decimals)),
   };
 }
 
@@ -83,8 +98,8 @@ function compareTwo(
   const sa = t0[1] === 1 ? a : { n: -a.n, d: a.d };
   const sb = t1[1] === 1 ? b : { n: -b.n, d: b.d };
   const computed = exactSum([sa, sb]);
-  const decimals = Math.max(t0[0].decimals, t1[0].decimals, reported.decimals);
-  return computed && exactComparison(r, computed, 2, decimals);
+  const { count, decimals } = allowance(reported, [t0[0], t1[0]]);
+  return computed && exactComparison(r, computed, count, decimals);
 }
 
 /**
@@ -98,14 +113,13 @@ function exactSumComparison(
   const r = reported.exact;
   if (!r) return null;
   const exacts: Exact[] = [];
-  let decimals = reported.decimals;
   for (const p of parts) {
     if (!p.exact) return null;
     exacts.push(p.exact);
-    if (p.decimals > decimals) decimals = p.decimals;
   }
   const computed = exactSum(exacts);
-  return computed && exactComparison(r, computed, parts.length, decimals);
+  const { count, decimals } = allowance(reported, parts);
+  return computed && exactComparison(r, computed, count, decimals);
 }
 
 /**

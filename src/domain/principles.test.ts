@@ -408,3 +408,25 @@ describe('indicators: targets and direction', () => {
     ]);
   });
 });
+
+test('rounding is allowed per figure at its own precision: a total of 206,0 over a part of 0,355', () => {
+  const r = run([
+    ['Investeringar (mnkr)'],
+    ['Projekt', 'Budget total', 'Utfall tom 2017'],
+    ['Skola', 75.6, 63.8],
+    ['Förskola', 11.7, 0.355],
+    ['Park', 9.8, 2.0],
+    ['Totalt', 97.1, 66.2],
+  ]);
+  // 63,8 + 0,355 + 2,0 = 66,155: within ½ of 0,1 for each one-decimal figure and the total.
+  expect(r.checks.map((c) => [c.cell, c.severity])).toEqual([['C6', 'rounding']]);
+  const wrong = run([
+    ['Investeringar (mnkr)'],
+    ['Projekt', 'Budget total', 'Utfall tom 2017'],
+    ['Skola', 75.6, 63.8],
+    ['Förskola', 11.7, 0.355],
+    ['Park', 9.8, 2.0],
+    ['Totalt', 97.1, 66.4],
+  ]);
+  expect(mismatches(wrong)).toEqual(['C6']);
+});

@@ -209,8 +209,12 @@ function screenRuns(
   const sums = new Float64Array(n);
   const counts = new Int32Array(n);
   const nonZero = new Uint8Array(n);
-  const decimals = new Int32Array(n);
-  for (let i = 0; i < n; i++) decimals[i] = total.values.get(cols[i] ?? 0)?.decimals ?? 0;
+  // The rounding allowance per column: half a unit of each part's last digit, and of the total's
+  // own where it shows fewer decimals than a part.
+  const allowed = new Float64Array(n);
+  const totalDecimals = new Int32Array(n);
+  const finest = new Int32Array(n);
+  for (let i = 0; i < n; i++) totalDecimals[i] = total.values.decimals(cols[i] ?? 0) ?? 0;
   const out: Screen[] = [];
   let agreedExactly = false;
   for (let k = 0; k < count; k++) {
@@ -229,13 +233,16 @@ function screenRuns(
         sums[i] = (sums[i] ?? 0) + approx;
         counts[i] = (counts[i] ?? 0) + 1;
         const shown = part.values.decimals(col) ?? 0;
-        if (shown > (decimals[i] ?? 0)) decimals[i] = shown;
+        allowed[i] = (allowed[i] ?? 0) + 0.5 * 10 ** -shown;
+        if (shown > (finest[i] ?? 0)) finest[i] = shown;
         if (approx !== 0) nonZero[i] = 1;
       }
       const count = counts[i] ?? 0;
       const rep = reported[i] ?? 0;
       if (count === 0 || (rep === 0 && nonZero[i] === 0)) continue; // nothing, or trivial
-      const tol = 0.5 * 10 ** -(decimals[i] ?? 0) * count + 1e-9 * (1 + Math.abs(rep));
+      const own =
+        (totalDecimals[i] ?? 0) < (finest[i] ?? 0) ? 0.5 * 10 ** -(totalDecimals[i] ?? 0) : 0;
+      const tol = (allowed[i] ?? 0) + own + 1e-9 * (1 + Math.abs(rep));
       const diff = Math.abs(rep - (sums[i] ?? 0));
       gap += diff;
       if (diff <= tol) agree++;
