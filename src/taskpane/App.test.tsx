@@ -163,6 +163,61 @@ test('the variance threshold is remembered and changes what is highlighted', asy
   });
 });
 
+test("in Excel the thresholds are the workbook's: read from it, written back with what else it holds", async () => {
+  const user = userEvent.setup();
+  const written: unknown[] = [];
+  const host = excelHost({
+    workbookSettings: {
+      // A committee's workbook: risk threshold 16, variances beyond 3 %, and a field of a newer
+      // version that must survive our write.
+      read: () =>
+        Promise.resolve({ version: 1, riskThreshold: 16, varianceThreshold: 3, future: [1] }),
+      write: (value: unknown) => {
+        written.push(value);
+        return Promise.resolve();
+      },
+    },
+  });
+  renderPane(host);
+  const spin = screen.getByRole('spinbutton', { name: /Markera avvikelser över/ });
+  await waitFor(() => expect(spin).toHaveValue('3'));
+  expect(screen.getByRole('spinbutton', { name: /Risktröskel/ })).toHaveValue('16');
+  expect(screen.getByText(/sparas i arbetsboken/)).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+  await findingButton(/Totalt/);
+  // Only Funktionsstöd (-3,7 %) is beyond the workbook's 3 %.
+  expect(screen.getByTestId('summary-unfavourable')).toHaveTextContent('1');
+  await user.clear(spin);
+  await user.type(spin, '2{Enter}');
+  await waitFor(() => expect(written.at(-1)).toMatchObject({ varianceThreshold: 2 }));
+  expect(written.at(-1)).toEqual({
+    version: 1,
+    riskThreshold: 16,
+    varianceThreshold: 2,
+    future: [1],
+  });
+  expect(window.localStorage.getItem('namndplan.settings')).toBeNull();
+});
+
+test('a setting the workbook refuses to store is said, and still applies', async () => {
+  const user = userEvent.setup();
+  const refused = Object.assign(new Error('refused'), { code: 'AccessDenied' });
+  const host = excelHost({
+    workbookSettings: {
+      read: () => Promise.resolve(null),
+      write: () => Promise.reject(refused),
+    },
+  });
+  renderPane(host);
+  const spin = screen.getByRole('spinbutton', { name: /Markera avvikelser över/ });
+  await user.clear(spin);
+  await user.type(spin, '3{Enter}');
+  const warning = await screen.findByTestId('settings-not-saved');
+  expect(warning).toHaveTextContent(/Inställningen sparades inte/);
+  expect(warning).toHaveTextContent(/kunde inte sparas i arbetsboken/);
+  expect(spin).toHaveValue('3');
+});
+
 test('the English switch translates the pane', async () => {
   const user = userEvent.setup();
   renderPane(excelHost());

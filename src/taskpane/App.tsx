@@ -29,7 +29,8 @@ import { SummaryView } from './components/SummaryView';
 import { isFileHost } from './fileHost';
 import { buildFindings, summarize } from './findings';
 import { useHost } from './HostContext';
-import { useLocaleSwitch, useMessages } from './LocaleContext';
+import { useLocaleNotStored, useLocaleSwitch, useMessages } from './LocaleContext';
+import { describeError } from './describeError';
 import { useAnalysis } from './useAnalysis';
 import { useConfirmReplace } from './useConfirmReplace';
 import { useSettings } from './useSettings';
@@ -57,7 +58,8 @@ export function App(): JSX.Element {
   const m = useMessages();
   const switchLocale = useLocaleSwitch();
   const s = useStyles();
-  const { settings, update } = useSettings();
+  const { settings, update, saveError } = useSettings(host);
+  const languageNotStored = useLocaleNotStored();
   const analysis = useAnalysis(host, settings.riskThreshold, m);
   const confirm = useConfirmReplace();
   const [fileName, setFileName] = useState<string | null>(isFileHost(host) ? host.fileName : null);
@@ -172,7 +174,25 @@ export function App(): JSX.Element {
       )}
 
       <Divider />
-      <SettingsView settings={settings} onChange={update} />
+      <SettingsView
+        settings={settings}
+        onChange={update}
+        where={host.workbookSettings ? m.settingsInWorkbook : m.settingsInBrowser}
+      />
+      {(saveError !== null || languageNotStored) && (
+        <MessageBar intent="warning" data-testid="settings-not-saved">
+          <MessageBarBody>
+            <MessageBarTitle>{m.settingsNotSavedTitle}</MessageBarTitle>
+            {saveError === null
+              ? m.languageNotStored
+              : saveError.where === 'local'
+                ? m.settingsNotSavedLocal
+                : saveError.where === 'workbook'
+                  ? m.settingsNotSavedWorkbook(describeError(saveError.error, m))
+                  : m.settingsNotReadWorkbook(describeError(saveError.error, m))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <ConfirmReplaceDialog names={confirm.pending} onAnswer={confirm.answer} />
     </main>
   );

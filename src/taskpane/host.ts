@@ -36,4 +36,12 @@ export interface WorkbookHost {
   ): Promise<WriteOutcome>;
   /** Selects a cell (Excel) or is a no-op that resolves false (standalone). */
   selectCell(sheet: string, cell: string): Promise<boolean>;
+  /**
+   * Settings kept in the workbook itself (Excel: `workbook.settings`), so they travel with the
+   * file; absent where there is no live workbook (standalone). `read` gives null when none.
+   */
+  readonly workbookSettings?: {
+    read(): Promise<unknown>;
+    write(value: unknown): Promise<void>;
+  };
 }

@@ -157,3 +157,45 @@ describeWithChromium('task pane in a stand-in Excel', () => {
     await page.getByRole('button', { name: /Totalt \(Prognos 2023\)/ }).waitFor();
   });
 });
+
+describeWithChromium('task pane in a stand-in Excel that starts slowly, in English', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const dist = await buildDist();
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a starting state shows at once, then the pane in Office’s display language', async () => {
+    const page = await browser.newPage({ viewport: { width: 420, height: 700 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w['__NAMNDPLAN_FAKE_OFFICE__'] = {
+        name: 'Tom.xlsx',
+        sheets: [{ name: 'Blad1', values: [['Verksamhet', 'Budget 2023', 'Utfall 2023']] }],
+      };
+      // Office takes 2,5 s to answer onReady, and its display language is English.
+      w['__NAMNDPLAN_FAKE_HOST__'] = { readyDelayMs: 2500, displayLanguage: 'en-US' };
+    });
+    const started = Date.now();
+    await page.goto(`${server.url}/taskpane-fake.html`);
+    const starting = page.getByRole('status').filter({ hasText: /Startar Nämndplan/ });
+    await starting.first().waitFor({ timeout: 2000 });
+    expect(Date.now() - started).toBeLessThan(2500); // seen before Office answered
+    expect(await page.locator('body').getAttribute('data-host')).toBeNull();
+    await screenshot(page, 'excel-starting');
+    await page.waitForSelector('body[data-host="excel"]', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Analyse workbook' }).waitFor();
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});

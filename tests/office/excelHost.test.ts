@@ -168,6 +168,23 @@ describe('createExcelHost', () => {
     );
   });
 
+  it("keeps the pane's settings in the workbook (workbook.settings), so they travel with it", async () => {
+    const model = FakeWorkbookModel.fromFixture(SEED_FIXTURE);
+    const host = createExcelHost({ run: excelRun(model) });
+    await expect(host.workbookSettings?.read()).resolves.toBeNull();
+    await host.workbookSettings?.write({ version: 1, riskThreshold: 16, varianceThreshold: 2 });
+    expect(model.settings.get('Namndplan.settings')).toEqual({
+      version: 1,
+      riskThreshold: 16,
+      varianceThreshold: 2,
+    });
+    // Another user opening the same workbook (a new host over the same model) gets them.
+    const other = createExcelHost({ run: excelRun(model) });
+    await expect(other.workbookSettings?.read()).resolves.toMatchObject({ riskThreshold: 16 });
+    model.apiVersion = 3; // no workbook.settings: the failure is an ExcelHostError, not swallowed
+    await expect(other.workbookSettings?.write({})).rejects.toMatchObject({ kind: 'unsupported' });
+  });
+
   it('passes our own errors through and classifies unknown ones', () => {
     const ours = new ExcelHostError('too-large', 'RequestPayloadSizeLimitExceeded', 'x');
     expect(toExcelHostError(ours)).toBe(ours);

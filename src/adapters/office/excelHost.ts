@@ -11,6 +11,7 @@ import type { WorkbookSnapshot } from '../../domain/grid';
 import { ExcelHostError, toExcelHostError } from './officeErrors';
 import { readWorkbookFromExcel } from './readWorkbook';
 import { selectCell } from './selectCell';
+import { readWorkbookSettings, writeWorkbookSettings } from './workbookSettings';
 import { planReportSheets, writePlannedReportSheets } from './writeReportSheets';
 
 /** The two overloads of `Excel.run` we use: `(batch)` and `(options, batch)`. */
@@ -91,6 +92,22 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       } catch (error) {
         throw toExcelHostError(error);
       }
+    },
+    workbookSettings: {
+      async read(): Promise<unknown> {
+        try {
+          return await run(READ_OPTIONS, (context) => readWorkbookSettings(context));
+        } catch (error) {
+          throw toExcelHostError(error);
+        }
+      },
+      async write(value: unknown): Promise<void> {
+        try {
+          await run(WAIT_FOR_CELL_EDIT, (context) => writeWorkbookSettings(context, value));
+        } catch (error) {
+          throw toExcelHostError(error);
+        }
+      },
     },
     async selectCell(sheet: string, cell: string): Promise<boolean> {
       try {

@@ -1,6 +1,6 @@
 /**
  * The two settings: risk threshold (1-25) and variance highlight threshold (%). Changes apply at
- * once and are remembered.
+ * once and are remembered (in the workbook inside Excel, in the browser otherwise).
  */
 import {
   Field,
@@ -15,6 +15,7 @@ import type { Settings } from '../useSettings';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { fontSize: tokens.fontSizeBase400, margin: 0 },
+  where: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 /** The number the user typed or stepped to, or null when it is not a number. */
@@ -28,6 +29,8 @@ function spinValue(data: SpinButtonOnChangeData): number | null {
 export function SettingsView(props: {
   settings: Settings;
   onChange(patch: Partial<Settings>): void;
+  /** Where the settings are kept, in words. */
+  where: string;
 }): JSX.Element {
   const m = useMessages();
   const s = useStyles();
@@ -36,6 +39,7 @@ export function SettingsView(props: {
       <h2 id="settings-heading" className={s.heading}>
         {m.settingsTitle}
       </h2>
+      <p className={s.where}>{props.where}</p>
       <Field label={m.riskThreshold} hint={m.riskThresholdHint}>
         <SpinButton
           value={props.settings.riskThreshold}
