@@ -10,7 +10,8 @@ import { SheetGrid } from './sheetGrid';
 import { amountColumns, readRows } from './tableRows';
 import { detectTables, isSourceNoteLabel, tableRange, type DetectedTable } from './tables';
 import { checkTotals } from './totals';
-import { analyseVariances } from './variances';
+import { checkVariancePercents, isVariancePercentColumn } from './variancePercents';
+import { analyseVariances, type PrintedPair } from './variances';
 
 /** Default riskvärde at or above which a risk goes into the internkontrollplan (seed 004). */
 export const DEFAULT_RISK_THRESHOLD = 12;
@@ -93,7 +94,13 @@ function analyseTable(
         rows.map((r) => r.row),
         report,
       );
-      const convention = analyseVariances(table, rows, report, coverage);
+      const printed: PrintedPair[] = [];
+      const convention = analyseVariances(table, rows, report, coverage, printed);
+      const shares = table.columns.filter(isVariancePercentColumn);
+      if (shares.length > 0) {
+        const shareRows = readRows(grid, table, shares);
+        checkVariancePercents(table, rows, shareRows, printed, report.checks, coverage);
+      }
       checkTotals(table.sheet, rows, cols, report, coverage);
       checkDifferences(table, rows, cols, report, coverage);
       checkRelations(table, rows, report.checks, coverage);

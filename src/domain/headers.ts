@@ -174,7 +174,7 @@ export function classifyHeader(raw: string): ColumnHeader {
   const period = findPeriod(t);
   const years = findYears(t);
   const unit = findUnit(t);
-  const percent = /%/.test(t);
+  const percent = /%|(?<![\p{L}])procent(?![\p{L}])/u.test(t);
   // A word broken across lines in a copied page (`Av-vikelse`, `Kost-nader`) is one word.
   const role = roleOf(t.replace(/(\p{Ll})-(\p{Ll})/gu, '$1$2'));
   const reach = findReach(t);
@@ -185,6 +185,8 @@ export function classifyHeader(raw: string): ColumnHeader {
 function roleOf(t: string): ColumnRole {
   if (t === '') return 'other';
   if (WORD('avv\\.?').test(t) || /avvikelse|över-?\s*\/?\s*underskott/.test(t)) return 'variance';
+  // `Procent` or `%` alone beside a variance: the variance as a share of the budget.
+  if (/^(procent|%|i %)$/.test(t)) return 'variance';
   if (WORD('diff\\.?').test(t) || /differens|förändring/.test(t)) return 'difference';
   if (/sannolikhet/.test(t)) return 'probability';
   if (/väsentlighet|konsekvens/.test(t)) return 'consequence';

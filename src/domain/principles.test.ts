@@ -415,7 +415,7 @@ test('rounding is allowed per figure at its own precision: a total of 206,0 over
     ['Projekt', 'Budget total', 'Utfall tom 2017'],
     ['Skola', 75.6, 63.8],
     ['Förskola', 11.7, 0.355],
-    ['Park', 9.8, 2.0],
+    ['Park', 9.8, '2,0'],
     ['Totalt', 97.1, 66.2],
   ]);
   // 63,8 + 0,355 + 2,0 = 66,155: within ½ of 0,1 for each one-decimal figure and the total.
@@ -425,8 +425,24 @@ test('rounding is allowed per figure at its own precision: a total of 206,0 over
     ['Projekt', 'Budget total', 'Utfall tom 2017'],
     ['Skola', 75.6, 63.8],
     ['Förskola', 11.7, 0.355],
-    ['Park', 9.8, 2.0],
+    ['Park', 9.8, '2,0'],
     ['Totalt', 97.1, 66.4],
   ]);
   expect(mismatches(wrong)).toEqual(['C6']);
+});
+
+test('a printed variance share is recomputed as Avvikelse / |Budget| × 100 on every row', () => {
+  const r = run([
+    ['Nämndernas budgetavvikelse (mnkr)'],
+    ['Nämnd', 'Budget', 'Avvikelse', 'Procent'],
+    ['Förskolenämnden', 654.4, 22.8, '2,4 %'], // 22,8 / 654,4 = 3,48 %
+    ['Grundskolenämnden', 1200.0, 20.0, '1,7 %'], // 1,67 %: right
+    ['Summa', 1854.4, 42.8, '4,1 %'], // a sum of the shares, not 42,8 / 1 854,4 = 2,31 %
+  ]);
+  expect(mismatches(r)).toEqual(['D3', 'D5']);
+  expect(r.variances.map((v) => [v.label, v.kind, v.variance])).toEqual([
+    ['Förskolenämnden', 'forecast-deviation', 22.8],
+    ['Grundskolenämnden', 'forecast-deviation', 20],
+    ['Summa', 'forecast-deviation', 42.8],
+  ]);
 });

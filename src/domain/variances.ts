@@ -9,6 +9,12 @@ import { exactPercent, exactSub, exactToNumber } from './exact';
 import type { DetectedTable, TableColumn } from './tables';
 import type { Coverage } from './coverage';
 
+/** A printed variance column and the budget it is measured against (for its percent column). */
+export interface PrintedPair {
+  variance: TableColumn;
+  baseline: TableColumn;
+}
+
 /** One comparison a table allows: an actual column against a budget column, maybe with its printed variance. */
 interface Pair {
   actual: TableColumn;
@@ -338,6 +344,7 @@ export function analyseVariances(
   rows: TableRow[],
   out: { variances: Variance[]; checks: Check[]; problems: Problem[] },
   coverage: Coverage,
+  printedPairs: PrintedPair[] = [],
 ): SignConvention | null {
   const deviations = new Set<number>();
   const budgets = table.columns.filter((c) => c.header.role === 'budget');
@@ -360,12 +367,16 @@ export function analyseVariances(
   );
   // A printed deviation with no forecast amount beside it is the forecast's variance itself.
   for (const f of table.columns.filter((c) => deviations.has(c.col))) {
-    reportDeviations(table, rows, f, budgets, out.variances);
+    const budget = reportDeviations(table, rows, f, budgets, out.variances);
+    if (budget) printedPairs.push({ variance: f, baseline: budget });
   }
   for (const v of unclaimed) {
-    if (isForecastDeviation(table, v)) reportDeviations(table, rows, v, budgets, out.variances);
-    else notReproduced(table, rows, v, out.problems, coverage);
+    if (isForecastDeviation(table, v)) {
+      const budget = reportDeviations(table, rows, v, budgets, out.variances);
+      if (budget) printedPairs.push({ variance: v, baseline: budget });
+    } else notReproduced(table, rows, v, out.problems, coverage);
   }
+
   if (pairs.length === 0) {
     return table.kind === 'investments' ? 'costs-positive' : budgetSignConvention(table, rows);
   }
@@ -391,6 +402,9 @@ export function analyseVariances(
   const applied: SignConvention = convention ?? 'costs-negative';
   // Where several budgets fit one actual, keep the one its printed variance reproduces.
   pairs = choosePairs(pairs, rows, applied);
+  for (const p of pairs) {
+    if (p.reported) printedPairs.push({ variance: p.reported, baseline: p.baseline });
+  }
   for (const p of pairs) {
     for (const r of rows) {
       if (r.isDash) continue;
@@ -617,7 +631,7 @@ function reportDeviations(
   col: TableColumn,
   budgets: TableColumn[],
   variances: Variance[],
-): void {
+): TableColumn | null {
   const budget =
     budgets.find((b) => b.group === col.group && yearOf(b) === yearOf(col)) ??
     budgets.find((b) => b.group === col.group && yearOf(b) === null) ??
@@ -651,6 +665,7 @@ function reportDeviations(
       comment: null,
     });
   }
+  return budget;
 }
 
 /** A printed variance column no pair reproduces: said once at its header, its figures counted. */

@@ -286,8 +286,8 @@ function varianceExpectation(v: ExpectedVariance): Expectation {
             varianceKind(x) === kind &&
             (kind === 'forecast-deviation' || columnOfCell(x.cell) === v.col) &&
             // The printed figure is found: as computed, or as the row's own printed variance
-            // where the two differ only by rounding.
-            (x.variance === v.variance || (x.check === 'rounding' && x.reported === v.variance)),
+            // (which the engine checks: rounding, or an error reported at its cell).
+            (x.variance === v.variance || (x.check !== null && x.reported === v.variance)),
         );
         const gave =
           onRow
