@@ -3,7 +3,10 @@
  * workbook are data (`Problem` in the report), not errors.
  */
 
-/** The input cannot be read as a workbook at all (CLI exit 2). */
+/**
+ * The input cannot be read as a workbook at all (CLI exit 2). `too-large`: it would cost more to
+ * read than the read budget allows (a zip bomb, say; see `src/adapters/xlsx/readBudget.ts`).
+ */
 export class UnreadableWorkbookError extends Error {
   override readonly name = 'UnreadableWorkbookError';
   constructor(
@@ -15,7 +18,8 @@ export class UnreadableWorkbookError extends Error {
       | 'empty-file'
       | 'not-found'
       | 'no-access'
-      | 'corrupt',
+      | 'corrupt'
+      | 'too-large',
     detail?: string,
   ) {
     super(UnreadableWorkbookError.describe(fileName, reason, detail));
@@ -30,6 +34,7 @@ export class UnreadableWorkbookError extends Error {
       'not-found': 'finns inte',
       'no-access': 'kan inte läsas (behörighet saknas)',
       corrupt: 'är skadad och kan inte läsas',
+      'too-large': 'är för stor för att läsas',
     };
     return `${fileName}: ${why[reason] ?? reason}${detail ? ` (${detail})` : ''}`;
   }

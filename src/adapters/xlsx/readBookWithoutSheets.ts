@@ -9,7 +9,8 @@
 import * as XLSX from '@e965/xlsx';
 import { NotStreamableError } from '../../errors';
 import { SHEETJS_OPTIONS } from './readWorkbook';
-import { crc32, entryData, type StoredFile, type ZipEntry, writeStoredZip } from './zipArchive';
+import { storedCopy, type WorkbookParts } from './workbookParts';
+import type { ZipEntry } from './zipArchive';
 
 /** A shared string as SheetJS parses it (`t` is the plain text; unset for an odd `<si>`). */
 export interface SharedString {
@@ -32,7 +33,10 @@ export interface BookWithoutSheets {
   readonly cellXfs: readonly (CellXf | undefined)[] | undefined;
   /** Number format strings by id: built-in ones (`9` → `0%`) and the book's own. */
   readonly formatTable: Readonly<Record<string, unknown>>;
-  /** Beside `sheetNames`: the entry holding the sheet's XML, or `null` where SheetJS has none. */
+  /**
+   * Beside `sheetNames`: the entry holding the sheet's XML, or `null` where SheetJS found none (a
+   * sheet the workbook names without a part: it cannot be read).
+   */
   readonly sheetEntries: readonly (ZipEntry | null)[];
 }
 
@@ -43,12 +47,7 @@ interface ParsedBook extends XLSX.WorkBook {
   SSF?: Record<string, unknown>;
 }
 
-const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
-// Parts SheetJS never opens when reading cells (pictures, pivot caches, printer settings, embedded
-// files): passed empty, so a 50 MB pivot cache costs nothing.
-const UNREAD_PART = /^xl\/(?:media|pivotCache|printerSettings|embeddings)\//i;
 const MARKER = 'namndplan-stream-marker:';
-const EMPTY = Buffer.alloc(0);
 
 function markerSheet(index: number): Buffer {
   return Buffer.from(
@@ -61,32 +60,22 @@ function markerSheet(index: number): Buffer {
 }
 
 /**
- * Reads everything but the worksheets' cells.
+ * Reads everything but the worksheets' cells, from parts already inflated (`readWorkbookParts`).
  *
- * @example readBookWithoutSheets(bytes, readZipEntries(bytes)).sheetNames // → ['Drift', 'Mål']
+ * @example readBookWithoutSheets(readWorkbookParts(bytes, budget)).sheetNames // → ['Drift', 'Mål']
  * @throws NotStreamableError when a sheet is not an `xl/worksheets/*.xml` part (a chart sheet, an
  *   .xlsb, ...), and whatever SheetJS throws for a file it cannot read.
  */
-export function readBookWithoutSheets(
-  bytes: Buffer,
-  entries: readonly ZipEntry[],
-): BookWithoutSheets {
-  const files: StoredFile[] = entries.map((entry, index) => {
-    if (WORKSHEET_PART.test(entry.name)) {
-      const data = markerSheet(index);
-      return { nameBytes: entry.nameBytes, data, crc32: crc32(data) };
-    }
-    if (UNREAD_PART.test(entry.name)) return { nameBytes: entry.nameBytes, data: EMPTY, crc32: 0 };
-    // Inflated here (native zlib) rather than by SheetJS (JavaScript); SheetJS reads them stored.
-    return { nameBytes: entry.nameBytes, data: entryData(bytes, entry), crc32: entry.crc32 };
-  });
-  const book = XLSX.read(writeStoredZip(files), {
-    type: 'buffer',
-    ...SHEETJS_OPTIONS,
-  }) as ParsedBook;
+export function readBookWithoutSheets(parts: WorkbookParts): BookWithoutSheets {
+  const { entries } = parts;
+  // SheetJS reads the parts stored, never inflating anything itself.
+  const book = XLSX.read(
+    storedCopy(parts, (_entry, index) => markerSheet(index)),
+    { type: 'buffer', ...SHEETJS_OPTIONS },
+  ) as ParsedBook;
   const sheetEntries = book.SheetNames.map((name): ZipEntry | null => {
     const sheet = book.Sheets[name];
-    if (!sheet) return null; // SheetJS found no part for it: an empty sheet, as in readWorkbook
+    if (!sheet) return null; // SheetJS found no part for it, as readWorkbook finds none
     const marker: unknown = sheet['!data']?.[0]?.[0]?.v;
     const entry =
       typeof marker === 'string' && marker.startsWith(MARKER)

@@ -26,15 +26,16 @@ const REF_ATTRIBUTE = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^'">\s]+))/;
  * Reads a worksheet part from its chunks (raw bytes, split anywhere, even inside a character).
  *
  * @example await readSheetXml('Drift', entryChunks(bytes, entry), context) // → { name: 'Drift', … }
- * @throws NotStreamableError where only SheetJS can say what it reads; saxes's error for XML that
- *   is not well-formed (SheetJS may still read it).
+ * @throws NotStreamableError where only SheetJS can say what it reads; marked `damaged` for XML
+ *   that is not well-formed, cut short, or a shared string that does not exist (SheetJS would drop
+ *   the sheet, or read some of it: either way it cannot be read).
  */
 export async function readSheetXml(
   name: string,
   chunks: AsyncIterable<Buffer>,
   context: SheetXmlContext,
 ): Promise<SheetSnapshot> {
-  const reader = new SheetXmlReader(context);
+  const reader = new SheetXmlReader(context, name);
   const decoder = new StringDecoder('utf8');
   let first = true;
   for await (const chunk of chunks) {
@@ -64,9 +65,13 @@ class SheetXmlReader {
   /** The last characters fed, for a tag or reference split between two chunks. */
   private window = '';
 
-  constructor(context: SheetXmlContext) {
-    const cells = new SheetCells(context);
+  constructor(context: SheetXmlContext, sheet: string) {
+    const cells = new SheetCells(context, sheet);
     this.cells = cells;
+    // XML that is not well-formed is a damaged sheet: saxes's first complaint ends the reading.
+    this.parser.on('error', (error) => {
+      throw new NotStreamableError(`XML: ${error.message}`, true);
+    });
     this.parser.on('opentag', (tag) => cells.onOpen(tag));
     this.parser.on('closetag', (tag) => cells.onClose(tag));
     this.parser.on('text', (text) => cells.onText(text));

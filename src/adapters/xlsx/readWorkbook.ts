@@ -8,7 +8,19 @@ import type { CellObject, WorkSheet } from '@e965/xlsx';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../domain/grid';
 import { UnreadableWorkbookError } from '../../errors';
 import { detectFileKind } from './detectFileKind';
+import type { ReadBudget } from './readBudget';
 import { errorText, SnapshotBuilder, textValue } from './snapshotBuilder';
+
+/** Options of both xlsx readers. */
+export interface ReadWorkbookOptions {
+  /**
+   * Told the name of each sheet the workbook lists but whose cells cannot be read (a damaged or
+   * missing part); the snapshot holds it as an empty sheet. Without it such a sheet is only empty.
+   */
+  readonly onUnreadableSheet?: (sheet: string) => void;
+  /** Charged for every cell stored; without one, nothing is counted. */
+  readonly budget?: ReadBudget;
+}
 
 // SheetJS ships this helper untyped; the slice we use, typed.
 interface CfbApi {
@@ -39,13 +51,19 @@ export const SHEETJS_OPTIONS = {
  * as ISO `YYYY-MM-DD`, formula cells as their cached result, empty cells as `null`, error cells
  * (`#DIV/0!`) as `null` and listed in the sheet's `errors`. Each sheet's grid starts
  * at A1 and is trimmed to the last row and column that hold a value, so a million formatted but
- * empty rows cost nothing. Merged areas come as A1 ranges. Hidden sheets are included.
+ * empty rows cost nothing. Merged areas come as A1 ranges. Hidden sheets are included. A sheet
+ * SheetJS cannot parse (it drops it without a word) is an empty sheet, named to
+ * `options.onUnreadableSheet`.
  *
  * @example readWorkbook(bytes, 'plan.xlsx').sheets[0].values[3][1] // → -10882
  * @throws UnreadableWorkbookError `empty-file`, `not-a-workbook` (text, PDF, a zip that is no
  *   workbook), `old-xls`, `encrypted` (password-protected), `corrupt` (a damaged zip).
  */
-export function readWorkbook(bytes: Uint8Array, name: string): WorkbookSnapshot {
+export function readWorkbook(
+  bytes: Uint8Array,
+  name: string,
+  options: ReadWorkbookOptions = {},
+): WorkbookSnapshot {
   switch (detectFileKind(bytes)) {
     case 'empty':
       throw new UnreadableWorkbookError(name, 'empty-file');
@@ -66,9 +84,12 @@ export function readWorkbook(bytes: Uint8Array, name: string): WorkbookSnapshot 
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   return {
     name,
-    sheets: book.SheetNames.map((sheetName) =>
-      readSheet(sheetName, book.Sheets[sheetName], date1904),
-    ),
+    sheets: book.SheetNames.map((sheetName) => {
+      const sheet = book.Sheets[sheetName];
+      // SheetJS drops a sheet it fails to parse (or finds no part for) without a word.
+      if (!sheet) options.onUnreadableSheet?.(sheetName);
+      return readSheet(sheetName, sheet, date1904, options.budget);
+    }),
   };
 }
 
@@ -84,7 +105,11 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
   }
 }
 
-function libraryError(name: string, error: unknown): UnreadableWorkbookError {
+/**
+ * What a SheetJS failure on the whole file says about it: `encrypted`, `not-a-workbook` (a zip
+ * without a workbook) or `corrupt`. Example: libraryError('a.xlsx', new Error('Cannot find file')).
+ */
+export function libraryError(name: string, error: unknown): UnreadableWorkbookError {
   const message = error instanceof Error ? error.message : String(error);
   if (/password|encrypt/i.test(message)) return new UnreadableWorkbookError(name, 'encrypted');
   if (/unsupported zip|cannot find|could not find|not a workbook/i.test(message)) {
@@ -93,9 +118,14 @@ function libraryError(name: string, error: unknown): UnreadableWorkbookError {
   return new UnreadableWorkbookError(name, 'corrupt', message);
 }
 
-function readSheet(name: string, sheet: WorkSheet | undefined, date1904: boolean): SheetSnapshot {
+function readSheet(
+  name: string,
+  sheet: WorkSheet | undefined,
+  date1904: boolean,
+  budget: ReadBudget | undefined,
+): SheetSnapshot {
   const rows: (CellObject[] | undefined)[] = sheet?.['!data'] ?? [];
-  const builder = new SnapshotBuilder(date1904);
+  const builder = new SnapshotBuilder(date1904, budget && { budget, sheet: name });
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;

@@ -600,7 +600,8 @@ describe('readWorkbookStream on files that are no workbook', () => {
     expect(await streamedReason(garbled(30))).toBe('corrupt');
   });
 
-  it('reads a sheet with damaged deflate data as SheetJS does, with no stray rejection', async () => {
+  it('reads a sheet with damaged deflate data as an unreadable sheet, with no stray rejection', async () => {
+    // SheetJS's own inflate can loop forever on such data; it is never asked.
     const unhandled: unknown[] = [];
     const onUnhandled = (e: unknown): void => void unhandled.push(e);
     process.on('unhandledRejection', onUnhandled);
@@ -608,19 +609,17 @@ describe('readWorkbookStream on files that are no workbook', () => {
       const damaged = Buffer.from(good);
       const at = damaged.indexOf('xl/worksheets/sheet1.xml') + 26;
       damaged.fill(0xff, at, at + 8);
-      const outcome = (read: () => unknown): Promise<unknown> =>
-        Promise.resolve()
-          .then(read)
-          .then(
-            (wb) => wb,
-            (e: unknown) => (e instanceof UnreadableWorkbookError ? e.reason : e),
-          );
       const reasons: string[] = [];
-      const streamed = await outcome(() =>
-        readWorkbookStream(damaged, 'fel.xlsx', { onFallback: (r) => reasons.push(r) }),
-      );
-      expect(reasons).toHaveLength(1); // zlib refused the entry; SheetJS had the last word
-      expect(streamed).toStrictEqual(await outcome(() => readWorkbook(damaged, 'fel.xlsx')));
+      const unreadable: string[] = [];
+      const streamed = await readWorkbookStream(damaged, 'fel.xlsx', {
+        onFallback: (r) => reasons.push(r),
+        onUnreadableSheet: (sheet) => unreadable.push(sheet),
+      });
+      expect(reasons).toEqual([]);
+      expect(unreadable).toEqual(['A']);
+      expect(streamed.sheets).toEqual([
+        { name: 'A', origin: { row: 1, col: 1 }, values: [], formats: [], merges: [] },
+      ]);
       await new Promise((resolve) => setImmediate(resolve));
       expect(unhandled).toEqual([]);
     } finally {

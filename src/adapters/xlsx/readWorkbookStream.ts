@@ -1,27 +1,35 @@
 /**
  * Reads .xlsx bytes into the engine's plain grid (`WorkbookSnapshot`), the same snapshot
- * `readWorkbook` (SheetJS) gives, but faster and in less memory on large sheets: the worksheets'
- * XML is inflated by native zlib and parsed as a stream (`readSheetXml`), never held whole. The
- * rest of the workbook (sheet order and names, date system, shared strings, number formats) is
- * still read by SheetJS (`readBookWithoutSheets`), which is small work. Node only; the browser
- * uses `readWorkbook`.
+ * `readWorkbook` (SheetJS) gives, but faster, in less memory on large sheets, and within the read
+ * budget (`readBudget.ts`): the zip is listed and every part inflated by native zlib, never past
+ * its declared size and never past the budget, and the worksheets' XML is parsed as a stream
+ * (`readSheetXml`), never held whole. The rest of the workbook (sheet order and names, date
+ * system, shared strings, number formats) is read by SheetJS (`readBookWithoutSheets`) from
+ * parts inflated here. Node only; the browser uses `readWorkbook`.
  *
- * Whatever the streaming path cannot read exactly as SheetJS does (zip64, an .xlsb, a chart sheet,
- * a date cell `t="d"`, XML that is not well-formed, a damaged entry, ...) is read by `readWorkbook`
- * instead, which then also decides which `UnreadableWorkbookError` a bad file gets. One exception:
- * a zip cut short or garbled past its directory (no end record, offsets past the end) is `corrupt`
- * here at once, where SheetJS would read garbage offsets (and for some files never return).
+ * What cannot be read is said, never dropped in silence:
+ * - a zip broken past reading, or a damaged structure part (a cut-off `workbook.xml`), is
+ *   `corrupt`; a bomb is `too-large`;
+ * - a sheet whose part is damaged (XML that is not well-formed, a damaged deflate stream, a
+ *   shared string that does not exist) or missing is passed to `onUnreadableSheet` and read as
+ *   an empty sheet; the others are read.
+ *
+ * Whatever the streaming path cannot read exactly as SheetJS does (an .xlsb or .ods, a chart
+ * sheet, a date cell `t="d"`, ...) is read by `readWorkbook` instead, from a stored copy of the
+ * parts inflated here (so SheetJS never inflates anything itself either).
  */
-import type { WorkbookSnapshot } from '../../domain/grid';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../domain/grid';
 import { NotStreamableError, UnreadableWorkbookError } from '../../errors';
 import { detectFileKind } from './detectFileKind';
-import { readBookWithoutSheets } from './readBookWithoutSheets';
+import { readBookWithoutSheets, type BookWithoutSheets } from './readBookWithoutSheets';
+import { ReadBudget } from './readBudget';
 import { readSheetXml } from './readSheetXml';
-import { readWorkbook } from './readWorkbook';
-import { entryChunks, readZipEntries } from './zipArchive';
+import { libraryError, readWorkbook, type ReadWorkbookOptions } from './readWorkbook';
+import { readWorkbookParts, storedCopy, wholeSheet, type WorkbookParts } from './workbookParts';
+import { entryChunks, type ZipEntry } from './zipArchive';
 
 /** Options of `readWorkbookStream`. */
-export interface ReadWorkbookStreamOptions {
+export interface ReadWorkbookStreamOptions extends ReadWorkbookOptions {
   /** Told why, when the workbook is read by `readWorkbook` (SheetJS) instead. For tests. */
   readonly onFallback?: (reason: string) => void;
 }
@@ -35,8 +43,8 @@ export interface ReadWorkbookStreamOptions {
  * merged areas as A1 ranges, hidden sheets included.
  *
  * @example (await readWorkbookStream(bytes, 'plan.xlsx')).sheets[0].values[3][1] // → -10882
- * @throws UnreadableWorkbookError as `readWorkbook`: `empty-file`, `not-a-workbook`, `old-xls`,
- *   `encrypted`, `corrupt`.
+ * @throws UnreadableWorkbookError `empty-file`, `not-a-workbook`, `old-xls`, `encrypted`,
+ *   `corrupt`, `too-large`.
  */
 export async function readWorkbookStream(
   bytes: Uint8Array,
@@ -45,39 +53,70 @@ export async function readWorkbookStream(
 ): Promise<WorkbookSnapshot> {
   // Anything but a zip is refused by readWorkbook's magic-byte checks, with the right reason.
   if (detectFileKind(bytes) !== 'zip') return readWorkbook(bytes, name);
+  const budget = options.budget ?? new ReadBudget(name, bytes.length);
+  const parts = readWorkbookParts(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    budget,
+  );
+  let book: BookWithoutSheets;
   try {
-    return await streamWorkbook(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      name,
-    );
+    book = readBookWithoutSheets(parts);
   } catch (error) {
-    if (error instanceof NotStreamableError && error.damaged) {
-      throw new UnreadableWorkbookError(name, 'corrupt', error.reason);
-    }
-    // Not only NotStreamableError: a damaged zip, malformed XML or a bug here all leave the
-    // verdict to SheetJS, which reads the file or says why it cannot.
-    options.onFallback?.(
-      error instanceof NotStreamableError
-        ? error.reason
-        : error instanceof Error
-          ? `${error.name}: ${error.message}`
-          : String(error),
-    );
-    return readWorkbook(bytes, name);
+    if (error instanceof NotStreamableError) return fallback(parts, new Set(), error, options);
+    throw libraryError(name, error);
   }
+  const sheets: SheetSnapshot[] = [];
+  const unreadable: string[] = [];
+  const damaged = new Set<ZipEntry>();
+  for (const [i, sheetName] of book.sheetNames.entries()) {
+    const entry = book.sheetEntries[i] ?? null;
+    try {
+      if (entry === null) throw new NotStreamableError('no part', true);
+      sheets.push(
+        await readSheetXml(sheetName, entryChunks(parts.bytes, entry), { ...book, budget }),
+      );
+    } catch (error) {
+      if (isDamage(error)) {
+        if (entry) damaged.add(entry);
+        unreadable.push(sheetName);
+        sheets.push({
+          name: sheetName,
+          origin: { row: 1, col: 1 },
+          values: [],
+          formats: [],
+          merges: [],
+        });
+        continue;
+      }
+      if (error instanceof UnreadableWorkbookError) throw error;
+      // A sheet only SheetJS reads as it does (or a bug here): SheetJS reads the whole workbook.
+      return fallback(parts, damaged, error, options);
+    }
+  }
+  for (const sheet of unreadable) options.onUnreadableSheet?.(sheet);
+  return { name, sheets };
 }
 
-async function streamWorkbook(bytes: Buffer, name: string): Promise<WorkbookSnapshot> {
-  const entries = readZipEntries(bytes);
-  const book = readBookWithoutSheets(bytes, entries);
-  const sheets = [];
-  for (const [i, sheetName] of book.sheetNames.entries()) {
-    const entry = book.sheetEntries[i];
-    sheets.push(
-      entry
-        ? await readSheetXml(sheetName, entryChunks(bytes, entry), book)
-        : { name: sheetName, origin: { row: 1, col: 1 }, values: [], formats: [], merges: [] },
-    );
-  }
-  return { name, sheets };
+function isDamage(error: unknown): boolean {
+  return error instanceof NotStreamableError && error.damaged;
+}
+
+/** Reads the workbook with SheetJS from the parts inflated here, damaged sheets left out. */
+function fallback(
+  parts: WorkbookParts,
+  damaged: ReadonlySet<ZipEntry>,
+  why: unknown,
+  options: ReadWorkbookStreamOptions,
+): WorkbookSnapshot {
+  options.onFallback?.(
+    why instanceof NotStreamableError
+      ? why.reason
+      : why instanceof Error
+        ? `${why.name}: ${why.message}`
+        : String(why),
+  );
+  const copy = storedCopy(parts, (entry) => (damaged.has(entry) ? null : wholeSheet(parts, entry)));
+  const { fileName, fileSize } = parts.budget;
+  // Cells are counted afresh: those streamed before are read again.
+  return readWorkbook(copy, fileName, { ...options, budget: new ReadBudget(fileName, fileSize) });
 }

@@ -9,6 +9,7 @@ import type { SaxesTagPlain } from 'saxes';
 import type { CellValue } from '../../domain/grid';
 import { NotStreamableError } from '../../errors';
 import type { CellXf, SharedString } from './readBookWithoutSheets';
+import type { ReadBudget } from './readBudget';
 import { errorText, SnapshotBuilder, textValue } from './snapshotBuilder';
 import { columnOfLetters, readCellText, readStrCell } from './sheetjsReadings';
 
@@ -18,6 +19,8 @@ export interface SheetXmlContext {
   readonly cellXfs: readonly (CellXf | undefined)[] | undefined;
   readonly formatTable: Readonly<Record<string, unknown>>;
   readonly date1904: boolean;
+  /** The reading's budget, charged per cell and per row; without one nothing is counted. */
+  readonly budget?: ReadBudget;
 }
 
 // SheetJS's pattern of a cell reference in a formula (`crefregex`).
@@ -69,6 +72,7 @@ export class SheetCells {
   /** Set by the caller once the raw XML held a `\r`, which the XML parser turned into `\n`. */
   sawCarriageReturn = false;
   private rowNumber = 0;
+  private rowElements = 0;
   private column = -1;
   private cell: OpenCell | null = null;
   private capture = Capture.None;
@@ -77,8 +81,12 @@ export class SheetCells {
   /** First cells of shared formulas by `si`: their column and formula. */
   private readonly sharedFormulas = new Map<string, { col: number; formula: string }>();
 
-  constructor(private readonly context: SheetXmlContext) {
-    this.grid = new SnapshotBuilder(context.date1904);
+  constructor(
+    private readonly context: SheetXmlContext,
+    private readonly sheet = '',
+  ) {
+    const { budget } = context;
+    this.grid = new SnapshotBuilder(context.date1904, budget && { budget, sheet });
   }
 
   onText(text: string): void {
@@ -99,6 +107,7 @@ export class SheetCells {
     const cell = this.cell;
     switch (name) {
       case 'row':
+        this.context.budget?.rows(this.sheet, ++this.rowElements);
         if (!tag.isSelfClosing) {
           // SheetJS skips `<row/>`: it neither counts it nor reads its number.
           const r = tag.attributes.r;
@@ -221,7 +230,8 @@ export class SheetCells {
       case 's': {
         if (v === undefined) return;
         const shared = this.context.strings[parseInt(readCellText(v), 10)];
-        if (shared == null) throw new NotStreamableError('shared string index out of range');
+        // SheetJS drops the whole sheet; the reader calls it unreadable.
+        if (shared == null) throw new NotStreamableError('shared string index out of range', true);
         value = textValue(shared.t);
         break;
       }

@@ -7,6 +7,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellError, CellValue, SheetSnapshot } from '../../domain/grid';
+import type { ReadBudget } from './readBudget';
 
 // SheetJS ships these two helpers untyped; the slice we use, typed.
 interface Ssf {
@@ -59,7 +60,11 @@ export class SnapshotBuilder {
   /** Error cells by `row × 16 384 + col` (a cell stored again later is no error any more). */
   private readonly errors = new Map<number, string>();
 
-  constructor(private readonly date1904: boolean) {}
+  /** `account`: the reading's budget, charged per cell and asked before the grid is made dense. */
+  constructor(
+    private readonly date1904: boolean,
+    private readonly account?: { readonly budget: ReadBudget; readonly sheet: string },
+  ) {}
 
   /**
    * Stores a cell, replacing what was there. Example: `builder.set(0, 1, 0.92, '0%')`.
@@ -67,6 +72,7 @@ export class SnapshotBuilder {
    */
   set(row: number, col: number, value: CellValue, z: unknown): void {
     if (row < 0 || col < 0) return;
+    this.account?.budget.cell();
     let values = this.values[row];
     let formats = this.formats[row];
     if (!values || !formats) {
@@ -121,6 +127,7 @@ export class SnapshotBuilder {
         }
       }
     }
+    this.account?.budget.grid(this.account.sheet, lastRow + 1, lastCol + 1);
     // In place: the stored rows become the snapshot's, the formats replace SheetJS's `z`s.
     const values: CellValue[][] = [];
     const formats: (string | null)[][] = [];

@@ -1,10 +1,11 @@
 /**
  * The few zip operations the streaming reader needs on an .xlsx held in memory (Node only): list
- * the entries, inflate one whole or as a stream of chunks (native zlib), and write a new zip of
- * uncompressed entries. Deliberately strict: anything but a plain zip (zip64, encryption, other
- * compression methods, headers that disagree) throws `NotStreamableError`, and the caller leaves
- * the file to SheetJS, which then decides what it is; a zip broken past reading (no end record,
- * offsets past the end) throws it marked `damaged`.
+ * the entries (zip64 too), inflate one whole or as a stream of chunks (native zlib), and write a new
+ * zip of uncompressed entries. Deliberately strict: anything but a plain zip (encryption, other
+ * compression methods, headers that disagree) throws `NotStreamableError`; a zip broken past
+ * reading (no end record, offsets past the end, a damaged deflate stream, data longer or shorter
+ * than its header says) throws it marked `damaged`. No inflate ever gives more than the size the
+ * entry declares, so a header that lies costs what it claims and no more (`readBudget.ts`).
  */
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { NotStreamableError } from '../../errors';
@@ -41,22 +42,27 @@ export function readZipEntries(bytes: Buffer): ZipEntry[] {
   const end = bytes.lastIndexOf(END_OF_DIRECTORY);
   // SheetJS reads a zip without one from garbage offsets, and can loop forever doing so.
   if (end < 0 || end + 22 > bytes.length) refuse('no end of central directory', true);
-  const count = bytes.readUInt16LE(end + 8);
-  if (count !== bytes.readUInt16LE(end + 10) || count === 0xffff) refuse('multi-disk or zip64');
+  let count = bytes.readUInt16LE(end + 8);
+  if (count !== bytes.readUInt16LE(end + 10) || bytes.readUInt16LE(end + 4) !== 0) {
+    refuse('multi-disk zip', true);
+  }
   let at = bytes.readUInt32LE(end + 16);
-  if (at === 0xffffffff) refuse('zip64');
+  if (count === 0xffff || at === 0xffffffff) ({ count, at } = zip64Directory(bytes, end));
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length) refuse('directory past the end', true);
-    if (bytes.readUInt32LE(at) !== 0x02014b50) refuse('bad directory entry');
-    const compressedSize = bytes.readUInt32LE(at + 20);
-    const size = bytes.readUInt32LE(at + 24);
+    if (bytes.readUInt32LE(at) !== 0x02014b50) refuse('bad directory entry', true);
+    let compressedSize = bytes.readUInt32LE(at + 20);
+    let size = bytes.readUInt32LE(at + 24);
     const nameLength = bytes.readUInt16LE(at + 28);
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) {
-      refuse('zip64');
+    let local = bytes.readUInt32LE(at + 42);
+    if (compressedSize === MAX32 || size === MAX32 || local === MAX32) {
+      const extra = zip64Extra(bytes, at + 46 + nameLength, extraLength);
+      if (size === MAX32) size = extra.next();
+      if (compressedSize === MAX32) compressedSize = extra.next();
+      if (local === MAX32) local = extra.next();
     }
     entries.push(readLocalEntry(bytes, local, compressedSize, size));
     at += 46 + nameLength + extraLength + commentLength;
@@ -64,10 +70,53 @@ export function readZipEntries(bytes: Buffer): ZipEntry[] {
   return entries;
 }
 
+const MAX32 = 0xffffffff;
+
+/** The entry count and directory offset of a zip64 end record, found through its locator. */
+function zip64Directory(bytes: Buffer, end: number): { count: number; at: number } {
+  const locator = end - 20;
+  if (locator < 0 || bytes.readUInt32LE(locator) !== 0x07064b50) refuse('no zip64 locator', true);
+  const record = safeNumber(bytes.readBigUInt64LE(locator + 8));
+  if (record + 56 > bytes.length || bytes.readUInt32LE(record) !== 0x06064b50) {
+    refuse('zip64 end record past the end', true);
+  }
+  return {
+    count: safeNumber(bytes.readBigUInt64LE(record + 32)),
+    at: safeNumber(bytes.readBigUInt64LE(record + 48)),
+  };
+}
+
+/** The 64-bit values of a zip64 extra field (id 1), read in turn. */
+function zip64Extra(bytes: Buffer, start: number, length: number): { next(): number } {
+  for (let at = start; at + 4 <= start + length;) {
+    const id = bytes.readUInt16LE(at);
+    const size = bytes.readUInt16LE(at + 2);
+    if (id === 1) {
+      let next = at + 4;
+      const stop = Math.min(at + 4 + size, bytes.length);
+      return {
+        next: () => {
+          if (next + 8 > stop) refuse('zip64 extra field too short', true);
+          const value = safeNumber(bytes.readBigUInt64LE(next));
+          next += 8;
+          return value;
+        },
+      };
+    }
+    at += 4 + size;
+  }
+  return refuse('zip64 sizes without their extra field', true);
+}
+
+function safeNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) refuse('zip64 offset out of range', true);
+  return Number(value);
+}
+
 /** The local header at `offset`, checked against the directory's sizes as SheetJS checks them. */
 function readLocalEntry(bytes: Buffer, offset: number, compressed: number, size: number): ZipEntry {
   if (offset + 30 > bytes.length) refuse('local header past the end', true);
-  if (bytes.readUInt32LE(offset) !== 0x04034b50) refuse('bad local header');
+  if (bytes.readUInt32LE(offset) !== 0x04034b50) refuse('bad local header', true);
   const flags = bytes.readUInt16LE(offset + 6);
   const method = bytes.readUInt16LE(offset + 8);
   if (flags & 0x2041) refuse('encrypted entry');
@@ -78,17 +127,26 @@ function readLocalEntry(bytes: Buffer, offset: number, compressed: number, size:
   const nameLength = bytes.readUInt16LE(offset + 26);
   const extraLength = bytes.readUInt16LE(offset + 28);
   const dataStart = offset + 30 + nameLength + extraLength;
+  const zip64 = localCompressed === MAX32 || localSize === MAX32;
+  if (zip64) {
+    // In a local header a zip64 extra field holds both sizes, uncompressed first.
+    const extra = zip64Extra(bytes, offset + 30 + nameLength, extraLength);
+    localSize = extra.next();
+    localCompressed = extra.next();
+  }
   if (dataStart + compressed > bytes.length) refuse('entry past the end', true);
   if (flags & 8) {
-    // Sizes in a data descriptor after the data, with or without its signature.
+    // Sizes in a data descriptor after the data, with or without its signature (8 bytes each
+    // after a zip64 local header).
+    const length = zip64 ? 20 : 12;
     let d = dataStart + compressed;
-    if (d + 12 <= bytes.length && bytes.readUInt32LE(d) === 0x08074b50) d += 4;
-    if (d + 12 > bytes.length) refuse('data descriptor past the end', true);
+    if (d + length <= bytes.length && bytes.readUInt32LE(d) === 0x08074b50) d += 4;
+    if (d + length > bytes.length) refuse('data descriptor past the end', true);
     crc32 = bytes.readUInt32LE(d);
-    localCompressed = bytes.readUInt32LE(d + 4);
-    localSize = bytes.readUInt32LE(d + 8);
+    localCompressed = zip64 ? safeNumber(bytes.readBigUInt64LE(d + 4)) : bytes.readUInt32LE(d + 4);
+    localSize = zip64 ? safeNumber(bytes.readBigUInt64LE(d + 12)) : bytes.readUInt32LE(d + 8);
   }
-  if (localCompressed !== compressed || localSize !== size) refuse('sizes disagree');
+  if (localCompressed !== compressed || localSize !== size) refuse('sizes disagree', true);
   const nameBytes = bytes.subarray(offset + 30, offset + 30 + nameLength);
   return {
     name: nameBytes.toString('latin1'),
@@ -111,9 +169,28 @@ function rawData(bytes: Buffer, entry: ZipEntry): Buffer {
  * @example entryData(bytes, entry).toString('utf8') // → '<?xml version="1.0" …'
  */
 export function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
-  const data = entry.method === 8 ? inflateRawSync(rawData(bytes, entry)) : rawData(bytes, entry);
-  if (data.length !== entry.size) refuse(`${entry.name}: size ${data.length} ≠ ${entry.size}`);
+  let data: Buffer;
+  if (entry.method === 0) {
+    data = rawData(bytes, entry);
+  } else {
+    try {
+      // Stops as soon as the data passes its declared size.
+      data = inflateRawSync(rawData(bytes, entry), { maxOutputLength: Math.max(1, entry.size) });
+    } catch (error) {
+      refuse(`${entry.name}: ${inflateFailure(error)}`, true);
+    }
+  }
+  if (data.length !== entry.size) {
+    refuse(`${entry.name}: size ${data.length} ≠ ${entry.size}`, true);
+  }
   return data;
+}
+
+/** Why zlib refused: a damaged stream, or more data than the entry declares. */
+function inflateFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ERR_BUFFER_TOO_LARGE') return 'inflates past its declared size';
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Entries up to this size are inflated in one native call; larger ones as a stream. */
@@ -141,12 +218,25 @@ export async function* entryChunks(
   const inflater = createInflateRaw({ chunkSize: CHUNK });
   inflater.end(rawData(bytes, entry));
   let size = 0;
-  // Leaving the loop early (a throw in the consumer) destroys the stream.
-  for await (const chunk of inflater as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    yield chunk;
+  const chunks = (inflater as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  // Leaving the loop early (a throw here or in the consumer) destroys the stream.
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        refuse(`${entry.name}: ${inflateFailure(error)}`, true);
+      }
+      if (next.done) break;
+      size += next.value.length;
+      if (size > entry.size) refuse(`${entry.name}: inflates past its declared size`, true);
+      yield next.value;
+    }
+  } finally {
+    inflater.destroy();
   }
-  if (size !== entry.size) refuse(`${entry.name}: size ${size} ≠ ${entry.size}`);
+  if (size !== entry.size) refuse(`${entry.name}: size ${size} ≠ ${entry.size}`, true);
 }
 
 /** A file for `writeStoredZip`. */

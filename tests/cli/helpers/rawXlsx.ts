@@ -65,6 +65,14 @@ export interface RawSheet {
  * (1: format `0%` with a fill; 2: a date, format 14) that cells can reference as `s="1"`.
  */
 export function rawXlsx(sheets: RawSheet[], opts: { date1904?: boolean } = {}): Buffer {
+  return zip(rawXlsxFiles(sheets, opts));
+}
+
+/** The parts of `rawXlsx`, in zip order, for tests that damage or replace one of them. */
+export function rawXlsxFiles(
+  sheets: RawSheet[],
+  opts: { date1904?: boolean } = {},
+): { name: string; data: string }[] {
   const files: { name: string; data: string }[] = [
     {
       name: '[Content_Types].xml',
@@ -143,7 +151,7 @@ export function rawXlsx(sheets: RawSheet[], opts: { date1904?: boolean } = {}): 
         `<sheetData>${s.rowsXml}</sheetData></worksheet>`,
     }),
   );
-  return zip(files);
+  return files;
 }
 
 /** An inline-string cell. */
