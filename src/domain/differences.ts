@@ -13,6 +13,11 @@ interface Formula {
   /** Terms with their signs: `[[a, +1], [b, -1]]` means a − b. */
   terms: [TableColumn, 1 | -1][];
   kind: CheckKind;
+  /**
+   * Lines only: a total's net is the sum of its lines' nets, which may leave out a line that has
+   * no net of its own (an elimination row), so the relation need not hold on the total itself.
+   */
+  linesOnly?: boolean;
 }
 
 /**
@@ -30,6 +35,7 @@ function applyFormula(
 ): boolean {
   const results: { row: TableRow; cmp: Comparison }[] = [];
   for (const r of rows) {
+    if (f.linesOnly && r.isTotal) continue;
     const rep = r.values.get(f.target.col);
     if (!rep) continue;
     const terms: [ParsedNumber, 1 | -1][] = [];
@@ -160,6 +166,34 @@ export function checkDifferences(
   }
 }
 
+/** `net = costs − income` (costs positive) or `net = costs + income` (costs negative), whichever holds. */
+function checkNetOfParts(
+  table: DetectedTable,
+  rows: TableRow[],
+  net: TableColumn,
+  costs: TableColumn,
+  income: TableColumn,
+  checks: Check[],
+  coverage: Coverage,
+): void {
+  for (const sign of [-1, 1] as const) {
+    const scratch: Check[] = [];
+    const formula: Formula = {
+      target: net,
+      terms: [
+        [costs, 1],
+        [income, sign],
+      ],
+      kind: 'relation',
+      linesOnly: true,
+    };
+    if (applyFormula(table, rows, formula, scratch, coverage)) {
+      checks.push(...scratch);
+      return;
+    }
+  }
+}
+
 /**
  * Checks relations between budget columns: `Total budget = Budget kostnader − Budget intäkter`
  * (Ale), `Budget 2023 = Budget + Förslag till omdisponering` (Mellerud),
@@ -172,47 +206,26 @@ export function checkRelations(
   coverage: Coverage,
 ): void {
   const cols = table.columns;
-  const costs = cols.find((c) => c.header.role === 'budget-costs');
-  const income = cols.find((c) => c.header.role === 'budget-income');
-  if (costs && income) {
-    const total = cols.find(
-      (c) => c.header.role === 'budget' && c.col > Math.max(costs.col, income.col),
-    );
-    if (total) {
-      const scratch: Check[] = [];
-      if (
-        applyFormula(
-          table,
-          rows,
-          {
-            target: total,
-            terms: [
-              [costs, 1],
-              [income, -1],
-            ],
-            kind: 'relation',
-          },
-          scratch,
-          coverage,
-        )
-      ) {
-        checks.push(...scratch);
-      } else {
-        applyFormula(
-          table,
-          rows,
-          {
-            target: total,
-            terms: [
-              [costs, 1],
-              [income, 1],
-            ],
-            kind: 'relation',
-          },
-          checks,
-          coverage,
-        );
-      }
+  const sameYears = (a: TableColumn, b: TableColumn): boolean =>
+    a.group === b.group &&
+    a.header.span?.from === b.header.span?.from &&
+    a.header.span?.to === b.header.span?.to;
+  // `Total budget = kostnader − intäkter` (Ale), and the same of an outcome: `Netto = Intäkter +
+  // Kostnader` (Lund's driftredovisning, per year): the net of its parts, in either sign convention.
+  for (const [costRole, incomeRole, netRoles] of [
+    ['budget-costs', 'budget-income', ['budget']],
+    ['costs', 'income', ['outcome', 'year']],
+  ] as const) {
+    for (const income of cols.filter((c) => c.header.role === incomeRole)) {
+      const costs = cols.find((c) => c.header.role === costRole && sameYears(c, income));
+      if (!costs) continue;
+      const net = cols.find(
+        (c) =>
+          (netRoles as readonly string[]).includes(c.header.role) &&
+          c.col > Math.max(costs.col, income.col) &&
+          sameYears(c, income),
+      );
+      if (net) checkNetOfParts(table, rows, net, costs, income, checks, coverage);
     }
   }
   const adjustments = cols.filter((c) => c.header.role === 'adjustment');

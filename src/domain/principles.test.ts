@@ -446,3 +446,16 @@ test('a printed variance share is recomputed as Avvikelse / |Budget| × 100 on e
     ['Summa', 'forecast-deviation', 42.8],
   ]);
 });
+
+test('the net of an outcome is its income plus its costs, row by row (Intäkter | Kostnader | Netto)', () => {
+  const r = run([
+    ['Driftredovisning (mnkr)'],
+    ['Nämnd', 'Intäkter', 'Kostnader', 'Netto', 'Budget', 'Avvikelse'],
+    ['Byggnadsnämnd', 48, -90, -42, -39, -3],
+    ['Teknisk nämnd', 112, -358, -246, -240, -6],
+    ['Centrala poster', 92, -63, -89, 68, -157], // 92 − 63 = 29, not −89
+    ['Summa', 252, -511, -377, -211, -166],
+  ]);
+  expect(mismatches(r)).toContain('D5');
+  expect(mismatches(r)).not.toContain('D6');
+});
