@@ -414,6 +414,8 @@ function classifyKind(grid: SheetGrid, t: DetectedTable): TableKind {
     // money; figures without a unit are följetal.
     return t.unit !== null ? 'budget' : 'metrics';
   }
+  // Amounts in kronor under headers that name no role (`Miljoner kronor`, a date) are money.
+  if (hasNumbers && t.unit !== null) return 'budget';
   return 'other';
 }
 
