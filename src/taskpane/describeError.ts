@@ -5,9 +5,19 @@
  */
 import type { Messages } from './messages';
 
-/** Office.js error codes meaning "Excel cannot take requests right now; retry". */
+/**
+ * Office.js error codes meaning "Excel cannot take requests right now; retry": cell-edit mode,
+ * the activity limit and the service's own codes only (`GeneralException` says nothing of the
+ * kind). The Excel host already turns these into ExcelHostError; this is for raw ones.
+ */
 const CELL_EDIT_CODES = new Set(['InvalidOperationInCellEditMode']);
-const BUSY_CODES = new Set(['ActivityLimitReached', 'RequestAborted', 'GeneralException', 'Busy']);
+const BUSY_CODES = new Set([
+  'ActivityLimitReached',
+  'RequestAborted',
+  'ServiceNotAvailable',
+  'Timeout',
+  'Busy',
+]);
 
 /** A one-paragraph explanation for the error bar. */
 export function describeError(error: unknown, m: Messages): string {
