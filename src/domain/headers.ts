@@ -158,9 +158,25 @@ export function findYears(text: string): number[] {
 
 /** True for a header that is only a period (`2023`, `T2 2017`): its role comes from elsewhere. */
 function isBarePeriod(t: string): boolean {
-  return /^(helår|delår|t[123]|tertial\s*[123])?\s*(19[89]\d|20\d\d)(\s*\((tkr|mnkr|kr|%)\))?$/i.test(
-    t,
+  const m = '(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö.]*';
+  const period = `(helår|delår|t[123]|tertial\\s*[123]|${m}\\s*[-–—]\\s*${m}|\\d{1,2}\\s*${m}|per\\s*${m})`;
+  // A group name and a year (`Kommunen 2014`, `Koncernen 2013`) is a period of that group.
+  const group = '(kommunen|koncernen|kommunkoncernen|sammanställd redovisning)';
+  const re = new RegExp(
+    `^(${group}\\s+)?(${period}\\s*)?(19[89]\\d|20\\d\\d)(\\s*\\((tkr|mnkr|kr|%)\\))?$`,
+    'iu',
   );
+  return (
+    re.test(t) || /^(19[89]\d|20\d\d)-\d\d-\d\d$|^\d{1,2}\/\d{1,2}\/(19[89]\d|20\d\d)$/.test(t)
+  );
+}
+
+/** The group a header names beside its year: `Kommunen 2014` → `kommunen`. */
+export function groupInHeader(text: string): string {
+  const m = /^(kommunen|koncernen|kommunkoncernen|sammanställd redovisning)(?![\p{L}])/iu.exec(
+    normaliseText(text),
+  );
+  return m ? (m[1] ?? '').toLowerCase() : '';
 }
 
 /**
@@ -176,7 +192,8 @@ export function classifyHeader(raw: string): ColumnHeader {
   const unit = findUnit(t);
   const percent = /%|(?<![\p{L}])procent(?![\p{L}])/u.test(t);
   // A word broken across lines in a copied page (`Av-vikelse`, `Kost-nader`) is one word.
-  const role = roleOf(t.replace(/(\p{Ll})-(\p{Ll})/gu, '$1$2'));
+  const own = roleOf(t);
+  const role = own === 'other' ? roleOf(t.replace(/(\p{Ll})-(\p{Ll})/gu, '$1$2')) : own;
   const reach = findReach(t);
   const span = findSpan(t);
   return { text, role, period, years, unit, percent, reach, span };

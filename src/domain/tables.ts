@@ -1,5 +1,12 @@
 import { address } from './grid';
-import { classifyHeader, findUnit, groupName, joinHeader, type ColumnHeader } from './headers';
+import {
+  classifyHeader,
+  findUnit,
+  groupInHeader,
+  groupName,
+  joinHeader,
+  type ColumnHeader,
+} from './headers';
 import type { TableKind, Unit } from './report';
 import type { SheetGrid } from './sheetGrid';
 
@@ -171,7 +178,58 @@ export function detectTables(grid: SheetGrid): DetectedTable[] {
     while (row <= grid.lastRow && grid.filledColumns(row).length > 0) block.push(row++);
     pending = readBlock(grid, block, pending, tables);
   }
-  return tables;
+  return joinContinuations(grid, tables);
+}
+
+/**
+ * A block of figure rows with no header of its own, under a table across blank spacer rows and
+ * at most a few heading lines (`NOT 1 VERKSAMHETENS INTÄKTER`), with its figures in the table's
+ * columns, continues that table: the spacer rows were layout, the headings are its sections.
+ */
+function joinContinuations(grid: SheetGrid, tables: DetectedTable[]): DetectedTable[] {
+  const out: DetectedTable[] = [];
+  for (const t of tables) {
+    const prev = out[out.length - 1];
+    if (prev && continues(grid, prev, t)) {
+      const between: number[] = [];
+      for (let r = prev.bottom + 1; r < t.top; r++) {
+        if (grid.filledColumns(r).length > 0) between.push(r);
+      }
+      out[out.length - 1] = buildTable(
+        grid,
+        prev.headerRows,
+        [...prev.dataRows, ...between, ...t.dataRows],
+        prev.contextLines,
+        prev.title === null ? [] : [prev.title],
+      );
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+function continues(grid: SheetGrid, prev: DetectedTable, t: DetectedTable): boolean {
+  if (t.headerRows.length > 0 || prev.headerRows.length === 0) return false;
+  if (t.top - prev.bottom > 8 || t.left < prev.left || t.right > prev.right) return false;
+  let headings = 0;
+  for (let r = prev.bottom + 1; r < t.top; r++) {
+    const cols = grid.filledColumns(r);
+    if (cols.length === 0) continue;
+    if (!isSingleText(grid, r) || isKalla(grid.text(r, cols[0] ?? 0))) return false;
+    headings++;
+  }
+  if (headings > 3) return false;
+  // Its figures stand in the table's own value columns.
+  const valueCols = new Set(prev.columns.map((c) => c.col));
+  return (
+    t.dataRows.some((r) => hasValuesInRow(grid, r)) &&
+    t.dataRows.every((r) =>
+      grid
+        .filledColumns(r)
+        .every((c) => c === prev.labelCol || valueCols.has(c) || !isValueCell(grid, r, c)),
+    )
+  );
 }
 
 /** Reads one block of consecutive rows; returns the text lines left pending for the next block. */
@@ -307,6 +365,9 @@ function buildTable(
       const code = grid.text(codeRow, c).trim();
       if (code !== '') group = group === '' ? code : `${group} / ${code}`;
     }
+    // `Kommunen 2014` names its group in the same cell as its year.
+    const own = groupInHeader(text);
+    if (own !== '' && !group.includes(own)) group = group === '' ? own : `${group} / ${own}`;
     headerText.set(c, text);
     groups.set(c, group);
   }

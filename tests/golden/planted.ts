@@ -22,6 +22,7 @@ import {
 import type { Check, Problem, Report } from '../../src/domain/report';
 import type {
   ExpectedDifference,
+  ExpectedShare,
   ExpectedSum,
   ExpectedTable,
   ExpectedVarianceColumn,
@@ -59,6 +60,8 @@ export interface DeclaredStructure {
   readonly varianceColumns: readonly ExpectedVarianceColumn[];
   readonly differences?: readonly ExpectedDifference[];
   readonly relations?: readonly ExpectedRelation[];
+  /** Printed variance shares: they depend on their row's variance and budget (not linear). */
+  readonly shares?: readonly ExpectedShare[];
 }
 
 /**
@@ -389,6 +392,18 @@ function buildGraph(snapshot: WorkbookSnapshot, structure: DeclaredStructure): G
       for (const { col } of f.terms) {
         if (f.variance) g.mark(f.sheet, `${col}${row}`, 'line');
         g.edge(g.rowDependents, f.sheet, `${col}${row}`, printed);
+      }
+    }
+  }
+  for (const sh of structure.shares ?? []) {
+    for (const ref of sh.rows) {
+      const what = `share column ${sh.sheet}!${sh.printed}`;
+      const row = tryOr(g.problems, what, () =>
+        resolveListedRow(snapshot, sh.sheet, ref, sh.printed),
+      );
+      if (row === null) continue;
+      for (const col of [sh.variance, sh.baseline]) {
+        g.edge(g.rowDependents, sh.sheet, `${col}${row}`, `${sh.printed}${row}`);
       }
     }
   }
