@@ -151,7 +151,8 @@ function announcesSum(label: string): boolean {
  * as `Verksamhetens kostnader` is in a resultaträkning under `Verksamhetens intäkter`.
  */
 function isWeakTotal(label: string): boolean {
-  return /^(verksamhetens kostnader|nettokostnad(er)?|netto|finansnetto|resultat)(?![\p{L}])/iu.test(
+  // The whole label: `Netto från löpande verksamhet` closes its section as surely as `Summa`.
+  return /^(verksamhetens kostnader|nettokostnad(er)?|netto|finansnetto|resultat)\s*:?$/iu.test(
     label.trim(),
   );
 }

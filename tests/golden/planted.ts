@@ -23,6 +23,7 @@ import type { Check, Problem, Report } from '../../src/domain/report';
 import type {
   ExpectedDifference,
   ExpectedShare,
+  ExpectedRelation,
   ExpectedSum,
   ExpectedTable,
   ExpectedVarianceColumn,
@@ -37,18 +38,6 @@ import {
   sheetOf,
   valueAt,
 } from './wildHelpers';
-
-/**
- * A printed column that is a signed sum of other columns of its row, e.g. Mellerud's
- * `Budget 2023 = Budget + Förslag till omdisponering`: `{ printed: 'D', terms: [B +1, C +1] }`.
- * (`ExpectedDifference` is the two-term case `left − right`.)
- */
-export interface ExpectedRelation {
-  readonly sheet: string;
-  readonly printed: string;
-  readonly terms: readonly { readonly col: string; readonly sign: 1 | -1 }[];
-  readonly rows: readonly (string | RowRef)[];
-}
 
 /**
  * What a reader sees of a workbook's arithmetic. A `WildFixture` is one as it stands; `tables`
