@@ -359,7 +359,12 @@ function findCategories(
     figuresAbove = true;
     const totalOnTop = head.isTotal && first;
     if ((head.isTotal && !totalOnTop) || head.isDash || parts.has(head.row)) continue;
-    if (hasDashes && isCategoryByDash(i)) continue;
+    if (hasDashes && isCategoryByDash(i)) {
+      // A `-` line under a category is its one part (a category with nothing under it yet).
+      const dash = rows[i + 1];
+      if (dash) record(head, verdictsFor(head, [dash], columns), [dash]);
+      continue;
+    }
     if (!hasDashes && !screen.anyRunMatches(i)) continue;
     const run: TableRow[] = [];
     for (let j = i + 1; j < rows.length && run.length < MAX_CATEGORY_PARTS; j++) {
@@ -370,9 +375,10 @@ function findCategories(
     }
     if (run.length < 2) continue;
     if (hasDashes) {
+      // The layout marks its categories (`-` under the empty ones): a row whose parts agree
+      // exactly in one column is a category, and its other columns may hold errors.
       const vs = verdictsFor(head, run, columns);
-      const s = score(vs);
-      if (s.agree === 0 || s.agree < s.disagree) continue;
+      if (!vs.some((v) => !v.trivial && v.verdict === 'ok')) continue;
       record(head, vs, run);
       continue;
     }
