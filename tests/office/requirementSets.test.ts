@@ -20,6 +20,7 @@ const USED: [cls: string, member: string, minor: number, optional?: 'optional'][
   ['Worksheet', 'name', 1],
   ['Worksheet', 'getRange', 1],
   ['Worksheet', 'getUsedRangeOrNullObject', 4],
+  ['Worksheet', 'getUsedRange', 1],
   ['Worksheet', 'activate', 1],
   ['Worksheet', 'visibility', 1],
   ['Worksheet', 'names', 4],
@@ -86,8 +87,9 @@ function apiSet(cls: string, member: string): number | null {
   const body = EXCEL.slice(start, EXCEL.indexOf('\n    }\n', start));
   const m = new RegExp(`\\n        (?:readonly )?${member}[(?:]`).exec(body);
   if (!m) return null;
+  // The member's own doc comment; its first annotation (a parameter's may follow).
   const before = body.slice(0, m.index);
-  const note = /\[Api set: ExcelApi 1\.(\d+)/.exec(before.slice(before.lastIndexOf('[Api set:')));
+  const note = /\[Api set: ExcelApi 1\.(\d+)/.exec(before.slice(before.lastIndexOf('/**')));
   return note ? Number(note[1]) : null;
 }
 

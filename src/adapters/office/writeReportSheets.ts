@@ -223,9 +223,10 @@ export async function writePlannedReportSheets(
           // Excel keeps a VeryHidden sheet out of the user's reach; Hidden they can unhide.
           if (before.visibility === 'VeryHidden') ws.visibility = 'Hidden';
           for (const table of before.tables.items) table.convertToRange();
-          const all = ws.getRange();
-          all.conditionalFormats.clearAll();
-          all.clear('All');
+          // The used range as it is when these run: the old report, formats included.
+          const old = ws.getUsedRange();
+          old.conditionalFormats.clearAll();
+          old.clear('All');
           return;
         }
         ws = worksheets.add(target.name);

@@ -162,7 +162,10 @@ export class FakeSheet {
       for (const k of [...this.hyperlinks.keys()]) if (inside(k)) this.hyperlinks.delete(k);
   }
 
-  /** Bounding box of non-empty values (and, unless `valuesOnly`, of formats); null when blank. */
+  /**
+   * Bounding box of non-empty values (and, unless `valuesOnly`, of formatted cells: number
+   * formats, styles, hyperlinks, as Excel's used range counts them); null when blank.
+   */
   usedRect(valuesOnly: boolean): Rect | null {
     let rect: Rect | null = null;
     const grow = (r: number, c: number): void => {
@@ -177,6 +180,14 @@ export class FakeSheet {
     this.values.forEach((row, r) => row?.forEach((v, c) => v !== undefined && grow(r, c)));
     if (!valuesOnly) {
       this.formats.forEach((row, r) => row?.forEach((f, c) => f !== undefined && grow(r, c)));
+      for (const k of this.styles.keys()) {
+        const [r = 0, c = 0] = k.split(',').map(Number);
+        grow(r, c);
+      }
+      for (const k of this.hyperlinks.keys()) {
+        const [r = 0, c = 0] = k.split(',').map(Number);
+        grow(r, c);
+      }
     }
     return rect;
   }
