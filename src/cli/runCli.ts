@@ -2,16 +2,19 @@
  * The command line's logic, apart from `process`: takes the arguments and two output streams,
  * returns the exit status. `main.ts` wires it to the real process.
  */
-import { realpathSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { analyzeWorkbook } from '../domain/analyze';
+import { problem } from '../domain/messages';
+import type { Report } from '../domain/report';
 import { buildReportSheets } from '../domain/standardTables';
 import { readWorkbookFile } from '../adapters/xlsx/readWorkbookFile';
 import { writeReportWorkbook } from '../adapters/xlsx/writeReportWorkbook';
 import { OutputWriteError, UnreadableWorkbookError } from '../errors';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
+import { outputTarget, sameFile, type OutputTarget } from './outputTargets';
 import { formatSummary } from './summary';
-import { writeFileAtomic } from './writeFileAtomic';
+import { terminalField, terminalJson, terminalText } from './terminalText';
+import { writeOutputs, type Output } from './writeOutputs';
 
 /** Where the command writes: standard output and standard error. */
 export interface CliIo {
@@ -33,7 +36,9 @@ export const EXIT_UNREADABLE = 2;
  * Runs `namndplan` with `argv` (the arguments after the program name) and returns the exit
  * status: 0 when the workbook was analysed (whatever it found), 2 when it cannot be read, 1 for
  * anything else. Errors are one Swedish line on stderr starting `namndplan: `, never a stack.
- * Outputs are written only after the analysis succeeded, each atomically; the input is only read.
+ * Where each output may be written is settled before the input is read; all outputs are then
+ * written together, or none (`writeOutputs`); the input is only read. Everything printed has its
+ * control characters escaped (`terminalText`), so a workbook cannot act on the terminal.
  *
  * @example await runCli(['analyze', 'plan.xlsx', '--json', '-'], io) // → 0, JSON on io.stdout
  */
@@ -42,50 +47,53 @@ export async function runCli(
   io: CliIo,
   version = '0.0.0',
 ): Promise<number> {
+  const stdout = (text: string): void => io.stdout(terminalText(text));
+  const stderr = (text: string): void => io.stderr(terminalText(text));
   try {
     const command = parseArgs(argv);
     if (command.kind === 'help') {
-      io.stdout(HELP_TEXT);
+      stdout(HELP_TEXT);
       return EXIT_OK;
     }
     if (command.kind === 'version') {
-      io.stdout(`namndplan ${version}\n`);
+      stdout(`namndplan ${version}\n`);
       return EXIT_OK;
     }
-    for (const output of [command.json, command.out]) {
-      if (output !== null && output !== '-' && samePath(output, command.input)) {
-        throw new UsageError(`${output} är indatafilen; den skrivs aldrig över`);
-      }
-    }
-    if (command.json !== null && command.json === command.out) {
-      throw new UsageError('--json och --out kan inte vara samma fil');
-    }
+    const targets = await outputTargets(command.input, command.json, command.out);
 
-    const step = io.progress ?? ((): void => undefined);
+    const step = io.progress
+      ? (text: string | null): void => io.progress?.(text === null ? null : terminalField(text))
+      : (): void => undefined;
     step(`läser ${basename(command.input)}`);
-    const snapshot = await readWorkbookFile(command.input);
+    const unreadable: string[] = [];
+    const snapshot = await readWorkbookFile(command.input, {
+      onUnreadableSheet: (sheet) => unreadable.push(sheet),
+    });
     step(`analyserar ${basename(command.input)}`);
     // Let a terminal show the step before the (synchronous) analysis takes the thread.
     if (io.progress) await new Promise((done) => setImmediate(done));
-    const report = analyzeWorkbook(snapshot, { riskThreshold: command.riskThreshold });
+    const report = withUnreadableSheets(
+      analyzeWorkbook(snapshot, { riskThreshold: command.riskThreshold }),
+      unreadable,
+    );
 
-    // Build every output in memory first, so a failure leaves no file behind.
-    const json = command.json === null ? null : `${JSON.stringify(report, null, 2)}\n`;
-    if (command.out !== null) step(`skriver ${basename(command.out)}`);
-    const workbook =
-      command.out === null
-        ? null
-        : await writeReportWorkbook(
-            buildReportSheets(report, { riskThreshold: command.riskThreshold }),
-            { sourceFile: relative(dirname(resolve(command.out)), resolve(command.input)) },
-          );
-    step(null);
-
-    if (json !== null && command.json !== null) {
-      if (command.json === '-') io.stdout(json);
-      else await writeFileAtomic(command.json, json);
+    // Every output in memory first, so a failure leaves no file behind.
+    const outputs: Output[] = [];
+    if (targets.json) outputs.push({ target: targets.json, data: `${terminalJson(report, 2)}\n` });
+    if (targets.out && command.out !== null) {
+      step(`skriver ${basename(command.out)}`);
+      const data = await writeReportWorkbook(
+        buildReportSheets(report, { riskThreshold: command.riskThreshold }),
+        {
+          sourceFile: relative(dirname(resolve(command.out)), resolve(command.input))
+            .split(sep)
+            .join('/'),
+        },
+      );
+      outputs.push({ target: targets.out, data });
     }
-    if (workbook !== null && command.out !== null) await writeFileAtomic(command.out, workbook);
+    step(null);
+    await writeOutputs(outputs, stdout);
 
     const wantSummary =
       command.summary === 'summary' ||
@@ -93,43 +101,72 @@ export async function runCli(
     if (wantSummary) {
       const text = formatSummary(report, command.riskThreshold);
       // With the JSON on stdout the summary goes to stderr, keeping stdout valid JSON.
-      if (command.json === '-') io.stderr(text);
-      else io.stdout(text);
+      if (targets.json?.kind === 'stdout') stderr(text);
+      else stdout(text);
     }
     return EXIT_OK;
   } catch (error) {
     io.progress?.(null);
     if (error instanceof UnreadableWorkbookError) {
-      io.stderr(errorLine(error.message));
+      stderr(errorLine(error.message));
       return EXIT_UNREADABLE;
     }
     if (error instanceof UsageError) {
-      io.stderr(errorLine(`${error.message} (se namndplan --help)`));
+      stderr(errorLine(`${error.message} (se namndplan --help)`));
       return EXIT_FAILURE;
     }
     if (error instanceof OutputWriteError) {
-      io.stderr(errorLine(error.message));
+      stderr(errorLine(error.message));
       return EXIT_FAILURE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(errorLine(`oväntat fel: ${message}`));
+    stderr(errorLine(`oväntat fel: ${message}`));
     return EXIT_FAILURE;
   }
 }
 
-/** One line, prefixed: `namndplan: plan.xlsx: finns inte`. */
-function errorLine(message: string): string {
-  const first = message.split(/\r?\n/)[0] ?? '';
-  return `namndplan: ${first.trim()}\n`;
+/** Where `--json` and `--out` lead, refused when they are the input or each other. */
+async function outputTargets(
+  input: string,
+  json: string | null,
+  out: string | null,
+): Promise<{ json: OutputTarget | null; out: OutputTarget | null }> {
+  for (const output of [json, out]) {
+    if (output !== null && output !== '-' && (await sameFile(output, input))) {
+      throw new UsageError(`${output} är indatafilen; den skrivs aldrig över`);
+    }
+  }
+  const targets = {
+    json: json === null ? null : await outputTarget(json),
+    out: out === null ? null : await outputTarget(out),
+  };
+  if (targets.out?.kind === 'stdout') {
+    throw new UsageError(
+      '--out behöver ett filnamn (arbetsboken kan inte skrivas till standard ut)',
+    );
+  }
+  if (json !== null && out !== null && json !== '-' && (await sameFile(json, out))) {
+    throw new UsageError('--json och --out kan inte vara samma fil');
+  }
+  return targets;
 }
 
-function samePath(a: string, b: string): boolean {
-  const canonical = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
+/**
+ * The report with an `error` problem for each sheet that could not be read. The engine saw such
+ * a sheet as empty, so its note that the workbook holds no values is dropped: it may hold some.
+ */
+function withUnreadableSheets(report: Report, sheets: readonly string[]): Report {
+  if (sheets.length === 0) return report;
+  return {
+    ...report,
+    problems: [
+      ...sheets.map((sheet) => problem(sheet, null, 'error', 'unreadable-sheet')),
+      ...report.problems.filter((p) => p.code !== 'empty-workbook'),
+    ],
   };
-  return canonical(a) === canonical(b);
+}
+
+/** One line, prefixed: `namndplan: plan.xlsx: finns inte`; line breaks in it become spaces. */
+function errorLine(message: string): string {
+  return `namndplan: ${terminalField(message).trim()}\n`;
 }

@@ -1,9 +1,19 @@
 /**
  * The terminal summary of a report, in Swedish: what was found, then the worst findings first.
  */
-import type { Check, Indicator, Report, Table, TableKind, Unit, Variance } from '../domain/report';
+import type {
+  Check,
+  Indicator,
+  Problem,
+  Report,
+  Table,
+  TableKind,
+  Unit,
+  Variance,
+} from '../domain/report';
 import { parseRange } from '../domain/grid';
 import { formatAmount, formatNumber, formatPercent } from './formatNumber';
+import { terminalField } from './terminalText';
 
 const KIND_TEXT: Record<TableKind, string> = {
   budget: 'budget',
@@ -18,15 +28,17 @@ const KIND_TEXT: Record<TableKind, string> = {
 const MAX_FINDINGS = 25;
 
 /**
- * Formats the summary. Worst first: arithmetic mismatches, then unfavourable variances (largest
- * first, in each table's unit), not-met indicators, unclear indicators. Every finding names its
- * cell as `Sheet!Cell`.
+ * Formats the summary. Worst first: what could not be read at all (a damaged sheet), arithmetic
+ * mismatches, then unfavourable variances (largest first, in each table's unit), not-met
+ * indicators, unclear indicators. Every finding names its cell as `Sheet!Cell`, on one line:
+ * whatever the workbook's texts hold, a line break in them is a space and a control character
+ * its code (`terminalField`).
  *
  * @example formatSummary(report, 12)
  *   // → 'Nämndplan: plan.xlsx\nTabeller: 3 (2 budget, 1 indikatorer)\n...'
  */
 export function formatSummary(report: Report, riskThreshold: number): string {
-  const lines: string[] = [`Nämndplan: ${report.workbook}`];
+  const lines: string[] = [`Nämndplan: ${terminalField(report.workbook)}`];
   lines.push(`Tabeller: ${report.tables.length}${tableKinds(report.tables)}`);
 
   const unfavourable = report.variances.filter((v) => v.variance < 0);
@@ -58,6 +70,7 @@ export function formatSummary(report: Report, riskThreshold: number): string {
   if (report.problems.length > 0) lines.push(`Problem vid läsningen: ${report.problems.length}`);
 
   const findings = [
+    ...report.problems.filter((p) => p.severity === 'error').map(problemLine),
     ...mismatches.map((c) => checkLine(report.tables, c)),
     ...[...unfavourable].sort(byUnfavourable).map(varianceLine),
     ...report.indicators.filter((i) => i.status === 'not-met').map(indicatorLine),
@@ -67,7 +80,7 @@ export function formatSummary(report: Report, riskThreshold: number): string {
     lines.push('', 'Inga fel, underskott eller ej uppfyllda mål hittades.');
   } else {
     lines.push('', 'Viktigast först:');
-    lines.push(...findings.slice(0, MAX_FINDINGS).map((f) => `  ${f}`));
+    lines.push(...findings.slice(0, MAX_FINDINGS).map((f) => `  ${terminalField(f)}`));
     if (findings.length > MAX_FINDINGS) {
       lines.push(`  … och ${findings.length - MAX_FINDINGS} till (se --json eller --out)`);
     }
@@ -114,6 +127,11 @@ function unitAt(tables: readonly Table[], sheet: string, row: number): Unit | nu
     return row >= r.top && row <= r.bottom;
   });
   return t?.unit ?? null;
+}
+
+function problemLine(p: Problem): string {
+  const where = p.sheet === null ? '' : `${p.sheet}${p.cell === null ? '' : `!${p.cell}`}  `;
+  return `PROBLEM     ${where}${p.message}`;
 }
 
 function checkLine(tables: readonly Table[], c: Check): string {

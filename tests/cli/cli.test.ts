@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { millionEmptyRowsXlsx, rawXlsx } from './helpers/rawXlsx';
 import { encryptedLikeCfb, oldXls } from './helpers/badFiles';
+import { chattyOds, malformedSheet, withPart } from '../hostile/helpers/hostileWorkbooks';
+import { deflated } from '../hostile/helpers/craftedZip';
 
 const root = resolve(__dirname, '..', '..');
 const fixture = join(root, 'tests', 'fixtures', 'mellerud-2023.xlsx');
@@ -26,6 +28,16 @@ beforeAll(() => {
   writeFileSync(join(dir, 'tom.xlsx'), '');
   writeFileSync(join(dir, 'tom-bok.xlsx'), rawXlsx([{ name: 'Blad1', rowsXml: '' }]));
   writeFileSync(join(dir, 'miljon.xlsx'), millionEmptyRowsXlsx(1_000_000, 1));
+  writeFileSync(join(dir, 'trasigt-blad.xlsx'), malformedSheet());
+  writeFileSync(
+    join(dir, 'bara-trasigt.xlsx'),
+    withPart(
+      'xl/worksheets/sheet1.xml',
+      (n) => deflated(n, '<worksheet><sheetData><row r="1"><c r="A1"<v>1</v></c>'),
+      [{ name: 'Drift', rowsXml: '' }],
+    ),
+  );
+  writeFileSync(join(dir, 'plan.ods'), chattyOds());
   // Mellerud's Drift table with one Bokslut broken by a formula error.
   const cell = (ref: string, v: string | number): string =>
     typeof v === 'number'
@@ -254,5 +266,41 @@ describe('namndplan analyze', () => {
     expect(version.status).toBe(0);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(version.stdout).toBe(`namndplan ${pkg.version}\n`);
+  });
+});
+
+describe('namndplan on a sheet it cannot read (issue 12 item 2: sheets vanished with exit 0)', () => {
+  it('names the sheet as an error problem, in the JSON and first in the summary', () => {
+    const json = run(['analyze', 'trasigt-blad.xlsx', '--json', '-', '--summary']);
+    expect(json.status).toBe(0);
+    const report = JSON.parse(json.stdout) as { problems: Record<string, unknown>[] };
+    expect(report.problems[0]).toEqual({
+      sheet: 'Noter',
+      cell: null,
+      severity: 'error',
+      code: 'unreadable-sheet',
+      message: expect.stringMatching(/^Bladet kan inte läsas/),
+      params: {},
+    });
+    expect(json.stderr).toMatch(
+      /\nViktigast först:\n {2}PROBLEM {5}Noter {2}Bladet kan inte läsas/,
+    );
+  });
+
+  it('never says "inga värden" of a workbook whose only sheet could not be read', () => {
+    const r = run(['analyze', 'bara-trasigt.xlsx', '--json', '-']);
+    expect(r.status).toBe(0);
+    const codes = (JSON.parse(r.stdout) as { problems: { code: string }[] }).problems.map(
+      (p) => p.code,
+    );
+    expect(codes).toEqual(['unreadable-sheet']);
+  });
+});
+
+describe('namndplan says only its own lines on standard error (issue 12 item 9)', () => {
+  it('an .ods SheetJS warns about: no chatter, on stderr or in the JSON on stdout', () => {
+    const r = run(['analyze', 'plan.ods', '--json', '-']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ workbook: 'plan.ods' });
   });
 });

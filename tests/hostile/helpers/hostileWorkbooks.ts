@@ -3,6 +3,9 @@
  * with a table, `Noter` with a note) with one of its parts damaged, replaced by a bomb, or holding
  * text meant for a terminal or a report. Node only.
  */
+import { randomBytes } from 'node:crypto';
+import * as XLSX from '@e965/xlsx';
+import { crc32, entryData, readZipEntries } from '../../../src/adapters/xlsx/zipArchive';
 import { numCell, rawXlsxFiles, strCell, type RawSheet } from '../../cli/helpers/rawXlsx';
 import { bombEntry, craftedZip, deflated, type CraftedEntry } from './craftedZip';
 
@@ -171,4 +174,57 @@ export function longTitle(): Buffer {
     `Driftredovisning ${'lång '.repeat(8000)}(tkr)`,
   );
   return craftedZip(rawXlsxFiles(twoSheets(rows)).map((f) => deflated(f.name, f.data)));
+}
+
+/** A stored picture of random bytes: makes a file bigger without adding anything to inflate. */
+function padding(bytes: number): CraftedEntry {
+  const data = randomBytes(bytes);
+  return { name: 'xl/media/image1.png', packed: data, method: 0, size: bytes, crc: crc32(data) };
+}
+
+/**
+ * `Noter` of `millions` million rows, each `unit` (after the sheet's opening), declared honestly
+ * and padded so that the file is big enough for the read budget (100 × its size): a bomb the
+ * budget of bytes lets through, for the budgets of cells and rows to stop.
+ */
+export function withinByteBudget(unit: string, millions: number): Buffer {
+  const piece = unit.repeat(1000);
+  const repeats = millions * 1000;
+  const size = SHEET_OPEN.length + piece.length * repeats;
+  const entry = bombEntry('xl/worksheets/sheet2.xml', SHEET_OPEN, piece, repeats);
+  const files = rawXlsxFiles(twoSheets())
+    .filter((f) => f.name !== 'xl/worksheets/sheet2.xml')
+    .map((f) => deflated(f.name, f.data));
+  return craftedZip([...files, entry, padding(Math.ceil(size / 90))]);
+}
+
+/**
+ * An .ods (as SheetJS writes one) whose date style holds a quarter and a week number: SheetJS
+ * prints "Excel does not support ODS format token …" for each on the console while reading it.
+ */
+export function chattyOds(): Buffer {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([
+      ['Verksamhet (tkr)', 'Budget 2023', 'Utfall 2023'],
+      ['Äldreomsorg', -1000, -1100],
+    ]),
+    'Blad1',
+  );
+  const ods = XLSX.write(book, { type: 'buffer', bookType: 'ods' }) as Buffer;
+  const style =
+    '<number:date-style style:name="N99"><number:quarter/><number:week-of-year/></number:date-style>';
+  return craftedZip(
+    readZipEntries(ods).map((e) => {
+      const data = entryData(ods, e);
+      return e.name === 'content.xml'
+        ? deflated(e.name, data.toString('utf8').replace('<office:automatic-styles>', `$&${style}`))
+        : { ...deflated(e.name, data), ...(e.name === 'mimetype' ? storedAs(data) : {}) };
+    }),
+  );
+}
+
+function storedAs(data: Buffer): Pick<CraftedEntry, 'packed' | 'method'> {
+  return { packed: data, method: 0 };
 }

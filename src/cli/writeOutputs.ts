@@ -1,0 +1,143 @@
+/**
+ * Writes all outputs of a run so that they land together or none does. Every file is first
+ * written in full to a temporary file beside its target; streams (a device, a pipe) are written
+ * next, the one step that cannot be taken back; then each temporary file is renamed over its
+ * target, and should a rename fail, the targets already renamed get their old contents back
+ * (kept meanwhile as a hard link). Nothing half-written and no temporary file is left behind.
+ */
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { link, open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { OutputWriteError } from '../errors';
+import { writeFailure, type OutputTarget } from './outputTargets';
+
+/** One output: where it goes (`outputTarget`) and what it holds. */
+export interface Output {
+  readonly target: OutputTarget;
+  readonly data: Uint8Array | string;
+}
+
+interface Staged {
+  readonly target: Extract<OutputTarget, { kind: 'file' }>;
+  readonly temp: string;
+  /** A hard link to the old file while it is replaced; `null` for a new file (or no link). */
+  backup: string | null;
+  renamed: boolean;
+}
+
+/**
+ * Writes `outputs`: all of them, or (on any failure) none, leaving every target as it was.
+ * Standard output is written through `stdout`.
+ *
+ * @example await writeOutputs([{ target, data: json }], (t) => process.stdout.write(t))
+ * @throws OutputWriteError naming the output that failed, with a Swedish reason.
+ */
+export async function writeOutputs(
+  outputs: readonly Output[],
+  stdout: (text: string) => void,
+): Promise<void> {
+  const staged: Staged[] = [];
+  try {
+    for (const { target, data } of outputs) {
+      if (target.kind === 'file') staged.push(await stage(target, data));
+    }
+    for (const { target, data } of outputs) {
+      if (target.kind === 'stdout')
+        stdout(typeof data === 'string' ? data : Buffer.from(data).toString());
+      else if (target.kind === 'stream') await writeStream(target.path, data);
+    }
+    for (const s of staged) await commit(s);
+  } catch (error) {
+    await rollBack(staged);
+    throw error;
+  }
+  for (const s of staged) if (s.backup) await unlink(s.backup).catch(() => undefined);
+}
+
+function tempName(real: string, what: string): string {
+  // Short enough for any file system's name limit, whatever the target's name.
+  const name = basename(real).slice(0, 64);
+  return join(dirname(real), `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.${what}`);
+}
+
+/** The whole output in a temporary file beside its target, with the old file's permissions. */
+async function stage(
+  target: Extract<OutputTarget, { kind: 'file' }>,
+  data: Uint8Array | string,
+): Promise<Staged> {
+  const temp = tempName(target.real, 'tmp');
+  try {
+    const handle = await open(temp, 'wx', 0o666);
+    try {
+      await handle.writeFile(data);
+      if (target.existing) await handle.chmod(target.existing.mode & 0o7777);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new OutputWriteError(target.path, writeFailure(error));
+  }
+  return { target, temp, backup: null, renamed: false };
+}
+
+/** Writes to a device or pipe as it is: opened for writing only, never created or truncated. */
+async function writeStream(path: string, data: Uint8Array | string): Promise<void> {
+  try {
+    const handle = await open(
+      path,
+      constants.O_WRONLY | constants.O_APPEND | (constants.O_NOCTTY ?? 0),
+    );
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new OutputWriteError(path, writeFailure(error));
+  }
+}
+
+/** Renames the temporary file over the target, once the target is still what was planned. */
+async function commit(s: Staged): Promise<void> {
+  const { target } = s;
+  try {
+    const now = await stat(target.real).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    const was = target.existing;
+    if (now === null ? was !== null : was === null || now.ino !== was.ino || now.dev !== was.dev) {
+      throw new OutputWriteError(target.path, 'filen ändrades medan rapporten skrevs');
+    }
+    if (now !== null) {
+      const backup = tempName(target.real, 'bak');
+      // Without hard links (some file systems), the old file cannot be brought back; still atomic.
+      s.backup = await link(target.real, backup).then(
+        () => backup,
+        () => null,
+      );
+    }
+    await rename(s.temp, target.real);
+    s.renamed = true;
+  } catch (error) {
+    throw error instanceof OutputWriteError
+      ? error
+      : new OutputWriteError(target.path, writeFailure(error));
+  }
+}
+
+/** Puts every renamed target back as it was, and removes temporary files and links. */
+async function rollBack(staged: readonly Staged[]): Promise<void> {
+  for (const s of staged) {
+    if (s.renamed) {
+      if (s.backup) await rename(s.backup, s.target.real).catch(() => undefined);
+      else if (!s.target.existing) await unlink(s.target.real).catch(() => undefined);
+    } else {
+      await unlink(s.temp).catch(() => undefined);
+      if (s.backup) await unlink(s.backup).catch(() => undefined);
+    }
+  }
+}
