@@ -6,9 +6,14 @@ import ExcelJS from 'exceljs';
 import { buildReportSheets } from '../../src/domain/standardTables';
 import {
   amountFormat,
+  cellText,
+  MAX_CELL_TEXT,
+  NUMBER_OUT_OF_RANGE,
   sourceLink,
   writeReportWorkbook,
 } from '../../src/adapters/xlsx/writeReportWorkbook';
+import type { ReportSheet } from '../../src/domain/reportSheets';
+import { checkReportWorkbook } from '../hostile/helpers/runner';
 import { readWorkbook } from '../../src/adapters/xlsx/readWorkbook';
 import { seedReport } from '../helpers/seedReport';
 
@@ -79,11 +84,23 @@ describe('writeReportWorkbook', () => {
   it('colours indicator status: green met, red not met, yellow unclear', () => {
     const ws = book.getWorksheet('NP Måluppfyllelse')!;
     const fill = (a: string): unknown => (ws.getCell(a).fill as ExcelJS.FillPattern).fgColor?.argb;
-    // Alingsås: långvarigt ekonomiskt bistånd 166 against 135 (no direction), ≥81 against 70,
-    // insatstid 291 against 302 (lower is better).
+    // Alingsås: långvarigt ekonomiskt bistånd 166 against 135 (no direction), ≥81 against 70.
     expect([ws.getCell('G3').value, fill('G3')]).toEqual(['Oklart', 'FFFFEB9C']);
     expect([ws.getCell('G4').value, fill('G4')]).toEqual(['Ej uppfyllt', 'FFFFC7CE']);
-    expect([ws.getCell('G5').value, fill('G5')]).toEqual(['Uppfyllt', 'FFC6EFCE']);
+    // Every status cell carries its own colour, met ones green.
+    const colour: Record<string, string> = {
+      Uppfyllt: 'FFC6EFCE',
+      'Ej uppfyllt': 'FFFFC7CE',
+      Oklart: 'FFFFEB9C',
+    };
+    const seen = new Set<string>();
+    ws.getColumn(7).eachCell((cell, row) => {
+      const status = String(cell.text);
+      if (row < 3 || !(status in colour)) return;
+      seen.add(status);
+      expect([status, fill(`G${row}`)]).toEqual([status, colour[status]]);
+    });
+    expect([...seen].sort()).toEqual(['Ej uppfyllt', 'Oklart', 'Uppfyllt']);
   });
 
   it('writes the risk matrix under the risks and the problems under the checks', () => {
@@ -155,5 +172,63 @@ describe('writeReportWorkbook', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('writeReportWorkbook on hostile text and numbers (issue 12 items 5 and 8)', () => {
+  const cell = { sheet: 'Drift', cell: 'C3' };
+
+  it('link injection through the file name: a name is never a URL', () => {
+    // This name made every source link point at https://evil.example/…
+    expect(sourceLink('https:\\\\evil.example\\x.xlsx', cell)).toBe(
+      "https%3A%5C%5Cevil.example%5Cx.xlsx#'Drift'!C3",
+    );
+    expect(sourceLink('javascript:alert(1).xlsx', cell)).toBe(
+      "javascript%3Aalert(1).xlsx#'Drift'!C3",
+    );
+    expect(sourceLink('../in/plan#2?.xlsx', cell)).toBe("../in/plan%232%3F.xlsx#'Drift'!C3");
+    // Absolute paths and `//server/share` (a Windows network path) make no link at all.
+    expect(sourceLink('/etc/plan.xlsx', cell)).toBeNull();
+    expect(sourceLink('//evil.example/share/x.xlsx', cell)).toBeNull();
+    expect(sourceLink(`${'a'.repeat(2100)}.xlsx`, cell)).toBeNull();
+  });
+
+  it('strips what XML forbids and cuts a cell at 32 767 characters', () => {
+    expect(cellText('Äldre\u0001omsorg\uffff\ufffe\ud800')).toBe('Äldreomsorg');
+    const cut = cellText('a'.repeat(40000));
+    expect([cut.length, cut.endsWith('…')]).toEqual([MAX_CELL_TEXT, true]);
+    // Never half a surrogate pair: one character fewer instead.
+    const emoji = cellText(`a${'😀'.repeat(20000)}`);
+    expect([emoji.length, /[\ud800-\udbff]…$/.test(emoji)]).toEqual([MAX_CELL_TEXT - 1, false]);
+  });
+
+  it('writes a well-formed workbook: no forbidden character, no Infinity, no over-long cell', async () => {
+    const sheet: ReportSheet = {
+      name: 'NP Avvikelser',
+      title: `Avvikelser ${'lång '.repeat(8000)}`,
+      columns: [
+        { header: 'Rad\u0007', role: 'text' },
+        { header: 'Avvikelse', role: 'amount' },
+        { header: 'Källa', role: 'link' },
+      ],
+      rows: [
+        {
+          kind: 'line',
+          values: ['Äldre\u001b[2J\uffffomsorg', -Infinity, 'Drift!C3'],
+          source: cell,
+        },
+      ],
+    } as unknown as ReportSheet;
+    const bytes = await writeReportWorkbook([sheet], {
+      sourceFile: 'https:\\\\evil.example\\x.xlsx',
+    });
+    const parts = checkReportWorkbook(Buffer.from(bytes));
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(bytes.slice().buffer);
+    const ws = back.getWorksheet('NP Avvikelser')!;
+    expect(ws.getCell('A3').value).toBe('Äldre[2Jomsorg'); // ESC and U+FFFF are not XML
+    expect(ws.getCell('B3').value).toBe(NUMBER_OUT_OF_RANGE);
+    expect(ws.getCell('A1').text).toHaveLength(MAX_CELL_TEXT);
+    expect(JSON.stringify(parts)).not.toContain('https://');
   });
 });

@@ -2,6 +2,11 @@
  * Renders the standard report sheets (`ReportSheet[]`, from `buildReportSheets`) into a new
  * .xlsx workbook with ExcelJS: titles, bold frozen headers, Swedish-style number formats, signal
  * colours, autofilters and links back to the source cells. No `node:*`: runs in the browser too.
+ *
+ * Whatever the source workbook held, the report is one Excel opens without repair: every text is
+ * stripped of the characters XML forbids and cut at Excel's 32 767 characters a cell, a number too
+ * large for a double (a variance past ±1,8e308) is written as text, never `Infinity`, and links
+ * are relative file links to the source workbook, never to any other place.
  */
 import ExcelJS from 'exceljs';
 import { SIGNAL_COLOURS, type CellRole, type ReportSheet } from '../../domain/reportSheets';
@@ -9,11 +14,47 @@ import { SIGNAL_COLOURS, type CellRole, type ReportSheet } from '../../domain/re
 /** Options of `writeReportWorkbook`. */
 export interface WriteReportOptions {
   /**
-   * The source workbook's path relative to the report file (`plan.xlsx`, `../in/plan.xlsx`).
-   * When given, each row's link cell opens the source cell (`plan.xlsx#'Drift'!D10`); without it
-   * the link cells are plain text.
+   * The source workbook's path relative to the report file, `/` between folders (`plan.xlsx`,
+   * `../in/plan.xlsx`); every other character, `\` and `:` too, is part of a name. When given,
+   * each row's link cell opens the source cell (`plan.xlsx#'Drift'!D10`); without it (or when no
+   * safe link can be made of it) the link cells are plain text.
    */
   sourceFile?: string;
+}
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32767;
+/** Excel's limit on a hyperlink's address; a longer one is left out (the cell keeps its text). */
+const MAX_LINK = 2079;
+/** What a cell says for a number past the range of doubles. */
+export const NUMBER_OUT_OF_RANGE = 'för stort tal';
+
+// Characters XML 1.0 forbids (C0 controls but tab, line feed, carriage return; lone surrogates;
+// U+FFFE, U+FFFF): a shared string holding one makes the workbook one Excel calls damaged.
+const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- these characters are what it is there to find
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as a cell may hold it: without the characters XML forbids, and at most 32 767 characters
+ * (a longer one ends in `…`, never in half a surrogate pair).
+ *
+ * @example cellText('Budget\u0007 2023\uffff') // → 'Budget 2023'
+ */
+export function cellText(text: string): string {
+  const clean = text.replace(XML_FORBIDDEN, '');
+  if (clean.length <= MAX_CELL_TEXT) return clean;
+  let end = MAX_CELL_TEXT - 1;
+  const last = clean.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${clean.slice(0, end)}…`;
+}
+
+/** A value as a cell may hold it: text cleaned, a number past the doubles' range as text. */
+function cellValue(value: string | number | null): string | number | null {
+  if (typeof value === 'string') return cellText(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return NUMBER_OUT_OF_RANGE;
+  return value;
 }
 
 /** Signal fills and font colours as ExcelJS wants them (ARGB, `FFC6EFCE`). */
@@ -84,13 +125,13 @@ function renderSheet(
   ws.columns = sheet.columns.map((c) => ({ width: c.width ?? 14 }));
 
   const title = ws.getCell(TITLE_ROW, 1);
-  title.value = sheet.title;
+  title.value = cellText(sheet.title);
   title.font = { bold: true, size: 13 };
 
   const header = ws.getRow(HEADER_ROW);
   sheet.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = c.header;
+    cell.value = cellText(c.header);
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     cell.border = { bottom: { style: 'thin' } };
@@ -101,7 +142,7 @@ function renderSheet(
     const xlRow = ws.getRow(HEADER_ROW + 1 + r);
     if (row.kind === 'section') {
       const cell = xlRow.getCell(1);
-      cell.value = row.values[0] ?? null;
+      cell.value = cellValue(row.values[0] ?? null);
       cell.font = { bold: true };
       for (let c = 1; c <= width; c++) {
         xlRow.getCell(c).fill = {
@@ -117,13 +158,17 @@ function renderSheet(
       const role = row.roles?.[c] ?? sheet.columns[c]?.role ?? 'text';
       const columnRole = sheet.columns[c]?.role ?? 'text';
       const cell = xlRow.getCell(c + 1);
-      if (columnRole === 'link' && typeof value === 'string' && row.source && options.sourceFile) {
-        cell.value = { text: value, hyperlink: sourceLink(options.sourceFile, row.source) };
+      const link =
+        columnRole === 'link' && typeof value === 'string' && row.source && options.sourceFile
+          ? sourceLink(options.sourceFile, row.source)
+          : null;
+      if (link !== null && typeof value === 'string') {
+        cell.value = { text: cellText(value), hyperlink: link };
         cell.font = { color: { argb: 'FF0563C1' }, underline: true };
       } else {
-        cell.value = value;
+        cell.value = cellValue(value);
       }
-      if (typeof value === 'number') {
+      if (typeof value === 'number' && Number.isFinite(value)) {
         const decimals = row.decimals?.[c] ?? sheet.decimals?.[c] ?? 0;
         cell.numFmt = numberFormat(columnRole, decimals);
       }
@@ -152,19 +197,19 @@ function renderSheet(
   for (const block of sheet.blocks ?? []) {
     next += 1;
     const blockTitle = ws.getCell(next, 1);
-    blockTitle.value = block.title;
+    blockTitle.value = cellText(block.title);
     blockTitle.font = { bold: true, size: 12 };
     next += 1;
     block.grid.forEach((gridRow, r) => {
       gridRow.forEach((value, c) => {
         const cell = ws.getCell(next + r, c + 1);
-        cell.value = value;
+        cell.value = cellValue(value);
         if (r === 0 || c === 0) cell.font = { bold: true };
         if (r === 0) {
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
           cell.alignment = { wrapText: true };
         }
-        if (typeof value === 'number') cell.numFmt = '0';
+        if (typeof value === 'number' && Number.isFinite(value)) cell.numFmt = '0';
       });
     });
     next += block.grid.length;
@@ -179,9 +224,24 @@ function numberFormat(role: CellRole, decimals: number): string {
 
 /**
  * `plan.xlsx#'Drift'!D10`: a link to a cell of another workbook, relative to the report file.
- * The path is URI-encoded (spaces, å ä ö) as hyperlink targets must be.
+ * Each name in the path is percent-encoded whole (spaces, å ä ö, and `:` `\` `?` `#` `%`), so
+ * no file name can make the link a URL (`https:\\evil.example\x.xlsx` stays a file of that
+ * name beside the report); `null` when no such link can be made (an absolute path, a `//` that
+ * would name a server, an address past Excel's 2 079 characters).
+ *
+ * @example sourceLink('../in/plan 1.xlsx', { sheet: 'Drift', cell: 'D10' })
+ *   // → "../in/plan%201.xlsx#'Drift'!D10"
  */
-export function sourceLink(sourceFile: string, source: { sheet: string; cell: string }): string {
-  const path = encodeURI(sourceFile.replace(/\\/g, '/')).replace(/#/g, '%23');
-  return `${path}#'${source.sheet.replace(/'/g, "''")}'!${source.cell}`;
+export function sourceLink(
+  sourceFile: string,
+  source: { sheet: string; cell: string },
+): string | null {
+  const names = sourceFile.split('/');
+  if (names.some((n) => n === '' || n === '.')) return null;
+  const path = names.map((n) => (n === '..' ? n : encodeURIComponent(cellText(n)))).join('/');
+  // Encoded names hold no `:`; this only says what the link must never be.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return null;
+  const sheet = source.sheet.replace(XML_FORBIDDEN, '').replace(/'/g, "''");
+  const link = `${path}#'${sheet}'!${source.cell}`;
+  return link.length > MAX_LINK ? null : link;
 }
