@@ -1,0 +1,332 @@
+/**
+ * The hostile-input suite (issue 12): broken and hostile workbooks, generated at run time (the big
+ * ones as sparse files or repeated deflate blocks, so they cost milliseconds to make), each run
+ * through the built command with `--json` and `--out`. For every case: the exit status, one line
+ * on standard error (none on success) and no stack trace, time and peak memory within bounds, the
+ * input byte-identical afterwards, no output created on failure, and on success a JSON report and a
+ * report workbook Excel would open without repair.
+ *
+ * `NP_HOSTILE_REPORT=1` prints each case's time and memory at the end.
+ */
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { millionEmptyRowsXlsx } from '../cli/helpers/rawXlsx';
+import {
+  chattyOds,
+  cutOffWorkbookXml,
+  damagedDeflate,
+  damagedSharedStrings,
+  hostileTexts,
+  hugeNumbers,
+  longTitle,
+  malformedSheet,
+  overlappingEntries,
+  sharedStringOutOfRange,
+  sharedStringsBomb,
+  sheetBomb,
+  twoSheets,
+  withinByteBudget,
+} from './helpers/hostileWorkbooks';
+import { rawXlsx } from '../cli/helpers/rawXlsx';
+import {
+  buildCli,
+  checkReportWorkbook,
+  dirState,
+  run,
+  type BuiltCli,
+  type RunResult,
+} from './helpers/runner';
+
+interface Report {
+  problems: { sheet: string | null; severity: string; code: string }[];
+  variances: { label: string; variance: number }[];
+}
+
+interface InputCase {
+  /** What broke, as the issue tells it. */
+  readonly name: string;
+  /** The input's file name. */
+  readonly file: string;
+  /** Writes the input at `path` (bytes, or a sparse file). */
+  readonly make: (path: string) => void;
+  readonly status: 0 | 2;
+  /** The one line on standard error, after `namndplan: FILE: `. */
+  readonly says?: RegExp;
+  readonly maxSeconds?: number;
+  readonly maxMiB?: number;
+  /** Also ask for the summary on standard output. */
+  readonly summary?: boolean;
+  /** Further checks of a successful run. */
+  readonly check?: (r: RunResult, report: Report, parts: Record<string, string>) => void;
+}
+
+const bytes = (make: () => Uint8Array) => (path: string) => writeFileSync(path, make());
+const sparse = (head: Uint8Array, size: number) => (path: string) => {
+  const fd = openSync(path, 'w');
+  writeSync(fd, head);
+  closeSync(fd);
+  truncateSync(path, size);
+};
+const unreadableNoter = (_r: RunResult, report: Report): void => {
+  expect(report.problems.filter((p) => p.severity === 'error')).toEqual([
+    expect.objectContaining({ sheet: 'Noter', code: 'unreadable-sheet' }),
+  ]);
+  expect(report.variances.map((v) => v.label)).toContain('Äldreomsorg');
+};
+
+const CASES: InputCase[] = [
+  {
+    name: 'a 1,6 GB file of zeros is refused after its first bytes',
+    file: 'nollor.xlsx',
+    make: sparse(new Uint8Array(0), 1_600_000_000),
+    status: 2,
+    says: /är inte en Excel-arbetsbok/,
+  },
+  {
+    name: 'a 3 GiB file that starts like a zip is too large (was: oväntat fel, exit 1)',
+    file: 'tre-gib.xlsx',
+    make: sparse(new Uint8Array([0x50, 0x4b, 3, 4]), 3 * 2 ** 30),
+    status: 2,
+    says: /är för stor för att läsas \(filen är 3 GiB/,
+  },
+  {
+    name: 'a 13 MB file whose sheet inflates to 3,4 GiB is too large at once',
+    file: 'bomb.xlsx',
+    make: bytes(() => sheetBomb(3.4)),
+    status: 2,
+    says: /är för stor för att läsas \(arbetsboken \(mest xl\/worksheets\/sheet2\.xml\) packas upp till 3,4 GiB/,
+  },
+  {
+    name: 'a sheet whose header lies about its size stops at the size it claims',
+    file: 'ljuger.xlsx',
+    make: bytes(() => sheetBomb(3.4, 5000)),
+    status: 0,
+    check: unreadableNoter,
+  },
+  {
+    name: 'a bloated shared-strings part is too large, not an empty workbook',
+    file: 'strangar.xlsx',
+    make: bytes(() => sharedStringsBomb(2)),
+    status: 2,
+    says: /är för stor för att läsas/,
+  },
+  {
+    name: 'a shared-strings part that lies about its size is corrupt',
+    file: 'strangar-ljuger.xlsx',
+    make: bytes(() => sharedStringsBomb(2, 2 ** 20)),
+    status: 2,
+    says: /är skadad och kan inte läsas \(zip: xl\/sharedStrings\.xml: inflates past its declared size\)/,
+  },
+  {
+    name: '2 000 directory entries sharing one local entry are each charged',
+    file: 'delade.xlsx',
+    make: bytes(() => overlappingEntries(2000, 4)),
+    status: 2,
+    says: /är för stor för att läsas/,
+  },
+  {
+    name: 'a sheet of 20 million cells the byte budget lets through stops at 5 million cells',
+    file: 'celler.xlsx',
+    make: bytes(() =>
+      withinByteBudget(`<row r="9">${'<c r="A9"><v>1</v></c>'.repeat(20)}</row>`, 1),
+    ),
+    status: 2,
+    says: /är för stor för att läsas \(fler än 5 000 000 ifyllda celler\)/,
+    maxSeconds: 20,
+  },
+  {
+    name: 'a sheet part with more rows than Excel has stops at 1 048 576 rows',
+    file: 'rader.xlsx',
+    make: bytes(() => withinByteBudget('<row r="9"/>', 3)),
+    status: 2,
+    says: /har fler rader än Excels 1 048 576/,
+  },
+  {
+    name: 'malformed sheet XML: that sheet is an error problem, the other sheet read',
+    file: 'trasig-xml.xlsx',
+    make: bytes(malformedSheet),
+    status: 0,
+    check: unreadableNoter,
+  },
+  {
+    name: 'a shared-string index out of range in one note cell: an error problem',
+    file: 'strang-57.xlsx',
+    make: bytes(sharedStringOutOfRange),
+    status: 0,
+    check: unreadableNoter,
+  },
+  {
+    name: 'a damaged deflate stream in one sheet: an error problem (was: SheetJS looped forever)',
+    file: 'trasig-deflate.xlsx',
+    make: bytes(damagedDeflate),
+    status: 0,
+    check: unreadableNoter,
+  },
+  {
+    name: 'a cut-off workbook.xml is corrupt, not fewer sheets',
+    file: 'avklippt.xlsx',
+    make: bytes(cutOffWorkbookXml),
+    status: 2,
+    says: /är skadad och kan inte läsas \(xl\/workbook\.xml är inte välformad XML\)/,
+  },
+  {
+    name: 'a damaged shared-strings part is corrupt',
+    file: 'trasiga-strangar.xlsx',
+    make: bytes(damagedSharedStrings),
+    status: 2,
+    says: /är skadad och kan inte läsas/,
+  },
+  {
+    name: 'a zip cut short is corrupt',
+    file: 'kort.xlsx',
+    make: bytes(() => rawXlsx(twoSheets()).subarray(0, 900)),
+    status: 2,
+    says: /är skadad och kan inte läsas/,
+  },
+  {
+    name: 'a directory is no workbook',
+    file: 'mapp.xlsx',
+    make: (path) => mkdirSync(path),
+    status: 2,
+    says: /är inte en Excel-arbetsbok \(\.xlsx\) \(en mapp\)/,
+  },
+  {
+    name: 'a million formatted empty rows are read, within bounds',
+    file: 'miljon.xlsx',
+    make: bytes(() => millionEmptyRowsXlsx(1_000_000, 6)),
+    status: 0,
+    maxSeconds: 45,
+    maxMiB: 1500,
+  },
+  {
+    name: 'labels and sheet names holding terminal escapes are printed escaped',
+    file: 'escape.xlsx',
+    make: bytes(hostileTexts),
+    status: 0,
+    summary: true,
+    check: (r) => {
+      // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+      expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(r.stdout).toMatch(/Äldre\\x1B\]0;pwned\\x07omsorg/);
+    },
+  },
+  {
+    name: 'characters XML forbids, in labels and a sheet name, leave the report well-formed',
+    file: 'xml-tecken.xlsx',
+    make: bytes(hostileTexts),
+    status: 0,
+    check: (_r, _report, parts) => {
+      const strings = parts['xl/sharedStrings.xml'] ?? '';
+      expect(strings).toContain('Äldre');
+      expect(strings).not.toMatch(/[\ufffe\uffff]/);
+    },
+  },
+  {
+    name: 'numbers near the largest double never become Infinity in the report workbook',
+    file: 'stora-tal.xlsx',
+    make: bytes(hugeNumbers),
+    status: 0,
+  },
+  {
+    name: 'a 40 000-character title is cut at 32 767 characters a cell',
+    file: 'lang-titel.xlsx',
+    make: bytes(longTitle),
+    status: 0,
+  },
+  {
+    name: 'a file named https:\\\\evil.example\\x.xlsx links to itself, not to a web site',
+    file: 'https:\\\\evil.example\\x.xlsx',
+    make: bytes(() => rawXlsx(twoSheets())),
+    status: 0,
+    check: (_r, _report, parts) => {
+      const rels = Object.entries(parts).filter(([name]) => name.endsWith('.xml.rels'));
+      const targets = rels.flatMap(([, xml]) =>
+        [...xml.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"/g)].map((m) =>
+          (m[1] ?? '').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+        ),
+      );
+      expect(targets.length).toBeGreaterThan(0);
+      for (const target of targets) {
+        expect(target).toMatch(/^https%3A%5C%5Cevil\.example%5Cx\.xlsx#'/);
+        expect(target).not.toMatch(/^[a-z][a-z0-9+.-]*:/i);
+      }
+    },
+  },
+  {
+    name: 'an .ods SheetJS warns about is read without a line of library chatter',
+    file: 'plan.ods',
+    make: bytes(chattyOds),
+    status: 0,
+  },
+];
+
+describe('namndplan on hostile and broken inputs', () => {
+  let base: string;
+  let built: BuiltCli;
+  const measured: string[] = [];
+
+  beforeAll(() => {
+    base = mkdtempSync(join(tmpdir(), 'np-hostile-in-'));
+    built = buildCli(base);
+  });
+  afterAll(() => {
+    rmSync(base, { recursive: true, force: true });
+    if (process.env.NP_HOSTILE_REPORT) process.stdout.write(`${measured.join('\n')}\n`);
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const dir = mkdtempSync(join(base, 'case-'));
+    try {
+      const input = join(dir, c.file);
+      c.make(input);
+      const before = dirState(dir);
+      const args = ['analyze', c.file, '--json', 'ut.json', '--out', 'ut.xlsx'];
+      const r = run(built, c.summary ? [...args, '--summary'] : args, dir);
+      measured.push(
+        `${r.seconds.toFixed(2).padStart(6)} s ${String(r.peakMiB).padStart(5)} MiB  ${c.name}`,
+      );
+      expect({ status: r.status, stderr: r.stderr }).toEqual({
+        status: c.status,
+        stderr: c.status === 0 ? '' : expect.stringMatching(/^namndplan: [^\n]*\n$/),
+      });
+      expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
+      if (c.says) expect(r.stderr).toMatch(c.says);
+      expect(r.seconds).toBeLessThan(c.maxSeconds ?? 10);
+      expect(r.peakMiB).not.toBeNull();
+      expect(r.peakMiB ?? Infinity).toBeLessThan(c.maxMiB ?? 512);
+      const after = dirState(dir);
+      // The input byte-identical (and no temporary file left beside the outputs).
+      expect(after[c.file]).toBe(before[c.file]);
+      if (c.status !== 0) {
+        expect(after).toEqual(before);
+        return;
+      }
+      expect(Object.keys(after).sort()).toEqual(
+        [...Object.keys(before), 'ut.json', 'ut.xlsx'].sort(),
+      );
+      const report = JSON.parse(readFileSync(join(dir, 'ut.json'), 'utf8')) as Report;
+      const parts = checkReportWorkbook(readFileSync(join(dir, 'ut.xlsx')));
+      c.check?.(r, report, parts);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('/dev/zero as input is no workbook, at once', () => {
+    const r = run(built, ['analyze', '/dev/zero', '--json', 'ut.json'], base, 10);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('namndplan: zero: är inte en Excel-arbetsbok (.xlsx)\n');
+    expect(r.seconds).toBeLessThan(10);
+  });
+});
