@@ -36,16 +36,12 @@ type Floor = Readonly<Record<PlantKind, Recall>>;
  * its tables) must have its floor measured again; a floor may be raised whenever the engine does
  * better (run with NP_VERBOSE=1 to see the figures).
  *
- * Measured on the engine of the working tree (commit 6090703 plus the issue-7 work then in
- * progress), 40 figures per table at most:
- *   ale-2024       line 15/15, total 3/3
- *   ale-2018       line 29/29, total 6/6
- *   mellerud-2023  line 29/29, total 10/10, variance 12/12
- *   alingsas-2023  line 34/43, total 23/25, variance 10/12
- *     (Investeringar: a plant under `Reinvestering` makes `Totala utgifter` sum the lines, so
- *     the seed's own error surfaces again at F29/G29; the `-` lines under empty categories
- *     are never checked)
- *   mark-2024      line 27/27, total 11/11
+ * Measured at the end of the issue-7 work, 40 figures per table at most: every seed at 100 % in
+ * every kind; over the seeds and the wild corpus together line 603/631, total 162/176, variance
+ * 62/64 (the per-fixture table is in the bench, `npm run bench`). The misses: rows whose words
+ * announce no sum (`Periodens kassaflöde`, a `Ram 2023–2025` running balance), units in row
+ * labels (`Omsättning, tkr`), a result line printed above its header, a plant within the
+ * rounding of a coarser total (0,355 under 206,0).
  */
 const FLOORS: Readonly<Record<string, Floor>> = {
   'ale-2024.xlsx': {
@@ -64,13 +60,133 @@ const FLOORS: Readonly<Record<string, Floor>> = {
     variance: { hit: 12, total: 12 },
   },
   'alingsas-2023.xlsx': {
-    line: { hit: 34, total: 43 },
-    total: { hit: 23, total: 25 },
-    variance: { hit: 10, total: 12 },
+    line: { hit: 43, total: 43 },
+    total: { hit: 25, total: 25 },
+    variance: { hit: 12, total: 12 },
   },
   'mark-2024.xlsx': {
     line: { hit: 27, total: 27 },
     total: { hit: 11, total: 11 },
+    variance: { hit: 0, total: 0 },
+  },
+  'eskilstuna-2020-ar-budgetavvikelser': {
+    line: { hit: 30, total: 30 },
+    total: { hit: 2, total: 2 },
+    variance: { hit: 0, total: 0 },
+  },
+  'eskilstuna-2021-ar-budgetfoljsamhet': {
+    line: { hit: 43, total: 43 },
+    total: { hit: 4, total: 4 },
+    variance: { hit: 6, total: 6 },
+  },
+  'halmstad-2020-namndernas-driftsbudget': {
+    line: { hit: 14, total: 14 },
+    total: { hit: 1, total: 1 },
+    variance: { hit: 0, total: 0 },
+  },
+  'kavlinge-2017-nyckeltal': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'linkoping-2020-delar-stangastaden': {
+    line: { hit: 0, total: 4 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 2 },
+  },
+  'lund-2023-arsredovisning': {
+    line: { hit: 60, total: 60 },
+    total: { hit: 16, total: 16 },
+    variance: { hit: 4, total: 4 },
+  },
+  'lund-2023-evp-ramar': {
+    line: { hit: 21, total: 23 },
+    total: { hit: 6, total: 8 },
+    variance: { hit: 0, total: 0 },
+  },
+  'malmo-2013-ar-resultatrakning': {
+    line: { hit: 28, total: 30 },
+    total: { hit: 8, total: 12 },
+    variance: { hit: 0, total: 0 },
+  },
+  'malmo-2014-ar-budgetutfall': {
+    line: { hit: 8, total: 8 },
+    total: { hit: 2, total: 2 },
+    variance: { hit: 5, total: 5 },
+  },
+  'malmo-2014-ar-finansiella-mal': {
+    line: { hit: 0, total: 4 },
+    total: { hit: 0, total: 2 },
+    variance: { hit: 0, total: 0 },
+  },
+  'malmo-2014-dr2-finansieringsanalys': {
+    line: { hit: 28, total: 33 },
+    total: { hit: 4, total: 7 },
+    variance: { hit: 0, total: 0 },
+  },
+  'malmo-2015-ar-balanskrav': {
+    line: { hit: 21, total: 28 },
+    total: { hit: 9, total: 9 },
+    variance: { hit: 0, total: 0 },
+  },
+  'malmo-2015-ar-finansiellt-mal': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'malmo-2016-delar-finansiellt-mal': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'nacka-2010-t1-resultatrakning': {
+    line: { hit: 21, total: 21 },
+    total: { hit: 8, total: 8 },
+    variance: { hit: 11, total: 11 },
+  },
+  'nynashamn-2018-ar-investeringar': {
+    line: { hit: 38, total: 39 },
+    total: { hit: 7, total: 7 },
+    variance: { hit: 6, total: 6 },
+  },
+  'nynashamn-2018-ar-noter-rr': {
+    line: { hit: 35, total: 35 },
+    total: { hit: 5, total: 5 },
+    variance: { hit: 0, total: 0 },
+  },
+  'nynashamn-2020-ar-driftredovisning': {
+    line: { hit: 22, total: 25 },
+    total: { hit: 6, total: 9 },
+    variance: { hit: 6, total: 6 },
+  },
+  'nynashamn-2021-ar-resultatrakning': {
+    line: { hit: 27, total: 27 },
+    total: { hit: 13, total: 13 },
+    variance: { hit: 0, total: 0 },
+  },
+  'ostersund-2017-delar-t2-sammanfattning': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'sodertalje-2018-mob-resultatbudget': {
+    line: { hit: 32, total: 32 },
+    total: { hit: 8, total: 8 },
+    variance: { hit: 0, total: 0 },
+  },
+  'varmdo-2014-ar-bmhn-maluppfyllelse': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'varmdo-2014-ar-resultatrakning': {
+    line: { hit: 32, total: 32 },
+    total: { hit: 8, total: 8 },
+    variance: { hit: 0, total: 0 },
+  },
+  'varmdo-2015-ar-finansiella-mal': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
     variance: { hit: 0, total: 0 },
   },
 };

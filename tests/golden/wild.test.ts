@@ -13,7 +13,66 @@ import type { WildFixture } from '../fixtures/wild/types';
 import { listExpectations, loadWild, scoreFixture, wildPath, type Scored } from './wildHelpers';
 
 /** Expectation name (`<slug>: <what is expected>`) → why the engine does not meet it yet. */
-const KNOWN_GAPS: Readonly<Record<string, string>> = {};
+const KNOWN_GAPS: Readonly<Record<string, string>> = {
+  'eskilstuna-2020-ar-budgetavvikelser: Intäkter och kostnader!"Socialnämnden" D: the document\'s error is reported (Avvikelse printed 101,5 (an överskott) while its Procent is −19,6 % and the Summa 47,5 only adds up with −101,5: the minus sign is lost.)':
+    'the engine reports the lost minus sign where it shows (the row’s share E and the Summa’s D), not at the misprinted variance itself: it does not yet locate the one figure that explains both',
+  'linkoping-2020-delar-stangastaden: Stångåstaden!A8 is a budget table in no unit':
+    'units stand in the row labels (`Omsättning, tkr`, `Soliditet, %`) and one Budget-avvikelse column is a variance on result rows but a plain difference on balance rows: not read yet',
+  'linkoping-2020-delar-stangastaden: Stångåstaden!"Omsättning" D: variance 18300 (D against E)':
+    'units stand in the row labels (`Omsättning, tkr`, `Soliditet, %`) and one Budget-avvikelse column is a variance on result rows but a plain difference on balance rows: not read yet',
+  'linkoping-2020-delar-stangastaden: Stångåstaden!"Resultat efter finansiella poster" D: variance 0 (D against E)':
+    'units stand in the row labels (`Omsättning, tkr`, `Soliditet, %`) and one Budget-avvikelse column is a variance on result rows but a plain difference on balance rows: not read yet',
+  'linkoping-2020-delar-stangastaden: Stångåstaden!"Nettoinvesteringar" D: variance 0 (D against E)':
+    'units stand in the row labels (`Omsättning, tkr`, `Soliditet, %`) and one Budget-avvikelse column is a variance on result rows but a plain difference on balance rows: not read yet',
+  'lund-2023-evp-ramar: Bilagor!A4 is a budget table in tkr':
+    'a caption-only header (`Kommunfullmäktige (Tkr)`) with the year row inside the body (`Förändringar 2023–2025 | 2023 | 2024 | 2025`) is not read as a header',
+  'lund-2023-evp-ramar: Bilagor!A13 is a budget table in tkr':
+    'a caption-only header (`Kommunfullmäktige (Tkr)`) with the year row inside the body (`Förändringar 2023–2025 | 2023 | 2024 | 2025`) is not read as a header',
+  'malmo-2014-ar-finansiella-mal: Finansiella mål!B6 is a indicators table in mnkr':
+    'a transposed goal table (target, outcome and deviation as rows, years as columns) is not read as indicators',
+  'malmo-2014-ar-finansiella-mal: Finansiella mål!"Årets resultat" is not-met (outcome -149, direction higher)':
+    'a transposed goal table (target, outcome and deviation as rows, years as columns) is not read as indicators',
+  'malmo-2015-ar-finansiellt-mal: Finansiellt mål!A12 is a indicators table in no unit':
+    'the targets stand in bullet sentences above a table that is only an outcome history: targets in prose are not read',
+  'malmo-2015-ar-finansiellt-mal: Finansiellt mål!"Resultat" is unclear (outcome 3.5, direction unknown)':
+    'the targets stand in bullet sentences above a table that is only an outcome history: targets in prose are not read',
+  'malmo-2015-ar-finansiellt-mal: Finansiellt mål!"Lånekvot" is met (outcome -3.4, direction lower)':
+    'the targets stand in bullet sentences above a table that is only an outcome history: targets in prose are not read',
+  'malmo-2016-delar-finansiellt-mal: Finansiellt mål!"För 2016 uppgår det budgeterade resultatet" is unclear (outcome 3.1, direction unknown)':
+    'indicators written only as sentences (target and forecast in prose, no table) are not read',
+  'malmo-2016-delar-finansiellt-mal: Finansiellt mål!"Den budgeterade lånekvoten" is met (outcome 4.1, direction lower)':
+    'indicators written only as sentences (target and forecast in prose, no table) are not read',
+  'malmo-2016-delar-finansiellt-mal: Finansiellt mål!"Den budgeterade kapitalkostnadsnivån" is no-target (outcome 5.2)':
+    'indicators written only as sentences (target and forecast in prose, no table) are not read',
+  'ostersund-2017-delar-t2-sammanfattning: Sammanfattning!A5 is a budget table in mnkr':
+    'a horizontal key-figure panel (captions across, one value row with units inside the cells) and forecast deviations as a bullet list are not read as tables',
+  'ostersund-2017-delar-t2-sammanfattning: Sammanfattning!A8 is a budget table in mnkr':
+    'a horizontal key-figure panel (captions across, one value row with units inside the cells) and forecast deviations as a bullet list are not read as tables',
+  'ostersund-2017-delar-t2-sammanfattning: Sammanfattning!"+ 155,8 mnkr" C: variance 37.3 (C against D)':
+    'a horizontal key-figure panel (captions across, one value row with units inside the cells) and forecast deviations as a bullet list are not read as tables',
+  'ostersund-2017-delar-t2-sammanfattning: Sammanfattning!"Finansiering" B: forecast deviation -9.3':
+    'a horizontal key-figure panel (captions across, one value row with units inside the cells) and forecast deviations as a bullet list are not read as tables',
+  'ostersund-2017-delar-t2-sammanfattning: Sammanfattning!"Vård- och omsorgsnämnden" B: forecast deviation 10.9':
+    'a horizontal key-figure panel (captions across, one value row with units inside the cells) and forecast deviations as a bullet list are not read as tables',
+  'ostersund-2017-delar-t2-sammanfattning: Sammanfattning!"Kommunstyrelsen" B: forecast deviation 18.6':
+    'a horizontal key-figure panel (captions across, one value row with units inside the cells) and forecast deviations as a bullet list are not read as tables',
+  'varmdo-2014-ar-bmhn-maluppfyllelse: BMHN 2014!A5 is a indicators table in no unit':
+    'a `Mål | Kommentar` table whose targets and outcomes are only in the comment text is not read as indicators',
+  'varmdo-2014-ar-bmhn-maluppfyllelse: BMHN 2014!"Tillgängligheten till myndigheten" is no-outcome':
+    'a `Mål | Kommentar` table whose targets and outcomes are only in the comment text is not read as indicators',
+  'varmdo-2014-ar-bmhn-maluppfyllelse: BMHN 2014!"Det ska vara enkelt för medborgarna" is no-outcome':
+    'a `Mål | Kommentar` table whose targets and outcomes are only in the comment text is not read as indicators',
+  'varmdo-2014-ar-bmhn-maluppfyllelse: BMHN 2014!"Alla fastigheter i Värmdö kommun" is no-outcome':
+    'a `Mål | Kommentar` table whose targets and outcomes are only in the comment text is not read as indicators',
+  'varmdo-2014-ar-bmhn-maluppfyllelse: BMHN 2014!"Enklare bygglov ska kunna beviljas" is no-target (outcome 187)':
+    'a `Mål | Kommentar` table whose targets and outcomes are only in the comment text is not read as indicators',
+  'varmdo-2015-ar-finansiella-mal: Finansiell analys!"• Årets resultat enligt resultaträkningen" is met (outcome 4.2, direction higher)':
+    'indicators written only as bullet sentences (target, outcome and verdict in prose) are not read',
+  'varmdo-2015-ar-finansiella-mal: Finansiell analys!"• Soliditeten ska öka" is met (outcome 0.6, direction higher)':
+    'indicators written only as bullet sentences (target, outcome and verdict in prose) are not read',
+  'varmdo-2015-ar-finansiella-mal: Finansiell analys!"• Nämndernas budgetavvikelse" is met (outcome 0.3, direction higher)':
+    'indicators written only as bullet sentences (target, outcome and verdict in prose) are not read',
+};
 
 const scored = new Map<string, Promise<Scored[]>>();
 
