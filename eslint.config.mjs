@@ -83,6 +83,8 @@ export default tseslint.config(
       'src/taskpane/**/*.ts',
       'src/taskpane/**/*.tsx',
       'tests/office/**/*.ts',
+      'src/domain/**/*.ts',
+      'src/cli/**/*.ts',
     ],
     rules: {
       'no-restricted-syntax': [

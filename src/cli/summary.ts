@@ -80,7 +80,7 @@ export function formatSummary(report: Report, riskThreshold: number): string {
     lines.push('', 'Inga fel, underskott eller ej uppfyllda mål hittades.');
   } else {
     lines.push('', 'Viktigast först:');
-    lines.push(...findings.slice(0, MAX_FINDINGS).map((f) => `  ${terminalField(f)}`));
+    for (const f of findings.slice(0, MAX_FINDINGS)) lines.push(`  ${terminalField(f)}`);
     if (findings.length > MAX_FINDINGS) {
       lines.push(`  … och ${findings.length - MAX_FINDINGS} till (se --json eller --out)`);
     }

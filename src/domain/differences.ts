@@ -151,7 +151,7 @@ export function checkDifferences(
           coverage,
         )
       ) {
-        out.checks.push(...scratch);
+        for (const c of scratch) out.checks.push(c);
         done = true;
         break;
       }
@@ -188,7 +188,7 @@ function checkNetOfParts(
       linesOnly: true,
     };
     if (applyFormula(table, rows, formula, scratch, coverage)) {
-      checks.push(...scratch);
+      for (const c of scratch) checks.push(c);
       return;
     }
   }

@@ -185,7 +185,10 @@ function varianceRow(tables: readonly Table[], v: Variance, opts: ReportSheetOpt
   }
   const decimals: Record<number, number> = {};
   const amountDecimals = Math.max(
-    ...[v.baselineValue, v.actualValue, v.variance, v.reported].map(decimalsOf),
+    decimalsOf(v.baselineValue),
+    decimalsOf(v.actualValue),
+    decimalsOf(v.variance),
+    decimalsOf(v.reported),
   );
   if (amountDecimals > 0) for (const i of [3, 5, 6, 8]) decimals[i] = amountDecimals;
   return {
@@ -323,7 +326,7 @@ function checksSheet(report: Report): ReportSheet {
 }
 
 function checkRow(c: Check): ReportRow {
-  const d = Math.max(...[c.reported, c.computed, c.difference].map(decimalsOf));
+  const d = Math.max(decimalsOf(c.reported), decimalsOf(c.computed), decimalsOf(c.difference));
   return {
     values: [
       link(c.sheet, c.cell),

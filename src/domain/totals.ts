@@ -51,8 +51,9 @@ export function checkTotals(
     const flat = readTotals(sheet, rows, columns, new Set());
     reading = agreement(flat) > agreement(withCategories) ? flat : withCategories;
   }
-  out.checks.push(...reading.checks);
-  out.problems.push(...reading.problems);
+  // Loops, not spreads: a table of 100 000 lines can hold more checks than a call takes arguments.
+  for (const c of reading.checks) out.checks.push(c);
+  for (const p of reading.problems) out.problems.push(p);
   coverage.recomputed += reading.coverage.recomputed;
   coverage.notRecomputed += reading.coverage.notRecomputed;
 }

@@ -753,7 +753,7 @@ function choosePairs(pairs: Pair[], rows: TableRow[], convention: SignConvention
       p,
       score: p.reported ? reproduced(p, p.reported, rows, convention) : 0,
     }));
-    const top = Math.max(...scored.map((x) => x.score));
+    const top = scored.reduce((m, x) => (x.score > m ? x.score : m), -Infinity);
     const winners = scored.filter((x) => x.score === top);
     for (const x of scored) {
       // A tie cannot be told apart: no pair is checked against the column.
