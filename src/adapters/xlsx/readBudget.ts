@@ -27,7 +27,7 @@ export const INFLATE_RATIO = 100;
 export const INFLATE_FLOOR = 16 * MiB;
 export const MAX_INFLATED_BYTES = 1 * GiB;
 export const MAX_WHOLE_PART_BYTES = 256 * MiB;
-export const MAX_CELLS = 10_000_000;
+export const MAX_CELLS = 5_000_000;
 export const MAX_GRID_CELLS = 25_000_000;
 /** Excel's own number of rows: a sheet part with more `<row>` elements is no Excel sheet. */
 export const EXCEL_ROWS = 1_048_576;
@@ -94,6 +94,11 @@ export class ReadBudget {
         `${part} packas upp till ${formatBytes(bytes)}; gränsen är ${formatBytes(MAX_WHOLE_PART_BYTES)}`,
       );
     }
+  }
+
+  /** A part whose data ran past the `declared` size its headers give: a bomb's lie. */
+  overrun(part: string, declared: number): UnreadableWorkbookError {
+    return this.tooLarge(`${part} packas upp till mer än de ${formatBytes(declared)} den anger`);
   }
 
   /** Charges one more cell holding a value. */

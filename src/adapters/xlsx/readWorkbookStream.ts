@@ -9,7 +9,8 @@
  *
  * What cannot be read is said, never dropped in silence:
  * - a zip broken past reading, or a damaged structure part (a cut-off `workbook.xml`), is
- *   `corrupt`; a bomb is `too-large`;
+ *   `corrupt`; a bomb (past the budget, or a part inflating past the size it declares) is
+ *   `too-large`;
  * - a sheet whose part is damaged (XML that is not well-formed, a damaged deflate stream, a
  *   shared string that does not exist) or missing is passed to `onUnreadableSheet` and read as
  *   an empty sheet; the others are read.
@@ -26,7 +27,7 @@ import { ReadBudget } from './readBudget';
 import { readSheetXml } from './readSheetXml';
 import { libraryError, readWorkbook, type ReadWorkbookOptions } from './readWorkbook';
 import { readWorkbookParts, storedCopy, wholeSheet, type WorkbookParts } from './workbookParts';
-import { entryChunks, type ZipEntry } from './zipArchive';
+import { entryChunks, overran, type ZipEntry } from './zipArchive';
 
 /** Options of `readWorkbookStream`. */
 export interface ReadWorkbookStreamOptions extends ReadWorkbookOptions {
@@ -76,6 +77,8 @@ export async function readWorkbookStream(
         await readSheetXml(sheetName, entryChunks(parts.bytes, entry), { ...book, budget }),
       );
     } catch (error) {
+      // A header that lies about its part's size is a bomb, not a damaged sheet.
+      if (entry && overran(error)) throw budget.overrun(entry.name, entry.size);
       if (isDamage(error)) {
         if (entry) damaged.add(entry);
         unreadable.push(sheetName);

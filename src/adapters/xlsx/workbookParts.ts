@@ -9,8 +9,15 @@
 import { SaxesParser } from 'saxes';
 import { NotStreamableError, UnreadableWorkbookError } from '../../errors';
 import type { ReadBudget } from './readBudget';
-import { crc32, entryData, type StoredFile, writeStoredZip, type ZipEntry } from './zipArchive';
-import { readZipEntries } from './zipArchive';
+import {
+  crc32,
+  entryData,
+  overran,
+  readZipEntries,
+  type StoredFile,
+  writeStoredZip,
+  type ZipEntry,
+} from './zipArchive';
 
 /** A worksheet's part: streamed by the reader, never held whole (`readSheetXml`). */
 export const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
@@ -36,7 +43,8 @@ export interface WorkbookParts {
  *
  * @example readWorkbookParts(bytes, new ReadBudget('plan.xlsx', bytes.length)).entries.length // → 9
  * @throws UnreadableWorkbookError `corrupt` for a zip broken past reading or a damaged structure
- *   part, `encrypted` for encrypted entries, `too-large` past the budget.
+ *   part, `encrypted` for encrypted entries, `too-large` past the budget or for a part whose data
+ *   runs past the size it declares.
  */
 export function readWorkbookParts(bytes: Buffer, budget: ReadBudget): WorkbookParts {
   const name = budget.fileName;
@@ -58,6 +66,7 @@ export function readWorkbookParts(bytes: Buffer, budget: ReadBudget): WorkbookPa
     try {
       part = entryData(bytes, entry);
     } catch (error) {
+      if (overran(error)) throw budget.overrun(entry.name, entry.size);
       if (structure && error instanceof NotStreamableError) {
         throw new UnreadableWorkbookError(name, 'corrupt', error.reason);
       }
@@ -118,6 +127,7 @@ export function wholeSheet(parts: WorkbookParts, entry: ZipEntry): Buffer | null
   try {
     return entryData(parts.bytes, entry);
   } catch (error) {
+    if (overran(error)) throw parts.budget.overrun(entry.name, entry.size);
     if (error instanceof NotStreamableError) return null;
     throw error;
   }

@@ -186,11 +186,21 @@ export function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
   return data;
 }
 
+const OVERRUN = 'inflates past its declared size';
+
 /** Why zlib refused: a damaged stream, or more data than the entry declares. */
 function inflateFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ERR_BUFFER_TOO_LARGE') return 'inflates past its declared size';
+  if (code === 'ERR_BUFFER_TOO_LARGE') return OVERRUN;
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * True when `error` says an entry's data ran past the size its headers declare: no damage but a
+ * bomb's header lying about it. Example: `overran(e)` after `entryData` threw.
+ */
+export function overran(error: unknown): boolean {
+  return error instanceof NotStreamableError && error.reason.endsWith(OVERRUN);
 }
 
 /** Entries up to this size are inflated in one native call; larger ones as a stream. */
@@ -230,7 +240,7 @@ export async function* entryChunks(
       }
       if (next.done) break;
       size += next.value.length;
-      if (size > entry.size) refuse(`${entry.name}: inflates past its declared size`, true);
+      if (size > entry.size) refuse(`${entry.name}: ${OVERRUN}`, true);
       yield next.value;
     }
   } finally {
