@@ -54,4 +54,3 @@ function fixZipTimes(zip: Buffer): Buffer {
   }
   return out;
 }
-
