@@ -35,6 +35,7 @@ runCli(
   {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    stdoutBytes: (bytes) => void process.stdout.write(bytes),
     // On a terminal, one line that says what is going on, rewritten in place and cleared at the end.
     progress: process.stderr.isTTY
       ? (step) =>

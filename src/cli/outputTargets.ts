@@ -33,15 +33,21 @@ export type OutputTarget =
 /** Paths that are standard output itself. */
 const STDOUT = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
 
+/** True for `-` and the paths that are standard output itself (`/dev/stdout`). */
+export function isStdout(path: string): boolean {
+  return path === '-' || STDOUT.has(resolve(path));
+}
+
 /**
- * Decides where `path` leads. `-` is standard output.
+ * Decides where `path` leads. `-` and `/dev/stdout` are standard output.
  *
  * @example await outputTarget('rapport.json') // → { kind: 'file', path, real, existing: null }
  * @throws OutputWriteError with a Swedish reason for a target that must not be written.
  */
 export async function outputTarget(path: string): Promise<OutputTarget> {
   const absolute = resolve(path);
-  if (path === '-' || STDOUT.has(absolute)) return { kind: 'stdout', path };
+  // Written to the process's own standard output, which may be a socket no path can open.
+  if (isStdout(path)) return { kind: 'stdout', path };
   let info: Stats | null;
   try {
     info = await stat(path);

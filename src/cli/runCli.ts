@@ -11,7 +11,7 @@ import { readWorkbookFile } from '../adapters/xlsx/readWorkbookFile';
 import { writeReportWorkbook } from '../adapters/xlsx/writeReportWorkbook';
 import { OutputWriteError, UnreadableWorkbookError } from '../errors';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
-import { outputTarget, sameFile, type OutputTarget } from './outputTargets';
+import { isStdout, outputTarget, sameFile, type OutputTarget } from './outputTargets';
 import { formatSummary } from './summary';
 import { terminalField, terminalJson, terminalText } from './terminalText';
 import { writeOutputs, type Output } from './writeOutputs';
@@ -25,6 +25,8 @@ export interface CliIo {
    * when someone watches (standard error is a terminal), so pipes and logs stay clean.
    */
   progress?: ((step: string | null) => void) | undefined;
+  /** Bytes for standard output (`--out /dev/stdout`); without it they cannot go there. */
+  stdoutBytes?: ((bytes: Uint8Array) => void) | undefined;
 }
 
 /** Exit statuses (report-json.md): analysed, other failure, unreadable input. */
@@ -93,15 +95,19 @@ export async function runCli(
       outputs.push({ target: targets.out, data });
     }
     step(null);
-    await writeOutputs(outputs, stdout);
+    await writeOutputs(outputs, (data) => {
+      if (typeof data === 'string') stdout(data);
+      else if (io.stdoutBytes) io.stdoutBytes(data);
+      else throw new OutputWriteError('/dev/stdout', 'standard ut tar bara emot text här');
+    });
 
     const wantSummary =
       command.summary === 'summary' ||
       (command.summary === 'auto' && command.json === null && command.out === null);
     if (wantSummary) {
       const text = formatSummary(report, command.riskThreshold);
-      // With the JSON on stdout the summary goes to stderr, keeping stdout valid JSON.
-      if (targets.json?.kind === 'stdout') stderr(text);
+      // With the JSON or the workbook on stdout the summary goes to stderr, keeping stdout clean.
+      if ([command.json, command.out].some((p) => p !== null && isStdout(p))) stderr(text);
       else stdout(text);
     }
     return EXIT_OK;
@@ -136,19 +142,16 @@ async function outputTargets(
       throw new UsageError(`${output} är indatafilen; den skrivs aldrig över`);
     }
   }
-  const targets = {
+  if (json !== null && out !== null) {
+    if (isStdout(json) && isStdout(out)) {
+      throw new UsageError('--json och --out kan inte båda skrivas till standard ut');
+    }
+    if (await sameFile(json, out)) throw new UsageError('--json och --out kan inte vara samma fil');
+  }
+  return {
     json: json === null ? null : await outputTarget(json),
     out: out === null ? null : await outputTarget(out),
   };
-  if (targets.out?.kind === 'stdout') {
-    throw new UsageError(
-      '--out behöver ett filnamn (arbetsboken kan inte skrivas till standard ut)',
-    );
-  }
-  if (json !== null && out !== null && json !== '-' && (await sameFile(json, out))) {
-    throw new UsageError('--json och --out kan inte vara samma fil');
-  }
-  return targets;
 }
 
 /**

@@ -35,7 +35,7 @@ interface Staged {
  */
 export async function writeOutputs(
   outputs: readonly Output[],
-  stdout: (text: string) => void,
+  stdout: (data: string | Uint8Array) => void,
 ): Promise<void> {
   const staged: Staged[] = [];
   try {
@@ -43,8 +43,7 @@ export async function writeOutputs(
       if (target.kind === 'file') staged.push(await stage(target, data));
     }
     for (const { target, data } of outputs) {
-      if (target.kind === 'stdout')
-        stdout(typeof data === 'string' ? data : Buffer.from(data).toString());
+      if (target.kind === 'stdout') stdout(data);
       else if (target.kind === 'stream') await writeStream(target.path, data);
     }
     for (const s of staged) await commit(s);

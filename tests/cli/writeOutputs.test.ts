@@ -40,7 +40,7 @@ describe('writeOutputs: all outputs of a run land together or none does', () => 
       outputTarget(join(dir, 'a.json')),
       outputTarget(join(dir, 'b.xlsx')),
     ]);
-    const printed: string[] = [];
+    const printed: (string | Uint8Array)[] = [];
     await writeOutputs(
       [
         { target: targets[0], data: 'ny' },

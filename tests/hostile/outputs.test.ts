@@ -73,6 +73,19 @@ describe('namndplan on hostile output paths', () => {
     expect(r.stderr).toMatch(/^Nämndplan: plan\.xlsx\n/); // the summary, beside the JSON
   });
 
+  it('--out /dev/stdout streams the workbook to standard output', () => {
+    const r = spawnSync(
+      process.execPath,
+      [built.cli, 'analyze', 'plan.xlsx', '--out', '/dev/stdout'],
+      {
+        cwd: dir,
+      },
+    );
+    expect([r.status, r.stderr.toString()]).toEqual([0, '']);
+    checkReportWorkbook(r.stdout);
+    refused(['--json', '-', '--out', '/dev/stdout'], /kan inte båda skrivas till standard ut/);
+  });
+
   it('--out onto a named pipe streams the workbook to its reader', async () => {
     const fifo = join(dir, 'ror');
     if (spawnSync('mkfifo', [fifo]).status !== 0) return;
