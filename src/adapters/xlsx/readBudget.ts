@@ -119,8 +119,8 @@ export class ReadBudget {
   grid(sheet: string, rows: number, cols: number): void {
     if (rows * cols > MAX_GRID_CELLS) {
       throw this.tooLarge(
-        `bladet ${sheet} spänner över ${groupDigits(rows)} rader × ` +
-          `${groupDigits(cols)} kolumner`,
+        `bladet ${sheet} spänner över ${groupDigits(rows)} ${rows === 1 ? 'rad' : 'rader'} × ` +
+          `${groupDigits(cols)} ${cols === 1 ? 'kolumn' : 'kolumner'}`,
       );
     }
   }

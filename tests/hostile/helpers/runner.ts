@@ -1,7 +1,7 @@
 /**
  * Runs the built `namndplan` command as users run it (a child process) and measures it: wall
- * time, and peak memory through a preloaded probe that writes `process.resourceUsage().maxRSS` on
- * exit. Also snapshots a directory, so a test can say nothing in it was created or changed.
+ * time, and peak memory through a preloaded probe that writes the process's peak resident memory
+ * (`VmHWM`) on exit. Also snapshots a directory, so a test can say nothing in it was created or changed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -43,10 +43,13 @@ export function buildCli(dir: string): BuiltCli {
   const cli = join(dir, 'cli.js');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), cli], { stdio: 'pipe' });
   const probe = join(dir, 'peak-probe.cjs');
+  // VmHWM is the peak of this process's own memory; maxRSS (elsewhere than Linux) may include the
+  // parent's at fork.
   writeFileSync(
     probe,
-    "process.on('exit', () => { try { require('fs').writeFileSync(process.env.NP_PEAK_FILE, " +
-      'String(process.resourceUsage().maxRSS)); } catch {} });\n',
+    "process.on('exit', () => { try { const fs = require('fs'); let kb = process.resourceUsage().maxRSS;\n" +
+      "  try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}\n" +
+      '  fs.writeFileSync(process.env.NP_PEAK_FILE, String(kb)); } catch {} });\n',
   );
   return { cli, probe };
 }
