@@ -8,6 +8,7 @@
  *
  * `NP_HOSTILE_REPORT=1` prints each case's time and memory at the end.
  */
+import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   mkdirSync,
@@ -200,6 +201,15 @@ const CASES: InputCase[] = [
     make: (path) => mkdirSync(path),
     status: 2,
     says: /är inte en Excel-arbetsbok \(\.xlsx\) \(en mapp\)/,
+  },
+  {
+    name: 'a named pipe nobody writes to is an empty file, not a wait for ever',
+    file: 'ror.xlsx',
+    make: (path) => {
+      if (spawnSync('mkfifo', [path]).status !== 0) writeFileSync(path, '');
+    },
+    status: 2,
+    says: /är tom \(0 byte\)/,
   },
   {
     name: 'a million formatted empty rows are read, within bounds',

@@ -4,7 +4,9 @@
  * file's first bytes are checked before the rest is read, and no more than `MAX_FILE_BYTES` is
  * ever read: a 2 GB file of zeros is refused after 8 bytes, `/dev/zero` too.
  */
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { basename } from 'node:path';
 import type { WorkbookSnapshot } from '../../domain/grid';
 import { UnreadableWorkbookError } from '../../errors';
@@ -33,7 +35,8 @@ export async function readWorkbookFile(
   const name = basename(path);
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking, so a named pipe nobody writes to is an empty file, not a wait for ever.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw openError(name, error);
   }
@@ -87,7 +90,15 @@ async function readStream(handle: FileHandle, name: string): Promise<Buffer> {
   let checked = false;
   for (;;) {
     const chunk = Buffer.allocUnsafe(1 << 20);
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    let bytesRead: number;
+    try {
+      ({ bytesRead } = await handle.read(chunk, 0, chunk.length, null));
+    } catch (error) {
+      // A writer that has not written yet.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      await sleep(5);
+      continue;
+    }
     if (bytesRead > 0) chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (!checked && (total >= HEAD || bytesRead === 0)) {
@@ -116,8 +127,13 @@ function tooLarge(name: string, size: number): UnreadableWorkbookError {
 
 function openError(name: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR')
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP' || code === 'ENAMETOOLONG') {
     return new UnreadableWorkbookError(name, 'not-found');
+  }
+  // A socket, or a device without a driver: nothing a workbook can be read from.
+  if (code === 'ENXIO' || code === 'ENODEV' || code === 'EOPNOTSUPP') {
+    return new UnreadableWorkbookError(name, 'not-a-workbook', 'ingen vanlig fil');
+  }
   if (code === 'EISDIR') return new UnreadableWorkbookError(name, 'not-a-workbook', 'en mapp');
   if (code === 'EACCES' || code === 'EPERM') return new UnreadableWorkbookError(name, 'no-access');
   return error;
