@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { OutputWriteError } from '../errors';
 import { writeFailure, type OutputTarget } from './outputTargets';
 
@@ -82,15 +83,29 @@ async function stage(
   return { target, temp, backup: null, renamed: false };
 }
 
-/** Writes to a device or pipe as it is: opened for writing only, never created or truncated. */
+/**
+ * Writes to a device or pipe as it is: opened for writing only, never created or truncated, and
+ * without waiting: a named pipe nobody reads is refused at once (`ENXIO`) rather than waited on
+ * for ever; a full pipe is waited on while its reader reads.
+ */
 async function writeStream(path: string, data: Uint8Array | string): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
-    const handle = await open(
-      path,
-      constants.O_WRONLY | constants.O_APPEND | (constants.O_NOCTTY ?? 0),
-    );
+    const flags =
+      constants.O_WRONLY |
+      constants.O_APPEND |
+      (constants.O_NOCTTY ?? 0) |
+      (constants.O_NONBLOCK ?? 0);
+    const handle = await open(path, flags);
     try {
-      await handle.writeFile(data);
+      for (let at = 0; at < bytes.length;) {
+        try {
+          at += (await handle.write(bytes, at, Math.min(bytes.length - at, 1 << 16))).bytesWritten;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+          await sleep(5);
+        }
+      }
     } finally {
       await handle.close();
     }

@@ -100,6 +100,15 @@ describe('namndplan on hostile output paths', () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
+  it('--out onto a named pipe nobody reads is refused at once, not waited on for ever', () => {
+    const fifo = join(dir, 'ror');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    refused(
+      ['--out', 'ror', '--json', 'r.json'],
+      /Kunde inte skriva ror: ingen tar emot det som skrivs/,
+    );
+  });
+
   it('a read-only --out file is refused (was: silently replaced), and no --json is written', () => {
     writeFileSync(join(dir, 'rapport.xlsx'), 'gammal rapport');
     chmodSync(join(dir, 'rapport.xlsx'), 0o444);
