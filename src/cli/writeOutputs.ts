@@ -126,6 +126,10 @@ async function commit(s: Staged): Promise<void> {
     if (now === null ? was !== null : was === null || now.ino !== was.ino || now.dev !== was.dev) {
       throw new OutputWriteError(target.path, 'filen ändrades medan rapporten skrevs');
     }
+    // Made read-only meanwhile: still never replaced.
+    if (now !== null && (now.mode & 0o222) === 0) {
+      throw new OutputWriteError(target.path, 'filen är skrivskyddad');
+    }
     if (now !== null) {
       const backup = tempName(target.real, 'bak');
       // Without hard links (some file systems), the old file cannot be brought back; still atomic.

@@ -2,7 +2,15 @@
  * Regression tests for issue 12 item 7: `--json` was written before a failing `--out`, so a run
  * that exited 1 left a new report behind or replaced an older one. All outputs land or none.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OutputWriteError } from '../../src/errors';
@@ -53,5 +61,23 @@ describe('writeOutputs: all outputs of a run land together or none does', () => 
     expect([...readFileSync(join(dir, 'b.xlsx'))]).toEqual([1, 2, 3]);
     expect(printed).toEqual(['{}\n']);
     expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.xlsx']);
+  });
+});
+
+describe('writeOutputs never replaces a file made read-only after the run began', () => {
+  it('refuses at the rename, leaving the file and no temporary one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'np-outputs-'));
+    try {
+      writeFileSync(join(dir, 'r.json'), 'gammal');
+      const target = await outputTarget(join(dir, 'r.json'));
+      chmodSync(join(dir, 'r.json'), 0o444);
+      await expect(writeOutputs([{ target, data: 'ny' }], () => undefined)).rejects.toThrow(
+        /filen är skrivskyddad/,
+      );
+      expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe('gammal');
+      expect(readdirSync(dir)).toEqual(['r.json']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
