@@ -94,6 +94,7 @@ function report(rows: number): Report {
     tables: [],
     variances,
     indicators: [],
+    goals: [],
     risks: [],
     checks: [],
     problems: [],

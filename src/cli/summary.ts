@@ -12,6 +12,7 @@ import type {
   Variance,
 } from '../domain/report';
 import { parseRange } from '../domain/grid';
+import { verdictWords } from '../domain/goalVerdicts';
 import { formatAmount, formatNumber, formatPercent } from './formatNumber';
 import { terminalField } from './terminalText';
 
@@ -135,6 +136,10 @@ function problemLine(p: Problem): string {
 }
 
 function checkLine(tables: readonly Table[], c: Check): string {
+  if (typeof c.reported === 'string' || typeof c.computed === 'string') {
+    // A printed verdict its indicators contradict.
+    return `FEL         ${c.sheet}!${c.cell}  ${c.label}: bedömt "${verdictWords(c.reported)}" i dokumentet, indikatorerna ger "${verdictWords(c.computed)}"`;
+  }
   const unit = unitAt(tables, c.sheet, c.row);
   return (
     `FEL         ${c.sheet}!${c.cell}  ${c.label}: rapporterat ${formatAmount(c.reported, unit)}, ` +

@@ -2,6 +2,7 @@ import { newCoverage, type Coverage } from './coverage';
 import { checkDifferences, checkRelations } from './differences';
 import { address, type WorkbookSnapshot } from './grid';
 import type { WordDirection } from './direction';
+import { readGoals } from './goals';
 import { assessIndicators, collectOperatorDirections } from './indicators';
 import { problem } from './messages';
 import type { AnalyzeOptions, Report, SignConvention, Table } from './report';
@@ -31,6 +32,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     tables: [],
     variances: [],
     indicators: [],
+    goals: [],
     risks: [],
     checks: [],
     problems: [],
@@ -50,6 +52,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
       if (t.kind === 'indicators') collectOperatorDirections(grid, t, elsewhere);
   }
   for (const { grid, tables } of sheets) {
+    const firstIndicator = report.indicators.length;
     for (const table of tables) {
       const coverage = newCoverage();
       const convention = analyseTable(grid, table, { threshold, elsewhere }, report, coverage);
@@ -66,6 +69,8 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
       };
       report.tables.push(entry);
     }
+    // The goal tree of the sheet, its indicators linked and judged.
+    readGoals(grid, tables, report.indicators.slice(firstIndicator), report, options.goals ?? {});
   }
   if (!anyValue) report.problems.push(problem(null, null, 'info', 'empty-workbook'));
   return report;

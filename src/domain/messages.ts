@@ -13,6 +13,7 @@ export const PROBLEM_CODES = [
   'unreadable-number',
   'error-value',
   'unreadable-target',
+  'indicator-without-goal',
   'unknown-risk-level',
   'empty-workbook',
   'no-tables',
@@ -85,6 +86,10 @@ export function problemText(code: ProblemCode, p: MessageParams, locale: Locale 
       return sv
         ? `Målet "${String(p.text)}" går inte att tolka.`
         : `The target "${String(p.text)}" cannot be understood.`;
+    case 'indicator-without-goal':
+      return sv
+        ? 'Indikatorerna i tabellen står inte under något mål; de räknas inte in i något måls bedömning.'
+        : 'The indicators of this table stand under no goal; they count towards no goal’s verdict.';
     case 'unknown-risk-level':
       return sv
         ? `"${String(p.text)}" är inte en känd nivå 1–5 för ${String(p.what)}.`

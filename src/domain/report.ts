@@ -88,7 +88,7 @@ export interface Risk {
   inPlan: boolean;
 }
 
-export type CheckKind = 'sum' | 'variance' | 'difference' | 'product' | 'relation';
+export type CheckKind = 'sum' | 'variance' | 'difference' | 'product' | 'relation' | 'verdict';
 export type CheckSeverity = 'rounding' | 'mismatch';
 
 export interface Check {
@@ -97,11 +97,40 @@ export interface Check {
   cell: string;
   label: string;
   kind: CheckKind;
-  reported: number;
-  computed: number;
-  /** reported − computed, exact. */
+  /** The printed figure; for a `verdict` check, the printed verdict (`helt`, `delvis`, …). */
+  reported: number | string;
+  /** The recomputed figure; for a `verdict` check, the verdict its indicators give. */
+  computed: number | string;
+  /** reported − computed, exact; 0 for a `verdict` check. */
   difference: number;
   severity: CheckSeverity;
+}
+
+export type GoalLevel = 'kf' | 'namnd' | 'other';
+export type GoalVerdict = 'helt' | 'i-hog-grad' | 'delvis' | 'ej' | 'ej-bedomd';
+export type GoalRule = 'share' | 'worst' | 'bands';
+
+/** Added in 1.1: a goal of the plan's tree, with its verdict. */
+export interface Goal {
+  /** `G1`, `G2`, … in reading order. */
+  id: string;
+  sheet: string;
+  row: number;
+  cell: string;
+  text: string;
+  level: GoalLevel;
+  parent: string | null;
+  /** Indicators that belong to it directly. */
+  indicators: number;
+  met: number;
+  notMet: number;
+  unclear: number;
+  noOutcome: number;
+  verdict: GoalVerdict;
+  rule: GoalRule;
+  reportedVerdict: GoalVerdict | null;
+  /** In Swedish: `2 av 4 indikatorer uppfyllda, 1 utan utfall; regel: andel`. */
+  reason: string;
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
@@ -123,13 +152,32 @@ export interface Report {
   tables: Table[];
   variances: Variance[];
   indicators: Indicator[];
+  /** Added in 1.1. */
+  goals: Goal[];
   risks: Risk[];
   checks: Check[];
   problems: Problem[];
+}
+
+/** How goals are judged from their indicators (domain.md, "Goals and their verdicts"). */
+export interface GoalSettings {
+  /** `share` (default), `worst` or `bands`. */
+  rule?: GoalRule;
+  /** Four steps (helt, i hög grad, delvis, ej; default) or three (helt, delvis, ej). */
+  scale?: 3 | 4;
+  /** `share`: at least this percent met is i hög grad uppfyllt (four steps). Default 75. */
+  upper?: number;
+  /** `share`: at least this percent met is delvis uppfyllt (four steps). Default 25. */
+  lower?: number;
+  /** `bands`: an average outcome of at least this percent of target is helt. Default 100. */
+  bandsHelt?: number;
+  /** `bands`: at least this percent is delvis. Default 80. */
+  bandsDelvis?: number;
 }
 
 /** Options of one analysis. */
 export interface AnalyzeOptions {
   /** Risks with value at or above this go into the internkontrollplan. Default 12. */
   riskThreshold?: number;
+  goals?: GoalSettings;
 }

@@ -5,6 +5,7 @@ import { buildReportSheets, riskMatrix, tableCaption } from './standardTables';
 const report: Report = {
   schemaVersion: 1,
   workbook: 'mellerud.xlsx',
+  goals: [],
   tables: [
     {
       sheet: 'Drift',

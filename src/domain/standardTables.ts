@@ -3,6 +3,7 @@
  * (ExcelJS) and the task pane's report sheets (Office.js) both render. Pure; Swedish texts.
  */
 import Decimal from 'decimal.js';
+import { verdictWords } from './goalVerdicts';
 import type {
   Check,
   CheckKind,
@@ -75,6 +76,7 @@ const CHECK_KIND_TEXT: Record<CheckKind, string> = {
   difference: 'Differens',
   product: 'Produkt',
   relation: 'Samband',
+  verdict: 'Bedömning',
 };
 
 const PROBLEM_SEVERITY_TEXT: Record<ProblemSeverity, string> = {
@@ -326,14 +328,19 @@ function checksSheet(report: Report): ReportSheet {
 }
 
 function checkRow(c: Check): ReportRow {
-  const d = Math.max(decimalsOf(c.reported), decimalsOf(c.computed), decimalsOf(c.difference));
+  const figure = (x: number | string): number | null => (typeof x === 'number' ? x : null);
+  const d = Math.max(
+    decimalsOf(figure(c.reported)),
+    decimalsOf(figure(c.computed)),
+    decimalsOf(c.difference),
+  );
   return {
     values: [
       link(c.sheet, c.cell),
       c.label,
       CHECK_KIND_TEXT[c.kind],
-      c.reported,
-      c.computed,
+      typeof c.reported === 'string' ? verdictWords(c.reported) : c.reported,
+      typeof c.computed === 'string' ? verdictWords(c.computed) : c.computed,
       c.difference,
       c.severity === 'mismatch' ? 'Stämmer inte' : 'Avrundning',
     ],

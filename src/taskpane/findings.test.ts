@@ -61,6 +61,7 @@ const REPORT: Report = {
       comment: null,
     },
   ],
+  goals: [],
   indicators: [
     {
       sheet: 'Mål',

@@ -2,6 +2,7 @@
  * Turns a report into what the pane lists and counts: findings (one per thing a controller should
  * look at, worst first, each with its sheet and cell) and the summary figures. Pure; no React.
  */
+import { verdictWords } from '../domain/goalVerdicts';
 import type { Report } from '../domain/report';
 import { formatNumber, type FindingGroup, type Messages } from './messages';
 import { isProblemCode, problemText } from '../domain/messages';
@@ -75,7 +76,11 @@ export function buildFindings(report: Report, options: FindingOptions, m: Messag
       sheet: c.sheet,
       cell: c.cell,
       title: m.checkTitle(c.label),
-      detail: m.checkDetail(num(c.reported), num(c.computed), num(c.difference)),
+      // A verdict check holds the verdict words: the printed one against the indicators' one.
+      detail:
+        typeof c.reported === 'string' || typeof c.computed === 'string'
+          ? m.checkDetail(verdictWords(c.reported), verdictWords(c.computed), '–')
+          : m.checkDetail(num(c.reported), num(c.computed), num(c.difference)),
       weight: Math.abs(c.difference),
     });
   });
@@ -185,19 +190,40 @@ export function summarize(report: Report, options: FindingOptions): Summary {
   };
 }
 
-/** Keeps the findings of one group (or all) whose text or place contains `query`. */
+/** What the search box looks in: a finding's title, detail, sheet and cell, in lower case. */
+export function searchText(f: Finding): string {
+  return [f.title, f.detail, f.sheet ?? '', f.cell ?? ''].join('\n').toLocaleLowerCase('sv');
+}
+
+/**
+ * Keeps the findings of one group (or all) whose text or place contains `query`. `texts`, when
+ * given, holds `searchText` of each finding, made once for a list searched keystroke by keystroke.
+ */
 export function filterFindings(
   findings: readonly Finding[],
   group: FindingGroup | 'all',
   query: string,
+  texts?: readonly string[],
 ): Finding[] {
   const q = query.trim().toLocaleLowerCase('sv');
-  return findings.filter(
-    (f) =>
-      (group === 'all' || f.group === group) &&
-      (q === '' ||
-        [f.title, f.detail, f.sheet ?? '', f.cell ?? ''].some((s) =>
-          s.toLocaleLowerCase('sv').includes(q),
-        )),
-  );
+  const out: Finding[] = [];
+  findings.forEach((f, i) => {
+    if (group !== 'all' && f.group !== group) return;
+    if (q !== '' && !(texts?.[i] ?? searchText(f)).includes(q)) return;
+    out.push(f);
+  });
+  return out;
+}
+
+/** How many findings each group holds. */
+export function countByGroup(findings: readonly Finding[]): Record<FindingGroup, number> {
+  const counts: Record<FindingGroup, number> = {
+    checks: 0,
+    variances: 0,
+    indicators: 0,
+    risks: 0,
+    problems: 0,
+  };
+  for (const f of findings) counts[f.group] += 1;
+  return counts;
 }

@@ -269,6 +269,7 @@ describe('the planted-error helper', () => {
   const report = (...checks: Check[]): Report => ({
     schemaVersion: 1,
     workbook: 'x.xlsx',
+    goals: [],
     tables: [],
     variances: [],
     indicators: [],

@@ -225,7 +225,7 @@ export interface Expectation {
 }
 
 /** Plain figures in messages: `-1850`, `3.5`. */
-function num(n: number | null): string {
+function num(n: number | string | null): string {
   return n === null ? 'null' : String(n);
 }
 

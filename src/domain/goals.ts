@@ -1,0 +1,187 @@
+import { address } from './grid';
+import { judgeGoal, readVerdict, withoutVerdict } from './goalVerdicts';
+import { problem } from './messages';
+import type { Check, Goal, GoalLevel, GoalSettings, Indicator, Problem } from './report';
+import type { SheetGrid } from './sheetGrid';
+import type { DetectedTable } from './tables';
+
+/** A goal as read, before its verdict. */
+interface GoalLine {
+  row: number;
+  col: number;
+  text: string;
+  level: GoalLevel;
+  reported: ReturnType<typeof readVerdict>;
+}
+
+const KF =
+  /^(kommungemensamt mål|kommungemensamma mål|kf-mål|kf:s mål|fullmäktigemål|fullmäktiges mål|kommunfullmäktiges mål|inriktningsmål|prioriterat mål|prioriterade mål|övergripande mål|strategiskt mål|strategiska mål)(?![\p{L}])/iu;
+const NAMND =
+  /^(nämndens (prioriterade )?mål|nämndmål|effektmål|verksamhetsmål|styrelsemål|resultatmål|mål)\s*(?::|–|-)/iu;
+/** A numbered goal (`3. Alingsåsarna har inflytande …`), not a numbered section (`4.2 …`). */
+const NUMBERED = /^\d{1,2}\.\s+\p{Lu}/u;
+const SECTION = /^\d+(\.\d+)+\.?\s/;
+const NOT_GOAL =
+  /^(indikator|indikatorer|nyckeltal|mått|uppdrag|aktivitet|källa|kommentar|analys|not|belopp|tabell|följetal|verksamhetsmått)(?![\p{L}])/iu;
+
+/**
+ * What kind of goal a line above an indicator table states, or null for none. Goal words say it
+ * (`Kommungemensamt mål …`, `KF-mål`, `Inriktningsmål` → kf; `Nämndens mål: …`, `Nämndmål`,
+ * `Effektmål` → namnd); a numbered line (`2. I Alingsås finns goda livsmiljöer …`) is
+ * fullmäktige's; the sentence that titles an indicator table (`Antal personer som blir
+ * självförsörjande ska öka`) is the committee's goal for it.
+ */
+export function goalLevelOf(text: string, titlesIndicators: boolean): GoalLevel | null {
+  const t = text.trim();
+  if (t === '' || SECTION.test(t) || NOT_GOAL.test(t)) return null;
+  if (KF.test(t)) return 'kf';
+  if (NAMND.test(t)) return 'namnd';
+  if (NUMBERED.test(t)) return 'kf';
+  if (titlesIndicators && t.split(/\s+/).length >= 3 && !/:$/.test(t) && t.length <= 400)
+    return 'namnd';
+  return null;
+}
+
+/** The single text line of a row, with its column, or null. */
+function lineAt(grid: SheetGrid, row: number): { col: number; text: string } | null {
+  const cols = grid.filledColumns(row);
+  if (cols.length !== 1) return null;
+  const col = cols[0] ?? 0;
+  const v = grid.value(row, col);
+  if (typeof v !== 'string') return null;
+  return { col, text: grid.text(row, col) };
+}
+
+/**
+ * Reads the goal tree of one sheet and links its indicators: goal lines above indicator tables
+ * (a KF goal above the committee's goals, a goal titling its table), each committee goal under the
+ * KF goal above it in the same section. An indicator table belongs to the goal nearest above it;
+ * a table under no goal where the sheet has goals is said (`indicator-without-goal`), never
+ * attached to a guess. A printed verdict in a goal's line (`… Målet uppfyllt`) is its
+ * `reportedVerdict`; one its indicators contradict is a `verdict` check at its cell.
+ */
+export function readGoals(
+  grid: SheetGrid,
+  tables: readonly DetectedTable[],
+  indicators: Indicator[],
+  out: { goals: Goal[]; checks: Check[]; problems: Problem[] },
+  settings: GoalSettings,
+): void {
+  let kf: { goal: Goal; section: number } | null = null;
+  let current: Goal | null = null;
+  let section = 0;
+  let previousBottom = grid.firstRow - 1;
+  const sheetGoals: { goal: Goal; line: GoalLine }[] = [];
+  const tableGoal = new Map<DetectedTable, Goal | null>();
+  const make = (line: GoalLine, parent: Goal | null): Goal => {
+    const goal: Goal = {
+      id: '',
+      sheet: grid.name,
+      row: line.row,
+      cell: address(line.row, line.col),
+      text: line.text,
+      level: line.level,
+      parent: parent?.id ?? null,
+      indicators: 0,
+      met: 0,
+      notMet: 0,
+      unclear: 0,
+      noOutcome: 0,
+      verdict: 'ej-bedomd',
+      rule: settings.rule ?? 'share',
+      reportedVerdict: line.reported,
+      reason: '',
+    };
+    goal.id = `G${out.goals.length + sheetGoals.length + 1}`;
+    sheetGoals.push({ goal, line });
+    return goal;
+  };
+  for (const table of tables) {
+    const isIndicators = table.kind === 'indicators';
+    const titleRow = table.top - 1;
+    for (let r = previousBottom + 1; r < table.top; r++) {
+      const line = lineAt(grid, r);
+      if (!line) continue;
+      if (SECTION.test(line.text.trim())) {
+        section++;
+        kf = null;
+        current = null;
+        continue;
+      }
+      const level = goalLevelOf(line.text, isIndicators && r === titleRow);
+      if (!level) continue;
+      const reported = readVerdict(line.text);
+      const text = reported ? withoutVerdict(line.text) : line.text;
+      const goalLine: GoalLine = { row: r, col: line.col, text, level, reported };
+      if (level === 'kf') {
+        const g = make(goalLine, null);
+        kf = { goal: g, section };
+        current = g;
+      } else {
+        current = make(goalLine, kf && kf.section === section ? kf.goal : null);
+      }
+    }
+    previousBottom = table.bottom;
+    if (isIndicators) tableGoal.set(table, current);
+  }
+  if (sheetGoals.length === 0) return;
+  const byGoal = new Map<Goal, Indicator[]>();
+  for (const [table, goal] of tableGoal) {
+    const own = indicators.filter(
+      (i) => i.sheet === table.sheet && i.row >= table.top && i.row <= table.bottom,
+    );
+    if (!goal) {
+      if (own.length > 0) {
+        out.problems.push(
+          problem(
+            table.sheet,
+            table.columns[0]?.headerCell ?? null,
+            'warning',
+            'indicator-without-goal',
+          ),
+        );
+      }
+      continue;
+    }
+    for (const i of own) i.goal = goal.id;
+    byGoal.set(goal, [...(byGoal.get(goal) ?? []), ...own]);
+  }
+  for (const { goal, line } of sheetGoals) {
+    const own = byGoal.get(goal) ?? [];
+    // A goal with no indicators of its own is judged by those of the goals under it.
+    const judgedBy =
+      own.length > 0
+        ? own
+        : sheetGoals
+            .filter((x) => x.goal.parent === goal.id)
+            .flatMap((x) => byGoal.get(x.goal) ?? []);
+    const j = judgeGoal(judgedBy, settings);
+    goal.indicators = own.length;
+    goal.met = j.met;
+    goal.notMet = j.notMet;
+    goal.unclear = j.unclear;
+    goal.noOutcome = j.noOutcome;
+    goal.verdict = j.verdict;
+    goal.rule = j.rule;
+    goal.reason =
+      own.length === 0 && judgedBy.length > 0 ? `${j.reason}; via nämndmålen` : j.reason;
+    if (
+      goal.reportedVerdict &&
+      goal.verdict !== 'ej-bedomd' &&
+      goal.reportedVerdict !== goal.verdict
+    ) {
+      out.checks.push({
+        sheet: goal.sheet,
+        row: goal.row,
+        cell: address(line.row, line.col),
+        label: goal.text,
+        kind: 'verdict',
+        reported: goal.reportedVerdict,
+        computed: goal.verdict,
+        difference: 0,
+        severity: 'mismatch',
+      });
+    }
+    out.goals.push(goal);
+  }
+}
