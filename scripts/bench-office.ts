@@ -90,6 +90,7 @@ function report(rows: number): Report {
   }));
   return {
     schemaVersion: 1,
+    template: null,
     workbook: 'bench.xlsx',
     tables: [],
     variances,

@@ -1,9 +1,11 @@
 /**
  * The command line's grammar: `namndplan analyze WORKBOOK.xlsx [--json FILE|-] [--out FILE]
- * [--risk-threshold N] [--summary|--quiet]`, `--help`, `--version`.
+ * [--risk-threshold N] [--goal-rule R] [--goal-scale 3|4] [--goal-upper P] [--goal-lower P]
+ * [--summary|--quiet]`, `--help`, `--version`.
  */
 
 import { DEFAULT_RISK_THRESHOLD } from '../domain/analyze';
+import type { GoalSettings } from '../domain/report';
 
 /** What the user asked for. */
 export type Command =
@@ -17,6 +19,8 @@ export type Command =
       /** Path of the report workbook. */
       out: string | null;
       riskThreshold: number;
+      /** How goals are judged: `--goal-rule`, `--goal-scale`, `--goal-upper`, `--goal-lower`. */
+      goals: GoalSettings;
       /** `summary`: always print it; `quiet`: never; `auto`: only when no --json/--out. */
       summary: 'auto' | 'summary' | 'quiet';
     };
@@ -31,7 +35,7 @@ export class UsageError extends Error {
  * `--json=FILE` or `--json FILE`.
  *
  * @example parseArgs(['analyze', 'plan.xlsx', '--json', '-'])
- *   // → { kind: 'analyze', input: 'plan.xlsx', json: '-', out: null, riskThreshold: 12, summary: 'auto' }
+ *   // → { kind: 'analyze', input: 'plan.xlsx', json: '-', out: null, riskThreshold: 12, goals: {}, summary: 'auto' }
  * @throws UsageError with a Swedish message.
  */
 export function parseArgs(argv: readonly string[]): Command {
@@ -45,6 +49,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let json: string | null = null;
   let out: string | null = null;
   let riskThreshold = DEFAULT_RISK_THRESHOLD;
+  const goals: GoalSettings = {};
   let summary: 'auto' | 'summary' | 'quiet' = 'auto';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
@@ -76,6 +81,33 @@ export function parseArgs(argv: readonly string[]): Command {
         riskThreshold = n;
         break;
       }
+      case '--goal-rule': {
+        const raw = value();
+        if (raw !== 'share' && raw !== 'worst' && raw !== 'bands') {
+          throw new UsageError(`--goal-rule ska vara share, worst eller bands, inte ${raw}`);
+        }
+        goals.rule = raw;
+        break;
+      }
+      case '--goal-scale': {
+        const raw = value();
+        if (raw !== '3' && raw !== '4') {
+          throw new UsageError(`--goal-scale ska vara 3 eller 4 (steg), inte ${raw}`);
+        }
+        goals.scale = raw === '3' ? 3 : 4;
+        break;
+      }
+      case '--goal-upper':
+      case '--goal-lower': {
+        const raw = value();
+        const n = Number(raw);
+        if (!/^\d+$/.test(raw) || n < 0 || n > 100) {
+          throw new UsageError(`${name} ska vara en andel i procent 0–100, inte ${raw}`);
+        }
+        if (name === '--goal-upper') goals.upper = n;
+        else goals.lower = n;
+        break;
+      }
       case '--summary':
         summary = 'summary';
         break;
@@ -92,7 +124,10 @@ export function parseArgs(argv: readonly string[]): Command {
   if (input === null) throw new UsageError('ange arbetsboken: namndplan analyze ARBETSBOK.xlsx');
   if (out === '-')
     throw new UsageError('--out behöver ett filnamn (arbetsboken kan inte skrivas till -)');
-  return { kind: 'analyze', input, json, out, riskThreshold, summary };
+  if ((goals.upper ?? 75) < (goals.lower ?? 25)) {
+    throw new UsageError('--goal-upper får inte vara lägre än --goal-lower');
+  }
+  return { kind: 'analyze', input, json, out, riskThreshold, goals, summary };
 }
 
 /** The `--help` text, Swedish first, English second. */
@@ -101,13 +136,20 @@ och bedömer indikatorer.
 
 Användning:
   namndplan analyze ARBETSBOK.xlsx [--json RAPPORT.json|-] [--out RAPPORT.xlsx]
-                                   [--risk-threshold N] [--summary|--quiet]
+                                   [--risk-threshold N] [--goal-rule share|worst|bands]
+                                   [--goal-scale 3|4] [--goal-upper P] [--goal-lower P]
+                                   [--summary|--quiet]
   namndplan --help | --version
 
 Flaggor:
   --json FIL        skriv rapporten som JSON till FIL (- = standard ut)
   --out FIL         skriv standardtabellerna till en ny arbetsbok FIL (.xlsx)
   --risk-threshold N  risker med riskvärde ≥ N hamnar i internkontrollplanen (standard 12)
+  --goal-rule R     hur målen bedöms av sina indikatorer: share (andel uppfyllda, standard),
+                    worst (den svagaste avgör) eller bands (utfall i procent av målvärdet)
+  --goal-scale 3|4  bedömningsskala: 4 steg (helt, i hög grad, delvis, ej; standard) eller 3
+  --goal-upper P    share: minst P % uppfyllda är i hög grad uppfyllt (standard 75)
+  --goal-lower P    share: minst P % uppfyllda är delvis uppfyllt (standard 25)
   --summary         skriv sammanfattningen även när --json/--out anges
   --quiet           skriv ingen sammanfattning
 

@@ -75,7 +75,7 @@ export async function runCli(
     // Let a terminal show the step before the (synchronous) analysis takes the thread.
     if (io.progress) await new Promise((done) => setImmediate(done));
     const report = withUnreadableSheets(
-      analyzeWorkbook(snapshot, { riskThreshold: command.riskThreshold }),
+      analyzeWorkbook(snapshot, { riskThreshold: command.riskThreshold, goals: command.goals }),
       unreadable,
     );
 

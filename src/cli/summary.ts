@@ -56,6 +56,8 @@ export function formatSummary(report: Report, riskThreshold: number): string {
       `${count('no-outcome')} utan utfall, ${count('no-target')} utan mål)`,
   );
 
+  if (report.goals.length > 0) lines.push(goalLine(report));
+
   const inPlan = report.risks.filter((r) => r.inPlan).length;
   lines.push(
     `Risker: ${report.risks.length}, varav ${inPlan} i internkontrollplanen (riskvärde ≥ ${riskThreshold})`,
@@ -87,6 +89,25 @@ export function formatSummary(report: Report, riskThreshold: number): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `Mål: 6 (1 helt uppfyllda, 3 delvis, 2 ej bedömda; regel: andel)`, verdicts in scale order. */
+function goalLine(report: Report): string {
+  const order = ['helt', 'i-hog-grad', 'delvis', 'ej', 'ej-bedomd'] as const;
+  const words: Record<(typeof order)[number], string> = {
+    helt: 'helt uppfyllda',
+    'i-hog-grad': 'i hög grad',
+    delvis: 'delvis',
+    ej: 'ej uppfyllda',
+    'ej-bedomd': 'ej bedömda',
+  };
+  const parts = order
+    .map((v) => [v, report.goals.filter((g) => g.verdict === v).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${words[v]}`);
+  const rule = report.goals[0]?.rule ?? 'share';
+  const ruleWord = rule === 'share' ? 'andel' : rule === 'worst' ? 'svagaste' : 'nivå';
+  return `Mål: ${report.goals.length} (${parts.join(', ')}; regel: ${ruleWord})`;
 }
 
 /**

@@ -36,6 +36,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     risks: [],
     checks: [],
     problems: [],
+    template: null,
   };
   let anyValue = false;
   const sheets: { grid: SheetGrid; tables: DetectedTable[] }[] = [];

@@ -157,6 +157,11 @@ export interface Report {
   risks: Risk[];
   checks: Check[];
   problems: Problem[];
+  /**
+   * Added in 1.1: how complete a workbook made from the product's own templates is; null for any
+   * other workbook (this version writes no templates yet, so always null).
+   */
+  template: null;
 }
 
 /** How goals are judged from their indicators (domain.md, "Goals and their verdicts"). */

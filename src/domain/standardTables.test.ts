@@ -4,6 +4,7 @@ import { buildReportSheets, riskMatrix, tableCaption } from './standardTables';
 /** Mellerud bokslut 2023 (seed 002, 1.4 Driftredovisning) and Mark internkontroll (seed 004, 6.3). */
 const report: Report = {
   schemaVersion: 1,
+  template: null,
   workbook: 'mellerud.xlsx',
   goals: [],
   tables: [

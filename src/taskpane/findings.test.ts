@@ -6,6 +6,7 @@ import { MESSAGES } from './messages';
 /** Ale 4.1 (seed 000) variances and Mark's vräkningar indicator (seed 004), as the engine reports them. */
 const REPORT: Report = {
   schemaVersion: 1,
+  template: null,
   workbook: 'plan.xlsx',
   tables: [],
   variances: [

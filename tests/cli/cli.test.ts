@@ -139,17 +139,36 @@ describe('namndplan analyze', () => {
     expect(Object.keys(report).sort()).toEqual(
       [
         'checks',
+        'goals',
         'indicators',
         'problems',
         'risks',
         'schemaVersion',
         'tables',
+        'template',
         'variances',
         'workbook',
       ].sort(),
     );
     expect(report.workbook).toBe('mellerud-2023.xlsx');
-    for (const key of ['tables', 'variances', 'indicators', 'risks', 'checks', 'problems']) {
+    expect(report.template).toBeNull();
+    const tables = report.tables as Record<string, unknown>[];
+    for (const t of tables) {
+      for (const field of ['sheet', 'range', 'title', 'kind', 'unit', 'signConvention']) {
+        expect(t).toHaveProperty(field);
+      }
+      expect(typeof t.recomputed).toBe('number');
+      expect(typeof t.notRecomputed).toBe('number');
+    }
+    for (const key of [
+      'tables',
+      'variances',
+      'indicators',
+      'goals',
+      'risks',
+      'checks',
+      'problems',
+    ]) {
       expect(Array.isArray(report[key])).toBe(true);
     }
     // The Mellerud driftredovisning has variances; each carries the spec's fields.
@@ -169,6 +188,8 @@ describe('namndplan analyze', () => {
         'unit',
         'reported',
         'check',
+        'kind',
+        'comment',
       ]) {
         expect(v).toHaveProperty(field);
       }
@@ -256,6 +277,23 @@ describe('namndplan analyze', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('--goal-rule and --goal-scale judge the goals: Mark 2024 under share and under worst', () => {
+    const mark = join(root, 'tests', 'fixtures', 'mark-2024.xlsx');
+    const verdicts = (args: string[]): string[] => {
+      const r = run(['analyze', mark, '--json', '-', '--quiet', ...args]);
+      expect(r.status).toBe(0);
+      const report = JSON.parse(r.stdout) as { goals: { verdict: string; rule: string }[] };
+      return report.goals.map((g) => `${g.rule}:${g.verdict}`);
+    };
+    // Nämndens mål: Bästa barnkommun has 1 met and 1 not met of its assessed indicators.
+    expect(verdicts([])[1]).toBe('share:delvis');
+    expect(verdicts(['--goal-rule', 'worst', '--goal-scale', '3'])[1]).toBe('worst:ej');
+    const bad = run(['analyze', mark, '--goal-rule', 'median']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run(['analyze', mark, '--goal-upper', '20']).status).toBe(1); // below the default lower 25
   });
 
   it('--help and --version', () => {

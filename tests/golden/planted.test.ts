@@ -268,6 +268,7 @@ describe('the planted-error helper', () => {
   });
   const report = (...checks: Check[]): Report => ({
     schemaVersion: 1,
+    template: null,
     workbook: 'x.xlsx',
     goals: [],
     tables: [],

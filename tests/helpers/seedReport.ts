@@ -48,6 +48,7 @@ export function seedReport(): Report {
   const mark = renamed(analyse('mark-2024.xlsx'), 'Mark ');
   return {
     schemaVersion: 1,
+    template: null,
     workbook: alingsas.workbook,
     tables: [...alingsas.tables, ...mark.tables],
     variances: [...alingsas.variances, ...mark.variances],
