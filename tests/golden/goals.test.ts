@@ -67,3 +67,17 @@ test('Alingsås: numbered KF goals over the goals titling their nyckeltal tables
   );
   expect(telefon).toMatchObject({ indicators: 1, met: 1, verdict: 'helt' });
 });
+
+test('Alingsås: the gender split is kept, from Källa notes and from Kvinnor / Män rows', () => {
+  const split = (name: string) => {
+    const i = alingsas.report.indicators.find((x) => x.name.startsWith(name));
+    return [i?.outcome, i?.outcomeWomen, i?.outcomeMen];
+  };
+  expect(split('Antal vuxna biståndsmottagare')).toEqual([166, 85, 81]); // Varav 85 kvinnor och 81 män
+  expect(split('Ej återaktualiserade vuxna')).toEqual([70, 69, 70]); // 69 % av kvinnor och 70 % av män
+  expect(split('Genomsnittlig insatstid')).toEqual([291, 282, 300]); // 282 för kvinnor och 300 för män
+  expect(split('Total sjukfrånvaro')).toEqual([8.2, 9.8, 4]); // the Kvinnor and Män rows under it
+  const labels = alingsas.report.indicators.map((i) => i.name);
+  expect(labels).not.toContain('Kvinnor');
+  expect(labels).not.toContain('Män');
+});
