@@ -42,6 +42,38 @@ export function goalLevelOf(text: string, titlesIndicators: boolean): GoalLevel 
   return null;
 }
 
+/**
+ * The goal columns of a table, KF's first: `Fullmäktigemål`, `KF-mål`, `Inriktningsmål` (kf);
+ * `Nämndmål`, `Nämndens mål`, `Styrelsemål`, `Effektmål` (namnd); a column headed `Mål` whose
+ * cells are sentences (not target figures) is the committee's.
+ */
+function goalColumns(table: DetectedTable): { col: number; level: GoalLevel }[] {
+  const out: { col: number; level: GoalLevel }[] = [];
+  const all = [
+    { col: table.labelCol, text: table.labelHeader },
+    ...table.columns.map((c) => ({ col: c.col, text: c.header.text })),
+  ];
+  for (const { col, text } of all) {
+    const t = text.trim().toLowerCase();
+    if (
+      /^(fullmäktigemål|fullmäktiges mål|kommunfullmäktiges mål|kf-mål|kf:s mål|inriktningsmål|kommungemensamma mål|övergripande mål)/.test(
+        t,
+      )
+    ) {
+      out.push({ col, level: 'kf' });
+    } else if (
+      /^(nämndmål|nämndens mål|styrelsemål|effektmål|verksamhetsmål|nämndens prioriterade mål)/.test(
+        t,
+      )
+    ) {
+      out.push({ col, level: 'namnd' });
+    } else if (table.columns.some((c) => c.col === col && c.header.role === 'goal')) {
+      out.push({ col, level: 'namnd' });
+    }
+  }
+  return out.sort((a, b) => (a.level === b.level ? a.col - b.col : a.level === 'kf' ? -1 : 1));
+}
+
 /** The single text line of a row, with its column, or null. */
 function lineAt(grid: SheetGrid, row: number): { col: number; text: string } | null {
   const cols = grid.filledColumns(row);
@@ -73,6 +105,8 @@ export function readGoals(
   let previousBottom = grid.firstRow - 1;
   const sheetGoals: { goal: Goal; line: GoalLine }[] = [];
   const tableGoal = new Map<DetectedTable, Goal | null>();
+  /** Rows of tables with a goal column: the goal each row stands under. */
+  const rowGoal = new Map<number, Goal>();
   const make = (line: GoalLine, parent: Goal | null): Goal => {
     const goal: Goal = {
       id: '',
@@ -122,10 +156,44 @@ export function readGoals(
       }
     }
     previousBottom = table.bottom;
+    const goalCols = goalColumns(table);
+    if (goalCols.length > 0) {
+      // A goal column: each goal's cell spans or precedes the rows of its indicators.
+      const lastOf = new Map<number, { goal: Goal; row: number }>();
+      for (const r of table.dataRows) {
+        let parent: Goal | null = null;
+        for (const gc of goalCols) {
+          const raw = grid.mergedText(r, gc.col);
+          const own = grid.isMergedTail(r, gc.col) ? '' : raw;
+          let entry = lastOf.get(gc.col) ?? null;
+          if (own.trim() !== '' && !(entry && grid.isMergedTail(r, gc.col))) {
+            const reported = readVerdict(own);
+            const text = reported ? withoutVerdict(own) : own.trim();
+            const goal = make(
+              { row: r, col: gc.col, text, level: gc.level, reported },
+              gc.level === 'kf' ? null : parent,
+            );
+            entry = { goal, row: r };
+            lastOf.set(gc.col, entry);
+          }
+          if (entry) {
+            parent = entry.goal;
+            rowGoal.set(r, entry.goal);
+          }
+        }
+      }
+      continue;
+    }
     if (isIndicators) tableGoal.set(table, current);
   }
   if (sheetGoals.length === 0) return;
   const byGoal = new Map<Goal, Indicator[]>();
+  for (const i of indicators) {
+    const goal = i.sheet === grid.name ? rowGoal.get(i.row) : undefined;
+    if (!goal) continue;
+    i.goal = goal.id;
+    byGoal.set(goal, [...(byGoal.get(goal) ?? []), i]);
+  }
   for (const [table, goal] of tableGoal) {
     const own = indicators.filter(
       (i) => i.sheet === table.sheet && i.row >= table.top && i.row <= table.bottom,

@@ -22,6 +22,7 @@ export type ColumnRole =
   | 'process'
   | 'direction'
   | 'note' // Not: the number of a note, never an amount
+  | 'goal' // a column of goal sentences (`Nämndens mål`, `Mål` holding sentences)
   | 'year' // a bare year: a figure of that year whose role the header does not say
   | 'other';
 

@@ -459,3 +459,40 @@ test('the net of an outcome is its income plus its costs, row by row (Intäkter 
   expect(mismatches(r)).toContain('D5');
   expect(mismatches(r)).not.toContain('D6');
 });
+
+describe('goals', () => {
+  test('a printed verdict its indicators contradict is a verdict check at its cell', () => {
+    const r = run([
+      ['Nämndens mål: Fler ska bli självförsörjande. Målet uppfyllt'],
+      ['Indikator', 'Utfall 2023', 'Mål 2023'],
+      ['Andel självförsörjande, %', 40, '≥ 50'],
+      ['Antal i praktik', 20, 'Minst 30'],
+    ]);
+    expect(r.goals[0]).toMatchObject({ verdict: 'ej', reportedVerdict: 'helt', indicators: 2 });
+    expect(r.checks).toEqual([
+      expect.objectContaining({ cell: 'A1', kind: 'verdict', reported: 'helt', computed: 'ej' }),
+    ]);
+  });
+
+  test('a Mål column of sentences holds goals, not targets; each row under the goal above it', () => {
+    const r = run(
+      [
+        ['Måluppfyllelse 2023'],
+        ['Mål', 'Indikator', 'Utfall 2023', 'Målvärde 2023'],
+        ['Invånarna ska vara nöjda med biblioteken', 'Nöjd kund-index bibliotek', 78, 'Minst 75'],
+        [null, 'Antal besök per invånare', 4.1, 'Minst 5'],
+        ['Fler barn ska simma', 'Andel elever som kan simma, %', 96, '≥ 95'],
+      ],
+      ['A3:A4'],
+    );
+    expect(r.goals.map((g) => [g.text, g.indicators, g.verdict])).toEqual([
+      ['Invånarna ska vara nöjda med biblioteken', 2, 'delvis'],
+      ['Fler barn ska simma', 1, 'helt'],
+    ]);
+    expect(r.indicators.map((i) => [i.name, i.goal, i.status])).toEqual([
+      ['Nöjd kund-index bibliotek', 'G1', 'met'],
+      ['Antal besök per invånare', 'G1', 'not-met'],
+      ['Andel elever som kan simma, %', 'G2', 'met'],
+    ]);
+  });
+});

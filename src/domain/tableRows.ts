@@ -135,9 +135,16 @@ export function amountColumns(grid: SheetGrid, table: DetectedTable): TableColum
   return table.columns.filter((c) => {
     const role = c.header.role;
     if (
-      ['risk', 'process', 'direction', 'probability', 'consequence', 'target', 'note'].includes(
-        role,
-      )
+      [
+        'risk',
+        'process',
+        'direction',
+        'probability',
+        'consequence',
+        'target',
+        'note',
+        'goal',
+      ].includes(role)
     )
       return false;
     if (c.header.percent) return false;

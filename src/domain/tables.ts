@@ -404,6 +404,16 @@ function buildTable(
       group: groups.get(c) ?? '',
     });
   }
+  // A `Mål` column of sentences holds goals, not targets.
+  for (const c of columns) {
+    if (
+      c.header.role === 'target' &&
+      /^mål$/i.test(c.header.text.trim()) &&
+      holdsSentences(grid, dataRows, c.col)
+    ) {
+      c.header.role = 'goal';
+    }
+  }
   const labelHeader = [...headerRows]
     .map((r) => grid.text(r, labelCol))
     .filter((t) => t !== '')
@@ -478,6 +488,19 @@ function classifyKind(grid: SheetGrid, t: DetectedTable): TableKind {
   // Amounts in kronor under headers that name no role (`Miljoner kronor`, a date) are money.
   if (hasNumbers && t.unit !== null) return 'budget';
   return 'other';
+}
+
+/** True when a column's filled cells are mostly sentences (four words or more, no figure). */
+function holdsSentences(grid: SheetGrid, rows: readonly number[], col: number): boolean {
+  let sentences = 0;
+  let filled = 0;
+  for (const r of rows) {
+    const t = grid.text(r, col);
+    if (t === '') continue;
+    filled++;
+    if (t.split(/\s+/).length >= 4 && grid.number(r, col) === null) sentences++;
+  }
+  return filled > 0 && sentences * 2 > filled;
 }
 
 /** An upper header cell that spans the blank cells right of it: a period or a group name. */

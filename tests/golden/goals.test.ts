@@ -81,3 +81,22 @@ test('Alingsås: the gender split is kept, from Källa notes and from Kvinnor / 
   expect(labels).not.toContain('Kvinnor');
   expect(labels).not.toContain('Män');
 });
+
+test('Mellerud: goal columns, the committee goals under fullmäktige’s, all four printed Målet uppfyllt', async () => {
+  const mellerud = await loadGolden('mellerud-2023.xlsx');
+  const goals = mellerud.report.goals;
+  expect(goals.map((g) => [g.level, g.parent, g.text.slice(0, 40), g.reportedVerdict])).toEqual([
+    ['kf', null, 'Främjar företagsamhet, företagande och f', null],
+    ['namnd', 'G1', 'Socialförvaltningen ska ha en god grund ', 'helt'],
+    ['namnd', 'G1', 'Socialförvaltningen ska ha väl fungerand', 'helt'],
+    ['kf', null, 'Tar ansvar för vår livsmiljö, arbetar fö', null],
+    ['namnd', 'G4', 'Socialförvaltningen ska ha väl implement', 'helt'],
+    ['kf', null, 'Är välkomnande och inbjuder till medskap', null],
+    ['namnd', 'G6', 'Socialförvaltningen ska präglas av delak', 'helt'],
+  ]);
+  // The verdict is read out of the goal's text; its nyckeltal print no figures, so nothing
+  // contradicts the printed verdicts: no verdict check.
+  expect(goals[1]?.text).toBe('Socialförvaltningen ska ha en god grund i digitaliseringsarbetet');
+  expect(goals.every((g) => g.verdict === 'ej-bedomd')).toBe(true);
+  expect(mellerud.report.checks.filter((c) => c.kind === 'verdict')).toEqual([]);
+});
