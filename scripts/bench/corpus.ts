@@ -41,6 +41,7 @@ const CATEGORY_LABEL: Record<Category, string> = {
   varianceColumns: 'avv.-kolumner',
   differences: 'differenser',
   indicators: 'indikatorer',
+  goals: 'mål',
   errors: 'dokumentets fel',
   falseAlarms: 'inga falsklarm',
 };

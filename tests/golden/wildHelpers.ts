@@ -19,6 +19,7 @@ import type { Check, Report, Variance } from '../../src/domain/report';
 import type {
   ExpectedDifference,
   ExpectedError,
+  ExpectedGoal,
   ExpectedIndicator,
   ExpectedSum,
   ExpectedTable,
@@ -186,6 +187,7 @@ export type Category =
   | 'varianceColumns'
   | 'differences'
   | 'indicators'
+  | 'goals'
   | 'errors'
   | 'falseAlarms';
 
@@ -196,6 +198,7 @@ export const CATEGORIES: readonly Category[] = [
   'varianceColumns',
   'differences',
   'indicators',
+  'goals',
   'errors',
   'falseAlarms',
 ];
@@ -400,6 +403,33 @@ function indicatorExpectation(i: ExpectedIndicator): Expectation {
   };
 }
 
+function goalExpectation(g: ExpectedGoal): Expectation {
+  const parent = g.parent ? ` under "${g.parent.row}"` : '';
+  const printed = g.reportedVerdict ? `, printed ${g.reportedVerdict}` : '';
+  return {
+    category: 'goals',
+    name: `${refName(g)} is a ${g.level} goal${parent} with ${g.indicators} indicators, ${g.verdict}${printed}`,
+    score: ({ report, snapshot }) =>
+      guarded(() => {
+        const row = resolveRow(snapshot, g);
+        const found = report.goals.find((x) => x.sheet === g.sheet && x.row === row);
+        if (!found) return { pass: false, reason: `no goal read on row ${row}` };
+        const parentRow = g.parent ? resolveRow(snapshot, g.parent) : null;
+        const parentGoal = report.goals.find((x) => x.id === found.parent) ?? null;
+        const pass =
+          found.level === g.level &&
+          (parentGoal?.row ?? null) === parentRow &&
+          found.indicators === g.indicators &&
+          found.verdict === g.verdict &&
+          found.reportedVerdict === g.reportedVerdict;
+        return {
+          pass,
+          reason: `the engine gave ${found.level} under row ${parentGoal?.row ?? 'none'}, ${found.indicators} indicators, ${found.verdict}, printed ${found.reportedVerdict ?? 'none'}: ${found.reason}`,
+        };
+      }),
+  };
+}
+
 function errorExpectation(e: ExpectedError): Expectation {
   return {
     category: 'errors',
@@ -439,6 +469,7 @@ export function listExpectations(fx: WildFixture): Expectation[] {
     ...fx.varianceColumns.flatMap(varianceColumnExpectations),
     ...(fx.differences ?? []).flatMap(differenceExpectations),
     ...fx.indicators.map(indicatorExpectation),
+    ...(fx.goals ?? []).map(goalExpectation),
     ...fx.errors.map(errorExpectation),
     falseAlarmExpectation,
   ];
