@@ -15,6 +15,11 @@ export type CellRole =
   | 'status-none' // no-target / no-outcome
   | 'severity-mismatch'
   | 'severity-rounding'
+  | 'verdict-helt' // a goal's verdict, in the four signal colours and grey
+  | 'verdict-i-hog-grad'
+  | 'verdict-delvis'
+  | 'verdict-ej'
+  | 'verdict-ej-bedomd'
   | 'link'; // a source-cell reference ("Drift!D10"), rendered as a hyperlink
 
 /** One generated sheet: a title line, a header row, rows, and where each row came from. */
@@ -69,4 +74,10 @@ export const SIGNAL_COLOURS: Partial<Record<CellRole, { fill: string; font: stri
   'status-none': { fill: 'EDEDED', font: '3B3B3B' },
   'severity-mismatch': { fill: 'FFC7CE', font: '9C0006' },
   'severity-rounding': { fill: 'FFEB9C', font: '9C5700' },
+  // A goal's verdict: green, light green, yellow, red, grey (domain.md), always with its word.
+  'verdict-helt': { fill: 'C6EFCE', font: '006100' },
+  'verdict-i-hog-grad': { fill: 'E2F0D9', font: '375623' },
+  'verdict-delvis': { fill: 'FFEB9C', font: '9C5700' },
+  'verdict-ej': { fill: 'FFC7CE', font: '9C0006' },
+  'verdict-ej-bedomd': { fill: 'EDEDED', font: '3B3B3B' },
 };

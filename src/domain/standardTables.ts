@@ -5,6 +5,8 @@
 import Decimal from 'decimal.js';
 import { verdictWords } from './goalVerdicts';
 import type {
+  Goal,
+  GoalVerdict,
   Check,
   CheckKind,
   CheckStatus,
@@ -46,6 +48,15 @@ export const STATUS_TEXT: Record<IndicatorStatus, string> = {
   unclear: 'Oklart',
   'no-outcome': 'Utfall saknas',
   'no-target': 'Mål saknas',
+};
+
+/** A goal's verdict as the sheet writes it, capitalised like the indicators' statuses. */
+const VERDICT_TEXT: Record<GoalVerdict, string> = {
+  helt: 'Helt uppfyllt',
+  'i-hog-grad': 'I hög grad uppfyllt',
+  delvis: 'Delvis uppfyllt',
+  ej: 'Ej uppfyllt',
+  'ej-bedomd': 'Ej bedömd',
 };
 
 const STATUS_ROLE: Record<IndicatorStatus, CellRole> = {
@@ -228,15 +239,67 @@ function indicatorsSheet(report: Report): ReportSheet {
       { header: 'Motivering', role: 'text', width: 60 },
       { header: 'Källa', role: 'link', width: 14 },
     ],
-    rows: report.indicators.map(indicatorRow),
+    rows: indicatorRows(report),
   };
 }
 
-function indicatorRow(i: Indicator): ReportRow {
+/**
+ * The Måluppfyllelse rows grouped by goal: each KF goal as a section, each goal's row with its
+ * verdict (word and colour) and the count, its indicators under it; then indicators under no goal;
+ * then följetal, in a table of their own, never counted as goals' indicators.
+ */
+function indicatorRows(report: Report): ReportRow[] {
+  if (report.goals.length === 0) return report.indicators.map((i) => indicatorRow(i));
+  const rows: ReportRow[] = [];
+  const isFoljetal = (i: Indicator): boolean =>
+    tableAt(report.tables, i.sheet, i.row)?.kind === 'metrics';
+  const children = (id: string | null) => report.goals.filter((g) => g.parent === id);
+  const goalRow = (g: Goal, depth: number): void => {
+    if (g.level === 'kf' && depth === 0) {
+      rows.push({
+        kind: 'section',
+        values: [`Fullmäktigemål: ${g.text} – ${verdictWords(g.verdict)}`],
+      });
+    }
+    rows.push({
+      values: [
+        g.level === 'kf' && depth === 0 ? g.text : `${'  '.repeat(depth)}${g.text}`,
+        null,
+        null,
+        null,
+        null,
+        null,
+        VERDICT_TEXT[g.verdict],
+        g.reason,
+        link(g.sheet, g.cell),
+      ],
+      roles: { 6: `verdict-${g.verdict}` },
+      source: { sheet: g.sheet, cell: g.cell },
+    });
+    for (const i of report.indicators) {
+      if (i.goal === g.id) rows.push(indicatorRow(i, `${'  '.repeat(depth + 1)}`));
+    }
+    for (const c of children(g.id)) goalRow(c, depth + 1);
+  };
+  for (const g of report.goals.filter((x) => x.parent === null)) goalRow(g, 0);
+  const loose = report.indicators.filter((i) => i.goal === null && !isFoljetal(i));
+  if (loose.length > 0) {
+    rows.push({ kind: 'section', values: ['Indikatorer utan mål'] });
+    for (const i of loose) rows.push(indicatorRow(i));
+  }
+  const foljetal = report.indicators.filter((i) => i.goal === null && isFoljetal(i));
+  if (foljetal.length > 0) {
+    rows.push({ kind: 'section', values: ['Följetal (utan mål, bedöms inte)'] });
+    for (const i of foljetal) rows.push(indicatorRow(i));
+  }
+  return rows;
+}
+
+function indicatorRow(i: Indicator, indent = ''): ReportRow {
   const d = decimalsOf(i.outcome);
   return {
     values: [
-      i.name,
+      `${indent}${i.name}`,
       i.target,
       i.targetPeriod,
       i.outcome,

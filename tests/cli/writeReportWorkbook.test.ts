@@ -84,9 +84,25 @@ describe('writeReportWorkbook', () => {
   it('colours indicator status: green met, red not met, yellow unclear', () => {
     const ws = book.getWorksheet('NP Måluppfyllelse')!;
     const fill = (a: string): unknown => (ws.getCell(a).fill as ExcelJS.FillPattern).fgColor?.argb;
+    // Rows grouped by goal, indicators indented under theirs: find them by their names.
+    const rowStarting = (text: string): number => {
+      let found = 0;
+      ws.getColumn(1).eachCell((cell, row) => {
+        if (found === 0 && String(cell.text).trim().startsWith(text)) found = row;
+      });
+      if (found === 0) throw new Error(`no row starting with ${text}`);
+      return found;
+    };
     // Alingsås: långvarigt ekonomiskt bistånd 166 against 135 (no direction), ≥81 against 70.
-    expect([ws.getCell('G3').value, fill('G3')]).toEqual(['Oklart', 'FFFFEB9C']);
-    expect([ws.getCell('G4').value, fill('G4')]).toEqual(['Ej uppfyllt', 'FFFFC7CE']);
+    const bistand = rowStarting('Antal vuxna biståndsmottagare');
+    const ater = rowStarting('Ej återaktualiserade');
+    expect([ws.getCell(`G${bistand}`).value, fill(`G${bistand}`)]).toEqual(['Oklart', 'FFFFEB9C']);
+    expect([ws.getCell(`G${ater}`).value, fill(`G${ater}`)]).toEqual(['Ej uppfyllt', 'FFFFC7CE']);
+    // Their goal stands above them with its verdict in word and colour, the count beside it.
+    const goal = rowStarting('Antal personer som blir självförsörjande ska öka');
+    expect(goal).toBeLessThan(bistand);
+    expect([ws.getCell(`G${goal}`).value, fill(`G${goal}`)]).toEqual(['Ej uppfyllt', 'FFFFC7CE']);
+    expect(String(ws.getCell(`H${goal}`).value)).toMatch(/^0 av 2 indikatorer uppfyllda/);
     // Every status cell carries its own colour, met ones green.
     const colour: Record<string, string> = {
       Uppfyllt: 'FFC6EFCE',

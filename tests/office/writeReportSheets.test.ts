@@ -45,7 +45,8 @@ function at(sheet: FakeSheet | undefined, a1: string) {
 
 /** The 1-based row whose first cell is `text`. */
 function rowOf(sheet: FakeSheet | undefined, text: string): number {
-  for (let r = 0; r < 500; r++) if (sheet?.value(r, 0) === text) return r + 1;
+  // Names are indented under their goal: compare them trimmed.
+  for (let r = 0; r < 500; r++) if (String(sheet?.value(r, 0) ?? '').trim() === text) return r + 1;
   throw new Error(`no row ${text}`);
 }
 
@@ -89,9 +90,10 @@ describe('writeReportSheets', () => {
     expect(dev?.names.get(REPORT_MARKER.toLowerCase())).toMatchObject({ visible: true });
 
     const goals = model.sheet('NP Måluppfyllelse');
-    expect(at(goals, 'A4').value).toBe(
-      'Antal vuxna biståndsmottagare med långvarigt ekonomiskt bistånd',
-    );
+    // Grouped by goal: the KF goal's section first, its committee goal, then the indicators.
+    expect(String(at(goals, 'A4').value)).toMatch(/^Fullmäktigemål: 2\. I Alingsås finns/);
+    const bistand = rowOf(goals, 'Antal vuxna biståndsmottagare med långvarigt ekonomiskt bistånd');
+    expect(bistand).toBeGreaterThan(4);
     // Each status text shows its colour, wherever the engine puts that indicator.
     const statusRow = (text: string): number => {
       for (let r = 3; r < 500; r++) if (goals?.value(r, 6) === text) return r + 1;
@@ -105,14 +107,18 @@ describe('writeReportSheets', () => {
     expect(at(goals, `B${evictions}`)).toMatchObject({ value: '=0', format: '@' });
     expect(at(goals, `G${evictions}`)).toMatchObject({ value: 'Ej uppfyllt', fill: '#FFC7CE' });
     expect(goals?.formulas.size).toBe(0);
-    // One rule per status the sheet holds: Alingsås has unclear, not met and met; Mark adds
-    // indicators without a target (följetal) and without an outcome yet.
+    // One rule per status the sheet holds, in the order they first appear: the goals' verdicts
+    // (Ej uppfyllt shares its rule with the indicators' status of the same words and colour) and
+    // the indicators' statuses; Mark adds följetal without a target and goals not yet judged.
     expect(goals?.conditionalFormats.map((c) => [c.type, c.rule?.['formula1']])).toEqual([
-      ['CellValue', '="Oklart"'],
       ['CellValue', '="Ej uppfyllt"'],
       ['CellValue', '="Uppfyllt"'],
-      ['CellValue', '="Mål saknas"'],
+      ['CellValue', '="Oklart"'],
       ['CellValue', '="Utfall saknas"'],
+      ['CellValue', '="Ej bedömd"'],
+      ['CellValue', '="Delvis uppfyllt"'],
+      ['CellValue', '="Helt uppfyllt"'],
+      ['CellValue', '="Mål saknas"'],
     ]);
     const grey = rowOf(goals, 'Antal personer i LSS-boende'); // a Mark följetal: no target
     expect(at(goals, `G${grey}`)).toMatchObject({ value: 'Mål saknas', fill: '#EDEDED' });

@@ -142,8 +142,16 @@ export function layoutReportSheet(sheet: ReportSheet): SheetLayout {
       if (!isSignal(role)) return;
       const v = row.values[i];
       cells.push({ r: FIRST_DATA_ROW + k, role });
-      if (typeof v !== 'string' || (byText.has(v) && byText.get(v) !== role)) textual = false;
-      else byText.set(v, role);
+      // One text in two roles of the same colours (a goal's `Ej uppfyllt`, an indicator's) is
+      // one rule; in two colours, the cells get fills instead.
+      const seen = typeof v === 'string' ? byText.get(v) : undefined;
+      const sameColours =
+        seen === undefined ||
+        seen === role ||
+        (ROLE_COLOURS[seen]?.fill === ROLE_COLOURS[role]?.fill &&
+          ROLE_COLOURS[seen]?.font === ROLE_COLOURS[role]?.font);
+      if (typeof v !== 'string' || !sameColours) textual = false;
+      else if (seen === undefined) byText.set(v, role);
     });
     if (cells.length === 0) continue;
     const col = columnLetters(i);
