@@ -496,3 +496,14 @@ describe('goals', () => {
     ]);
   });
 });
+
+test('a sheet of 200 000 merged areas is read, not an out-of-range Map', () => {
+  // 100 cells each: 20 million in all, past what one Map holds.
+  const merges = Array.from({ length: 200_000 }, (_, i) => `A${i + 10}:CV${i + 10}`);
+  const r = analyzeWorkbook(
+    workbookOf(
+      sheetOf('Blad1', [['Drift (tkr)'], ['Verksamhet', 'Budget', 'Prognos']], { merges }),
+    ),
+  );
+  expect(r.tables).toHaveLength(1);
+});

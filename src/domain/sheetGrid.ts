@@ -11,6 +11,9 @@ import {
 
 const NONE: readonly number[] = [];
 
+/** At most this many cells of merged areas are indexed (one Map holds 2^24 entries at most). */
+const MAX_MERGED_CELLS = 2_000_000;
+
 /**
  * Random access to a sheet in sheet coordinates (1-based rows and columns), with merged areas
  * resolved: a merged cell's value is seen in its top-left cell only, but `mergedText` finds it
@@ -40,10 +43,16 @@ export class SheetGrid {
     this.lastRow = this.firstRow + sheet.values.length - 1;
     this.lastCol = this.firstCol + width - 1;
     this.width = width;
+    let indexed = 0;
     for (const m of sheet.merges) {
       const area = parseRange(m);
       // Only small areas matter for headers; skip huge merges to stay linear.
-      if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > 200) continue;
+      const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+      if (cells > 200) continue;
+      // A sheet of a hundred thousand merged areas would pass what one Map can hold (2^24):
+      // merges are read for headers and goal cells, and two million cells of them is plenty.
+      if (indexed + cells > MAX_MERGED_CELLS) break;
+      indexed += cells;
       for (let r = area.top; r <= area.bottom; r++) {
         for (let c = area.left; c <= area.right; c++) {
           if (r !== area.top || c !== area.left)
