@@ -21,6 +21,7 @@
  * the pane opens in standalone (file) mode.
  */
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -107,6 +108,18 @@ class DevelopmentManifestWarning {
     });
   }
 }
+/**
+ * The analysis worker runs the CLI's xlsx reader, budgets and all; these stand in for the two
+ * Node modules it calls (src/taskpane/analysis/browserNode). Nothing else in the bundles asks.
+ */
+const BROWSER_NODE = {
+  'node:zlib': path.resolve(__dirname, 'src/taskpane/analysis/browserNode/zlib.ts'),
+  'node:string_decoder': path.resolve(
+    __dirname,
+    'src/taskpane/analysis/browserNode/stringDecoder.ts',
+  ),
+};
+
 const LOCAL_OFFICE_JS = 'office-js/office.js';
 const OFFICE_JS_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 
@@ -160,6 +173,9 @@ const config = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:(zlib|string_decoder)$/, (resource) => {
+        resource.request = BROWSER_NODE[resource.request];
+      }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -4,8 +4,10 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
+import { createInProcessAnalyzer } from './analysis/inProcessAnalyzer';
+import type { PickedWorkbook } from './analysis/readPickedFile';
 import { createFileHost } from './fileHost';
-import type { WorkbookHost, WriteOutcome } from './host';
+import type { Progress, WorkbookHost, WriteOutcome } from './host';
 import { HostProvider } from './HostContext';
 import { LocaleProvider } from './LocaleContext';
 import { ALE_WORKBOOK } from './testing/aleGrid';
@@ -228,8 +230,10 @@ test('the English switch translates the pane', async () => {
 
 test('standalone: a picked .xlsx is read and analysed; cells are named, not selected', async () => {
   const user = userEvent.setup();
-  const readWorkbook = jest.fn(() => Promise.resolve(ALE_WORKBOOK));
-  const host = createFileHost({ readWorkbook });
+  const read = jest.fn((): Promise<PickedWorkbook> =>
+    Promise.resolve({ snapshot: ALE_WORKBOOK, unreadable: [] }),
+  );
+  const host = createFileHost({ analyzer: createInProcessAnalyzer({ read }) });
   renderPane(host);
   expect(screen.getByRole('button', { name: 'Analysera arbetsboken' })).toHaveAttribute(
     'aria-disabled',
@@ -239,10 +243,65 @@ test('standalone: a picked .xlsx is read and analysed; cells are named, not sele
   await user.upload(screen.getByLabelText('Välj fil…', { selector: 'input' }), file);
 
   await user.click(await findingButton(/Totalt \(Prognos 2023\)/));
-  expect(readWorkbook).toHaveBeenCalledWith(expect.any(Uint8Array), 'ale.xlsx');
+  // The page hands the File itself to the analyzer, which reads it (a worker, in a browser).
+  expect(read).toHaveBeenCalledWith(file, 'ale.xlsx', expect.any(Function));
   expect(screen.getByText('Arbetsbok: ale.xlsx')).toBeInTheDocument();
   expect(screen.getByRole('status')).toHaveTextContent(
     'Öppna arbetsboken i Excel och gå till Ekonomi!B9.',
   );
   expect(screen.getByRole('button', { name: 'Ladda ner rapport (.xlsx)' })).toBeInTheDocument();
+});
+
+test('standalone: progress names the sheet being read; Cancel stops it and the pane goes on', async () => {
+  const user = userEvent.setup();
+  let proceed: () => void = () => undefined;
+  const read = jest
+    .fn()
+    .mockImplementationOnce(
+      (_file: Blob, _name: string, onProgress: (p: Progress) => void): Promise<PickedWorkbook> => {
+        onProgress({
+          phase: 'reading',
+          fraction: 0,
+          sheet: { name: 'Drift', index: 1, count: 2, rows: 42000 },
+        });
+        return new Promise((resolve) => {
+          proceed = () => resolve({ snapshot: ALE_WORKBOOK, unreadable: [] });
+        });
+      },
+    )
+    .mockResolvedValue({ snapshot: ALE_WORKBOOK, unreadable: [] });
+  renderPane(createFileHost({ analyzer: createInProcessAnalyzer({ read }) }));
+  await user.upload(
+    screen.getByLabelText('Välj fil…', { selector: 'input' }),
+    new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'stor.xlsx'),
+  );
+
+  expect(await screen.findByText(/^Läser Drift \(blad 1 av 2\): 42\s000 rader…$/)).toBeVisible();
+  const analyse = screen.getByRole('button', { name: 'Analysera arbetsboken' });
+  expect(analyse).toBeDisabled();
+  await user.click(screen.getByRole('button', { name: 'Avbryt' }));
+
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Avbrutet\./));
+  expect(screen.queryByRole('button', { name: 'Avbryt' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  // Focus is back on the primary action, which works again.
+  await waitFor(() => expect(analyse).toHaveFocus());
+  proceed(); // the cancelled run's late answer shows nothing
+  expect(screen.queryByRole('heading', { name: 'Sammanfattning' })).not.toBeInTheDocument();
+  await user.click(analyse);
+  expect(await findingButton(/Totalt \(Prognos 2023\)/)).toBeInTheDocument();
+});
+
+test('the Excel host has no Cancel: Office.js work cannot be stopped', async () => {
+  const user = userEvent.setup();
+  let proceed: () => void = () => undefined;
+  const readWorkbook = jest.fn(
+    () => new Promise<typeof ALE_WORKBOOK>((resolve) => (proceed = () => resolve(ALE_WORKBOOK))),
+  );
+  renderPane(excelHost({ readWorkbook }));
+  await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+  expect(await screen.findByText('Läser arbetsboken…')).toBeVisible();
+  expect(screen.queryByRole('button', { name: 'Avbryt' })).not.toBeInTheDocument();
+  proceed();
+  expect(await findingButton(/Totalt \(Prognos 2023\)/)).toBeInTheDocument();
 });

@@ -11,23 +11,22 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   tokens,
-  Field,
 } from '@fluentui/react-components';
 import {
   ArrowDownloadRegular,
   DataBarVerticalRegular,
   TableAddRegular,
 } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { ConfirmReplaceDialog } from './components/ConfirmReplaceDialog';
 import { FileDrop, type PickedFile } from './components/FileDrop';
 import { FindingsView } from './components/FindingsView';
+import { ProgressView } from './components/ProgressView';
 import { SettingsView } from './components/SettingsView';
 import { SummaryView } from './components/SummaryView';
 import { isFileHost } from './fileHost';
-import { buildFindings, summarize } from './findings';
+import { buildFindings, summarize, type Finding } from './findings';
 import { useHost } from './HostContext';
 import { useLocaleNotStored, useLocaleSwitch, useMessages } from './LocaleContext';
 import { describeError } from './describeError';
@@ -64,19 +63,28 @@ export function App(): JSX.Element {
   const confirm = useConfirmReplace();
   const [fileName, setFileName] = useState<string | null>(isFileHost(host) ? host.fileName : null);
 
-  const findingOptions = { varianceThreshold: settings.varianceThreshold };
-  const { report } = analysis;
+  const primary = useRef<HTMLElement | null>(null);
+  const setPrimary = useCallback((el: HTMLElement | null) => {
+    primary.current = el;
+  }, []);
+
+  const { report, selectCell } = analysis;
+  const varianceThreshold = settings.varianceThreshold;
   const findings = useMemo(
-    () =>
-      report ? buildFindings(report, { varianceThreshold: settings.varianceThreshold }, m) : [],
-    [report, settings.varianceThreshold, m],
+    () => (report ? buildFindings(report, { varianceThreshold }, m) : []),
+    [report, varianceThreshold, m],
   );
-  const summary = report ? summarize(report, findingOptions) : null;
+  const summary = useMemo(
+    () => (report ? summarize(report, { varianceThreshold }) : null),
+    [report, varianceThreshold],
+  );
+  const onSelect = useCallback((f: Finding) => void selectCell(f.sheet, f.cell), [selectCell]);
 
   const onFile = (file: PickedFile): void => {
     if (!isFileHost(host)) return;
-    host.setFile(file.name, file.bytes);
+    host.setFile(file.name, file.file);
     setFileName(file.name);
+    analysis.reset();
     void analysis.analyze();
   };
 
@@ -108,6 +116,7 @@ export function App(): JSX.Element {
         size="large"
         className={s.primary}
         icon={<DataBarVerticalRegular />}
+        ref={setPrimary}
         disabled={busy || needsFile}
         onClick={() => void analysis.analyze()}
         disabledFocusable={needsFile}
@@ -116,20 +125,7 @@ export function App(): JSX.Element {
         {report ? m.analyzeAgain : m.analyze}
       </Button>
 
-      {analysis.progress !== null && (
-        <Field
-          validationMessage={m.phase[analysis.progress.phase]}
-          validationState="none"
-          label={m.progressLabel}
-        >
-          <ProgressBar
-            {...(analysis.progress.fraction === undefined
-              ? {}
-              : { value: analysis.progress.fraction })}
-            aria-label={m.phase[analysis.progress.phase]}
-          />
-        </Field>
-      )}
+      <ProgressView progress={analysis.progress} onCancel={analysis.cancel} returnFocus={primary} />
 
       {analysis.error !== null && (
         <MessageBar intent="error" role="alert" politeness="assertive">
@@ -166,10 +162,7 @@ export function App(): JSX.Element {
               {m.downloadJson}
             </Button>
           </section>
-          <FindingsView
-            findings={findings}
-            onSelect={(f) => void analysis.selectCell(f.sheet, f.cell)}
-          />
+          <FindingsView findings={findings} onSelect={onSelect} />
         </>
       )}
 

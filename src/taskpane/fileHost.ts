@@ -1,13 +1,14 @@
 /**
- * Standalone mode's host: the workbook is a .xlsx the user picked or dropped in a browser. Reads
- * it with the same pure reader as the CLI (SheetJS), and "writing the report" downloads a report
- * workbook (ExcelJS) instead of touching any file. Nothing leaves the browser; no server code.
- * The xlsx libraries are loaded on first use, as their own chunks, to keep the pane's start small.
+ * Standalone mode's host: the workbook is a .xlsx the user picked or dropped in a browser. The
+ * page never reads it: the analyzer (a Web Worker in the browser, `analysis/`) reads it with the
+ * CLI's own reader and budgets, runs the engine and writes the report workbook, which is then
+ * downloaded instead of touching any file. Nothing leaves the browser; no server code.
  */
-import type { WorkbookSnapshot } from '../domain/grid';
 import { DEFAULT_RISK_THRESHOLD } from '../domain/analyze';
-import type { Report } from '../domain/report';
+import type { WorkbookSnapshot } from '../domain/grid';
+import type { AnalyzeOptions, Report } from '../domain/report';
 import type { ReportSheetOptions } from '../domain/standardTables';
+import type { AnalysisRequest, WorkbookAnalyzer } from './analysis/analyzer';
 import { downloadFile, reportFileName, XLSX_MIME } from './download';
 import type { Progress, WorkbookHost, WriteOutcome } from './host';
 
@@ -16,43 +17,24 @@ export interface FileHost extends WorkbookHost {
   readonly kind: 'file';
   /** The picked file's name, or null before one is picked. */
   readonly fileName: string | null;
-  setFile(name: string, bytes: Uint8Array): void;
+  /** Chooses the file; it is read only when analysed, and only by the analyzer. */
+  setFile(name: string, file: Blob): void;
+  analyseWorkbook(options: AnalyzeOptions, onProgress?: (p: Progress) => void): Promise<Report>;
+  cancel(): void;
 }
 
 /** What the file host needs from the outside world; tests replace any of them. */
 export interface FileHostDeps {
-  readWorkbook(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot>;
-  buildReportWorkbook(
-    report: Report,
-    options: ReportSheetOptions,
-    sourceFile: string,
-  ): Promise<Uint8Array>;
+  /** Reads, analyses and writes: the worker in a browser, in-process in tests. */
+  analyzer: WorkbookAnalyzer;
   download(bytes: Uint8Array, fileName: string): void;
   /** Current report sheet settings (the pane's remembered thresholds). */
   reportOptions(): ReportSheetOptions;
 }
 
-/** The browser's real dependencies: lazily imported readers/writers and a download link. */
-export const browserFileHostDeps: FileHostDeps = {
-  async readWorkbook(bytes, name) {
-    const { readWorkbook } = await import(
-      /* webpackChunkName: "xlsx-read" */ '../adapters/xlsx/readWorkbook'
-    );
-    return readWorkbook(bytes, name);
-  },
-  async buildReportWorkbook(report, options, sourceFile) {
-    const [{ buildReportSheets }, { writeReportWorkbook }] = await Promise.all([
-      import(/* webpackChunkName: "report" */ '../domain/standardTables'),
-      import(/* webpackChunkName: "xlsx-write" */ '../adapters/xlsx/writeReportWorkbook'),
-    ]);
-    return writeReportWorkbook(buildReportSheets(report, options), { sourceFile });
-  },
-  download(bytes, fileName) {
-    // Copy into a plain ArrayBuffer-backed array: Blob refuses SharedArrayBuffer views.
-    downloadFile(new Uint8Array(bytes), fileName, XLSX_MIME);
-  },
-  reportOptions: () => ({ riskThreshold: DEFAULT_RISK_THRESHOLD }),
-};
+const browserDownload = (bytes: Uint8Array, fileName: string): void =>
+  // Copy into a plain ArrayBuffer-backed array: Blob refuses SharedArrayBuffer views.
+  downloadFile(new Uint8Array(bytes), fileName, XLSX_MIME);
 
 /** True when `host` is a file host (standalone mode). */
 export function isFileHost(host: WorkbookHost): host is FileHost {
@@ -63,35 +45,53 @@ export function isFileHost(host: WorkbookHost): host is FileHost {
  * Creates the standalone host. `selectCell` always resolves false: a browser cannot select a
  * cell in a file, so the pane shows the cell's address instead.
  *
- * @example const host = createFileHost(); host.setFile('plan.xlsx', bytes);
- *   await host.readWorkbook() // → WorkbookSnapshot named 'plan.xlsx'
+ * @example const host = createFileHost({ analyzer: createWorkerAnalyzer(createAnalysisWorker) });
+ *   host.setFile('plan.xlsx', file); await host.analyseWorkbook({ riskThreshold: 12 }) // → Report
  */
-export function createFileHost(deps: Partial<FileHostDeps> = {}): FileHost {
-  const d: FileHostDeps = { ...browserFileHostDeps, ...deps };
-  let file: { name: string; bytes: Uint8Array } | null = null;
+export function createFileHost(
+  deps: Pick<FileHostDeps, 'analyzer'> & Partial<FileHostDeps>,
+): FileHost {
+  const { analyzer } = deps;
+  const download = deps.download ?? browserDownload;
+  const reportOptions = deps.reportOptions ?? (() => ({ riskThreshold: DEFAULT_RISK_THRESHOLD }));
+  let file: { name: string; blob: Blob; id: number } | null = null;
+  let lastId = 0;
+  const request = (riskThreshold = DEFAULT_RISK_THRESHOLD): AnalysisRequest => {
+    if (file === null) throw new Error('Ingen fil vald.');
+    return { file: file.blob, name: file.name, fileId: file.id, riskThreshold };
+  };
   return {
     kind: 'file',
     get fileName() {
       return file?.name ?? null;
     },
-    setFile(name, bytes) {
-      file = { name, bytes };
+    setFile(name, blob) {
+      file = { name, blob, id: ++lastId };
     },
-    async readWorkbook(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
-      if (file === null) throw new Error('Ingen fil vald.');
-      onProgress?.({ phase: 'reading' });
-      return d.readWorkbook(file.bytes, file.name);
+    async readWorkbook(onProgress = () => undefined): Promise<WorkbookSnapshot> {
+      return analyzer.read(request(), onProgress);
+    },
+    async analyseWorkbook(options, onProgress = () => undefined): Promise<Report> {
+      return analyzer.analyse(request(options.riskThreshold), onProgress);
+    },
+    cancel() {
+      analyzer.cancel();
     },
     async writeReport(
       report: Report,
       _confirmReplace: (names: string[]) => Promise<boolean>,
-      onProgress?: (p: Progress) => void,
+      onProgress: (p: Progress) => void = () => undefined,
     ): Promise<WriteOutcome> {
-      onProgress?.({ phase: 'writing' });
+      onProgress({ phase: 'writing' });
       const name = reportFileName(report.workbook, 'xlsx');
       // The report file is downloaded beside the source, so links point at it by name.
-      const bytes = await d.buildReportWorkbook(report, d.reportOptions(), report.workbook);
-      d.download(bytes, name);
+      const bytes = await analyzer.reportWorkbook(
+        report,
+        reportOptions(),
+        report.workbook,
+        onProgress,
+      );
+      download(bytes, name);
       return { written: [name], replaced: [], cancelled: false };
     },
     selectCell(): Promise<boolean> {

@@ -1,10 +1,15 @@
 import type { WorkbookSnapshot } from '../domain/grid';
-import type { Report } from '../domain/report';
+import type { AnalyzeOptions, Report } from '../domain/report';
 
 /** Progress of a long read or write: a phase and, where known, how far (0-1). */
 export interface Progress {
   phase: 'reading' | 'analysing' | 'writing';
   fraction?: number;
+  /**
+   * While reading a file: the sheet being read, its place in reading order (1-based) among
+   * `count` sheets (null when unknown), and its rows read so far.
+   */
+  sheet?: { name: string; index: number; count: number | null; rows: number };
 }
 
 /** What happened when the report was written. */
@@ -23,8 +28,18 @@ export interface WriteOutcome {
  */
 export interface WorkbookHost {
   readonly kind: 'excel' | 'file';
-  /** Reads every sheet into the engine's grid. */
+  /** Reads every sheet into the engine's grid (the pane then runs the engine, unless…). */
   readWorkbook(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot>;
+  /**
+   * Reads and analyses in one step, off the page's thread (the file host's worker). Where a host
+   * has it, the pane uses it instead of `readWorkbook` and the engine.
+   */
+  analyseWorkbook?(options: AnalyzeOptions, onProgress?: (p: Progress) => void): Promise<Report>;
+  /**
+   * Stops the analysis or write under way; its promise rejects with AnalysisCancelledError
+   * (`analysis/analyzer.ts`). Absent where work cannot be stopped (Excel).
+   */
+  cancel?(): void;
   /**
    * Writes the standard tables. In Excel: report sheets of our own, never the user's; asks
    * `confirmReplace` before replacing sheets an earlier run wrote. In a browser: downloads a .xlsx.

@@ -2,11 +2,14 @@
  * The task pane's entry: shows a starting state at once, then decides Excel or standalone
  * (`Office.onReady`, which a slow host may take seconds to answer), creates the matching host
  * and renders the pane in the user's language (their choice, else Office's display language).
- * The Excel adapter is imported only inside Excel, the xlsx libraries only in standalone mode.
+ * The Excel adapter is imported only inside Excel; in standalone mode the xlsx libraries live in
+ * the analysis worker, never in the page.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import type { ReportSheetOptions } from '../domain/standardTables';
+import { createAnalysisWorker } from './analysis/createAnalysisWorker';
+import { createWorkerAnalyzer } from './analysis/workerAnalyzer';
 import { App } from './App';
 import { createFileHost } from './fileHost';
 import type { WorkbookHost } from './host';
@@ -30,7 +33,7 @@ async function createHost(boot: BootInfo): Promise<WorkbookHost> {
     );
     return createExcelHost({ reportOptions });
   }
-  return createFileHost({ reportOptions });
+  return createFileHost({ analyzer: createWorkerAnalyzer(createAnalysisWorker), reportOptions });
 }
 
 async function main(): Promise<void> {

@@ -1,12 +1,14 @@
 /**
- * The pane's work, as a hook: read the workbook through the host, run the engine, write the
- * report, select a finding's cell. Holds the progress, the report, one notice and one error (with
- * the action to retry), so the pane is never blank whatever Excel throws.
+ * The pane's work, as a hook: read the workbook through the host and run the engine (or have the
+ * host do both off the page's thread, the file host's worker), write the report, select a
+ * finding's cell, cancel. Holds the progress, the report, one notice and one error (with the
+ * action to retry), so the pane is never blank whatever Excel or a file throws.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { analyzeWorkbook } from '../domain/analyze';
 import type { WorkbookSnapshot } from '../domain/grid';
 import type { Report } from '../domain/report';
+import { isCancelled } from './analysis/analyzer';
 import { describeError } from './describeError';
 import { downloadFile, JSON_MIME, reportFileName } from './download';
 import { cellRef } from './findings';
@@ -29,6 +31,10 @@ export interface AnalysisState {
   downloadJson: () => void;
   selectCell: (sheet: string | null, cell: string | null) => Promise<void>;
   dismissError: () => void;
+  /** Stops the work under way, where the host can (the file host's worker); otherwise null. */
+  cancel: (() => void) | null;
+  /** Forgets the report shown (a new file was picked). */
+  reset: () => void;
 }
 
 /** Lets React paint the progress before a long synchronous step (the engine). */
@@ -43,6 +49,7 @@ export function useAnalysis(host: WorkbookHost, riskThreshold: number, m: Messag
   const [error, setError] = useState<PaneError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const snapshot = useRef<WorkbookSnapshot | null>(null);
+  const hasReport = useRef(false);
   const busy = useRef(false);
 
   const analyze = useCallback(async (): Promise<void> => {
@@ -52,24 +59,41 @@ export function useAnalysis(host: WorkbookHost, riskThreshold: number, m: Messag
     setNotice(null);
     try {
       setProgress({ phase: 'reading' });
-      const book = await host.readWorkbook((p) => setProgress(p));
-      snapshot.current = book;
-      setProgress({ phase: 'analysing' });
-      await nextFrame();
-      setReport(analyzeWorkbook(book, { riskThreshold }));
+      let next: Report;
+      if (host.analyseWorkbook) {
+        next = await host.analyseWorkbook({ riskThreshold }, (p) => setProgress(p));
+      } else {
+        // Excel: Office.js answers only on the page's thread, and so the engine runs here too.
+        const book = await host.readWorkbook((p) => setProgress(p));
+        snapshot.current = book;
+        setProgress({ phase: 'analysing' });
+        await nextFrame();
+        next = analyzeWorkbook(book, { riskThreshold });
+      }
+      hasReport.current = true;
+      setReport(next);
     } catch (e) {
-      setError({ text: describeError(e, m), retry: () => void analyze() });
+      if (isCancelled(e)) setNotice(m.cancelled);
+      else setError({ text: describeError(e, m), retry: () => void analyze() });
     } finally {
       busy.current = false;
       setProgress(null);
     }
   }, [host, riskThreshold, m]);
 
-  // A new threshold changes which risks are in the plan: re-run the engine on what was read.
+  // A new threshold changes which risks are in the plan: re-run the engine on what was read (the
+  // file host's worker keeps what it read, so it too only re-runs the engine).
+  const latestAnalyze = useRef(analyze);
+  latestAnalyze.current = analyze;
   useEffect(() => {
-    if (snapshot.current === null || busy.current) return;
+    if (busy.current) return;
+    if (host.analyseWorkbook) {
+      if (hasReport.current) void latestAnalyze.current();
+      return;
+    }
+    if (snapshot.current === null) return;
     setReport(analyzeWorkbook(snapshot.current, { riskThreshold }));
-  }, [riskThreshold]);
+  }, [host, riskThreshold]);
 
   const writeReport = useCallback(
     async (confirmReplace: (names: string[]) => Promise<boolean>): Promise<void> => {
@@ -86,7 +110,8 @@ export function useAnalysis(host: WorkbookHost, riskThreshold: number, m: Messag
           setNotice(m.writeDone(outcome.written) + replaced);
         }
       } catch (e) {
-        setError({ text: describeError(e, m), retry: () => void writeReport(confirmReplace) });
+        if (isCancelled(e)) setNotice(m.writeStopped);
+        else setError({ text: describeError(e, m), retry: () => void writeReport(confirmReplace) });
       } finally {
         busy.current = false;
         setProgress(null);
@@ -122,6 +147,12 @@ export function useAnalysis(host: WorkbookHost, riskThreshold: number, m: Messag
   );
 
   const dismissError = useCallback(() => setError(null), []);
+  const cancelWork = useCallback(() => host.cancel?.(), [host]);
+  const reset = useCallback(() => {
+    snapshot.current = null;
+    hasReport.current = false;
+    setReport(null);
+  }, []);
 
   return {
     report,
@@ -133,5 +164,7 @@ export function useAnalysis(host: WorkbookHost, riskThreshold: number, m: Messag
     downloadJson,
     selectCell,
     dismissError,
+    cancel: host.cancel ? cancelWork : null,
+    reset,
   };
 }

@@ -27,15 +27,13 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** The picked file: its name and bytes. */
+/**
+ * The picked file: its name and the File itself. The page never reads it; the analysis worker
+ * checks its first bytes and size before reading the rest.
+ */
 export interface PickedFile {
   name: string;
-  bytes: Uint8Array;
-}
-
-/** Reads a browser File into bytes. */
-async function toPicked(file: File): Promise<PickedFile> {
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  file: Blob;
 }
 
 export function FileDrop(props: {
@@ -48,20 +46,20 @@ export function FileDrop(props: {
   const [over, setOver] = useState(false);
   const [rejected, setRejected] = useState<string | null>(null);
 
-  const take = async (file: File | undefined): Promise<void> => {
+  const take = (file: File | undefined): void => {
     if (!file) return;
     if (!/\.(xlsx|xlsm)$/i.test(file.name)) {
       setRejected(m.notXlsx(file.name));
       return;
     }
     setRejected(null);
-    props.onFile(await toPicked(file));
+    props.onFile({ name: file.name, file });
   };
 
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
     e.preventDefault();
     setOver(false);
-    void take(e.dataTransfer.files[0]);
+    take(e.dataTransfer.files[0]);
   };
 
   return (
@@ -89,7 +87,7 @@ export function FileDrop(props: {
         aria-label={m.chooseFile}
         data-testid="file-input"
         onChange={(e) => {
-          void take(e.target.files?.[0]);
+          take(e.target.files?.[0]);
           e.target.value = '';
         }}
       />
