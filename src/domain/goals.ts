@@ -192,12 +192,19 @@ export function readGoals(
     const goal = i.sheet === grid.name ? rowGoal.get(i.row) : undefined;
     if (!goal) continue;
     i.goal = goal.id;
-    byGoal.set(goal, [...(byGoal.get(goal) ?? []), i]);
+    const list = byGoal.get(goal);
+    if (list) list.push(i);
+    else byGoal.set(goal, [i]);
   }
+  // Indicators by row, so each table finds its own without a pass over all of them.
+  const byRow = new Map<number, Indicator>();
+  for (const i of indicators) if (i.sheet === grid.name) byRow.set(i.row, i);
   for (const [table, goal] of tableGoal) {
-    const own = indicators.filter(
-      (i) => i.sheet === table.sheet && i.row >= table.top && i.row <= table.bottom,
-    );
+    const own: Indicator[] = [];
+    for (const r of table.dataRows) {
+      const i = byRow.get(r);
+      if (i) own.push(i);
+    }
     if (!goal) {
       if (own.length > 0) {
         out.problems.push(
@@ -212,7 +219,9 @@ export function readGoals(
       continue;
     }
     for (const i of own) i.goal = goal.id;
-    byGoal.set(goal, [...(byGoal.get(goal) ?? []), ...own]);
+    const list = byGoal.get(goal);
+    if (list) for (const i of own) list.push(i);
+    else byGoal.set(goal, own);
   }
   for (const { goal, line } of sheetGoals) {
     const own = byGoal.get(goal) ?? [];

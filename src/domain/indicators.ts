@@ -161,8 +161,8 @@ function genderSplit(
     const men = num(row, cols.men.col);
     if (women !== null && men !== null) return { women, men };
   }
-  const at = table.dataRows.indexOf(row);
-  const below = table.dataRows.slice(at + 1, at + 3);
+  // The two rows under it (data rows are consecutive sheet rows but for blank ones).
+  const below = [row + 1, row + 2].filter((r) => r <= table.bottom);
   // `Kvinnor` and `Män` rows under the indicator, in the column of its outcome.
   if (outcomeCol) {
     const label = (r: number): string => grid.text(r, table.labelCol).trim();

@@ -80,6 +80,7 @@ export function parseTarget(cell: CellValue, format: string | null): Target | nu
 
 /** A target's number without the unit word after it: `5 dagar` → `5`, `80 procent` → `80 %`. */
 function withoutUnitWord(text: string): string {
+  if (!/\d\s+\p{L}/u.test(text)) return text; // no word after a number: nothing to take out
   return text
     .replace(/\s*procent$/iu, ' %')
     .replace(

@@ -452,10 +452,14 @@ class PrefixScreen {
   anyRunMatches(i: number): boolean {
     const head = this.rows[i];
     if (!head) return false;
-    // Any column will do: a wrong figure in one column must not hide the category.
-    for (let k = 0; k < this.columns.length; k++) {
+    // The first two columns with a figure: a wrong figure in one of them must not hide the
+    // category, and screening every column would cost a pass per column over every row.
+    let tried = 0;
+    for (let k = 0; k < this.columns.length && tried < 2; k++) {
       const target = head.values.approx(this.columns[k]?.col ?? 0) ?? 0;
-      if (target !== 0 && this.runMatches(i, k, target)) return true;
+      if (target === 0) continue;
+      tried++;
+      if (this.runMatches(i, k, target)) return true;
     }
     return false;
   }
