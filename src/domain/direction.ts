@@ -12,13 +12,16 @@ const HIGHER_NEGATED = new RegExp(
   'iu',
 );
 const LOWER = new RegExp(
-  `${L}(minska|minskar|minskad|minskade|minskat|minskning|sänka|sänks|sänkt|färre|lägre|kortare|förkorta|förkortas|halvera|halveras|reducera|reduceras|högst|max|låg|låga|lågt)${R}`,
+  `${L}(minska|minskar|minskad|minskade|minskat|minskning|sänka|sänks|sänkt|färre|lägre|kortare|förkorta|förkortas|halvera|halveras|reducera|reduceras|högst|max)${R}`,
   'iu',
 );
 const HIGHER = new RegExp(
-  `${L}(öka|ökar|ökad|ökade|ökat|ökning|fler|högre|höja|höjs|förbättra|förbättras|stärka|stärks|mer|större|minst|hög|höga|högt|nöjd|nöjda|nöjdhet)${R}`,
+  `${L}(öka|ökar|ökad|ökade|ökat|ökning|fler|högre|höja|höjs|förbättra|förbättras|stärka|stärks|mer|större|minst|nöjd|nöjda|nöjdhet)${R}`,
   'iu',
 );
+
+const LEADING_LOW = /^\s*(låg|låga|lågt)(?![\p{L}])/iu;
+const LEADING_HIGH = /^\s*(hög|höga|högt)(?![\p{L}])/iu;
 
 /**
  * The direction a text asks for: `ska öka`, `fler`, `hög`, `nöjda` → higher; `ska minska`,
@@ -29,8 +32,10 @@ const HIGHER = new RegExp(
 export function directionFromWords(text: string): WordDirection {
   if (LOWER_NEGATED.test(text)) return 'lower';
   if (HIGHER_NEGATED.test(text)) return 'higher';
-  const lower = LOWER.test(text);
-  const higher = HIGHER.test(text);
+  // `Hög` / `Låg` state the goal only as its first word (`Låg sjukfrånvaro`, `Hög kvalitet`);
+  // inside a name they describe what is counted (`Andel elever med hög frånvaro`).
+  const lower = LOWER.test(text) || LEADING_LOW.test(text);
+  const higher = HIGHER.test(text) || LEADING_HIGH.test(text);
   if (lower && !higher) return 'lower';
   if (higher && !lower) return 'higher';
   return null;

@@ -507,3 +507,30 @@ test('a sheet of 200 000 merged areas is read, not an out-of-range Map', () => {
   );
   expect(r.tables).toHaveLength(1);
 });
+
+test('a label ending in a total word, or Hela nämnden, announces a sum', () => {
+  const r = run([
+    ['Drift (tkr)'],
+    ['Verksamhet', 'Budget 2023', 'Utfall 2023'],
+    ['Äldreomsorg', -61000, -62000],
+    ['Hemtjänst', -45000, -44500],
+    ['Vård och omsorg totalt', -106000, -106700],
+    ['Förskola', -30000, -30000],
+    ['Grundskola', -50000, -49000],
+    ['Hela nämnden', -186000, -185500],
+  ]);
+  // 62 000 + 44 500 = 106 500, not 106 700; Hela nämnden = 106 700 + 30 000 + 49 000 = 185 700.
+  expect(mismatches(r)).toEqual(['C5', 'C8']);
+});
+
+test('hög and låg state a direction only as the first word of the name', () => {
+  const one = (name: string) =>
+    run([['Nyckeltal'], ['Indikator', 'Utfall 2023', 'Mål 2023'], [name, 12, 10]]).indicators[0];
+  expect(one('Låg sjukfrånvaro, %')).toMatchObject({ direction: 'lower', status: 'not-met' });
+  expect(one('Hög kvalitet i hemtjänsten, index')).toMatchObject({
+    direction: 'higher',
+    status: 'met',
+  });
+  // Here hög describes what is counted: nothing says which way is better.
+  expect(one('Andel elever med hög frånvaro, %')).toMatchObject({ status: 'unclear' });
+});

@@ -123,11 +123,18 @@ export interface TableRow {
 }
 
 const TOTAL_LABEL =
-  /^(totalt|total(?![\p{L}])|totala(?![\p{L}])|summa|sa(?![\p{L}])|s:a|s\.a\.?|nettokostnad(er)?(?![\p{L}])|verksamhetens (netto)?kostnader|verksamhetens nettokostnader|verksamhetens resultat|resultat(?![\p{L}])|årets resultat|finansnetto|netto(?![\p{L}]))/iu;
+  /^(totalt|total(?![\p{L}])|totala(?![\p{L}])|summa|sa(?![\p{L}])|s:a|s\.a\.?|nettokostnad(er)?(?![\p{L}])|verksamhetens (netto)?kostnader|verksamhetens nettokostnad(er)?(?![\p{L}])|verksamhetens resultat|resultat(?![\p{L}])|årets resultat|periodens resultat|finansnetto|netto(?![\p{L}])|hela (nämnden|förvaltningen|kommunen|verksamheten)(?![\p{L}]))/iu;
 
-/** True for labels that announce a total: `Totalt`, `Summa`, `Sa kostnader`, `Årets resultat`. */
+/** A label ending in a total word: `Nämnden totalt`, `Socialförvaltningen, summa`. */
+const TOTAL_SUFFIX = /[\s,]+(totalt|total|summa)\s*:?$/iu;
+
+/**
+ * True for labels that announce a total: `Totalt`, `Summa`, `Sa kostnader`, `Årets resultat`,
+ * `Hela nämnden`, `Förvaltningen totalt`.
+ */
 export function isTotalLabel(label: string): boolean {
-  return TOTAL_LABEL.test(label.trim());
+  const t = label.trim();
+  return TOTAL_LABEL.test(t) || TOTAL_SUFFIX.test(t);
 }
 
 /** Columns that hold amounts (not percent shares, not text). */

@@ -143,7 +143,11 @@ export function isPartOfAbove(label: string): boolean {
 
 /** A label that announces a plain sum of the rows above: `Summa`, `Totalt`, `S:a`, `Sa`. */
 function announcesSum(label: string): boolean {
-  return /^(totalt|total|totala|summa|s:a|sa|s\.a\.?)(?![\p{L}])/iu.test(label.trim());
+  const t = label.trim();
+  return (
+    /^(totalt|total|totala|summa|s:a|sa|s\.a\.?|hela)(?![\p{L}])/iu.test(t) ||
+    /[\s,]+(totalt|total|summa)\s*:?$/iu.test(t)
+  );
 }
 
 /**
