@@ -14,6 +14,7 @@ export const PROBLEM_CODES = [
   'error-value',
   'unreadable-target',
   'indicator-without-goal',
+  'figure-too-large',
   'unknown-risk-level',
   'empty-workbook',
   'no-tables',
@@ -86,6 +87,10 @@ export function problemText(code: ProblemCode, p: MessageParams, locale: Locale 
       return sv
         ? `Målet "${String(p.text)}" går inte att tolka.`
         : `The target "${String(p.text)}" cannot be understood.`;
+    case 'figure-too-large':
+      return sv
+        ? `Avvikelsen på raden "${String(p.label)}" blir för stor för att räknas ut; beloppen går inte att jämföra.`
+        : `The variance of row "${String(p.label)}" is too large to compute; the figures cannot be compared.`;
     case 'indicator-without-goal':
       return sv
         ? 'Indikatorerna i tabellen står inte under något mål; de räknas inte in i något måls bedömning.'

@@ -534,3 +534,14 @@ test('hög and låg state a direction only as the first word of the name', () =>
   // Here hög describes what is counted: nothing says which way is better.
   expect(one('Andel elever med hög frånvaro, %')).toMatchObject({ status: 'unclear' });
 });
+
+test('a variance past what a number can hold is said, never Infinity', () => {
+  const r = run([
+    ['Drift (tkr)'],
+    ['Verksamhet', 'Budget 2023', 'Utfall 2023'],
+    ['Kultur', 1.7e308, -1.7e308],
+    ['Fritid', 100, 90],
+  ]);
+  expect(r.variances.every((v) => Number.isFinite(v.variance))).toBe(true);
+  expect(r.problems.map((p) => p.code)).toContain('figure-too-large');
+});

@@ -111,6 +111,15 @@ export function analyseVariances(
         continue;
       }
       const v = varianceOf(a, b, applied);
+      if (!Number.isFinite(v.number)) {
+        // Past what a report number can hold (±1,8 × 10^308): said, never written as Infinity.
+        out.problems.push(
+          problem(table.sheet, address(r.row, p.actual.col), 'warning', 'figure-too-large', {
+            label: r.label,
+          }),
+        );
+        continue;
+      }
       let check: Variance['check'] = null;
       if (rep) {
         const terms: [ParsedNumber, 1 | -1][] =
