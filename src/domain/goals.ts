@@ -1,7 +1,15 @@
 import { address } from './grid';
 import { judgeGoal, readVerdict, withoutVerdict } from './goalVerdicts';
 import { problem } from './messages';
-import type { Check, Goal, GoalLevel, GoalSettings, Indicator, Problem } from './report';
+import type {
+  Check,
+  Goal,
+  GoalLevel,
+  GoalSettings,
+  GoalVerdict,
+  Indicator,
+  Problem,
+} from './report';
 import type { SheetGrid } from './sheetGrid';
 import type { DetectedTable } from './tables';
 
@@ -74,6 +82,54 @@ function goalColumns(table: DetectedTable): { col: number; level: GoalLevel }[] 
   return out.sort((a, b) => (a.level === b.level ? a.col - b.col : a.level === 'kf' ? -1 : 1));
 }
 
+/**
+ * A line that only names a goal's kind, the goal itself on the next line: `Inriktningsmål`,
+ * `Övergripande mål` (fullmäktige's, at the top); `Delmål 1`, `Effektmål MP.3.1`, `Nämndmål`,
+ * `Mål 2` (under the goal above).
+ */
+function goalHeading(text: string): 'top' | 'sub' | null {
+  const t = text.trim().replace(/[:.]$/, '');
+  if (
+    /^(inriktningsmål|övergripande mål|fullmäktigemål|kf-mål|strategiskt mål)(\s+[\w.]{1,12})?$/iu.test(
+      t,
+    )
+  )
+    return 'top';
+  if (/^(delmål|effektmål|nämndmål|verksamhetsmål|resultatmål|mål)(\s+[\w.]{1,12})?$/iu.test(t))
+    return 'sub';
+  return null;
+}
+
+/** The verdict a table's verdict column prints for all its rows alike, or null. */
+function tableVerdict(grid: SheetGrid, table: DetectedTable): GoalVerdict | null {
+  const col = table.columns.find((c) =>
+    /^(utfalls-?symbol|symbol|bedömning|måluppfyllelse|status|uppfyllt|signal)/i.test(
+      c.header.text.trim(),
+    ),
+  );
+  if (!col) return null;
+  const seen = new Set<GoalVerdict>();
+  for (const r of table.dataRows) {
+    const t = grid.text(r, col.col);
+    if (t === '') continue;
+    const v = readVerdict(t) ?? symbolVerdict(t);
+    if (v === null) return null; // a verdict the engine cannot read: none is assumed
+    seen.add(v);
+  }
+  return seen.size === 1 ? ([...seen][0] ?? null) : null;
+}
+
+/**
+ * A verdict given by a symbol: a smiling face or a tick is met, a frowning face or a cross is not;
+ * a neutral face (`😐`, delvis or not possible to judge in the legends that use it) says nothing.
+ */
+function symbolVerdict(text: string): GoalVerdict | null {
+  const t = text.trim();
+  if (/^(😊|🙂|😀|😃|✔|✔️|✓|☑)$/u.test(t)) return 'helt';
+  if (/^(😒|🙁|☹|☹️|😞|✗|✘|❌)$/u.test(t)) return 'ej';
+  return null;
+}
+
 /** The single text line of a row, with its column, or null. */
 function lineAt(grid: SheetGrid, row: number): { col: number; text: string } | null {
   const cols = grid.filledColumns(row);
@@ -103,6 +159,7 @@ export function readGoals(
   let current: Goal | null = null;
   let section = 0;
   let previousBottom = grid.firstRow - 1;
+  let pendingHeading: { kind: 'top' | 'sub'; row: number } | null = null;
   const sheetGoals: { goal: Goal; line: GoalLine }[] = [];
   const tableGoal = new Map<DetectedTable, Goal | null>();
   /** Rows of tables with a goal column: the goal each row stands under. */
@@ -142,12 +199,30 @@ export function readGoals(
         current = null;
         continue;
       }
-      const level = goalLevelOf(line.text, isIndicators && r === titleRow);
+      // A line that only names a goal's kind (`Inriktningsmål`, `Delmål 1`, `Effektmål MP.3.1`)
+      // heads the goal written on the next line.
+      const heading = goalHeading(line.text);
+      if (heading) {
+        pendingHeading = { kind: heading, row: r };
+        continue;
+      }
+      const headed = pendingHeading && pendingHeading.row === r - 1 ? pendingHeading.kind : null;
+      pendingHeading = null;
+      const level = headed
+        ? headed === 'top'
+          ? 'kf'
+          : kf && kf.section === section
+            ? kf.goal.level
+            : 'namnd'
+        : goalLevelOf(line.text, isIndicators && r === titleRow);
       if (!level) continue;
       const reported = readVerdict(line.text);
       const text = reported ? withoutVerdict(line.text) : line.text;
       const goalLine: GoalLine = { row: r, col: line.col, text, level, reported };
-      if (level === 'kf') {
+      if (headed === 'sub') {
+        // A delmål or effektmål stands under the goal its section is about.
+        current = make(goalLine, kf && kf.section === section ? kf.goal : null);
+      } else if (level === 'kf') {
         const g = make(goalLine, null);
         kf = { goal: g, section };
         current = g;
@@ -200,6 +275,8 @@ export function readGoals(
   const byRow = new Map<number, Indicator>();
   for (const i of indicators) if (i.sheet === grid.name) byRow.set(i.row, i);
   for (const [table, goal] of tableGoal) {
+    // A verdict column (`Bedömning`, `Utfalls-symbol`) whose rows agree is the goal's own verdict.
+    if (goal && goal.reportedVerdict === null) goal.reportedVerdict = tableVerdict(grid, table);
     const own: Indicator[] = [];
     for (const r of table.dataRows) {
       const i = byRow.get(r);
