@@ -230,7 +230,7 @@ function roleOf(t: string): ColumnRole {
   if (/^(summa |totala )?kostnader(?![\p{L}])/u.test(t)) return 'costs';
   // What was spent: `Utfall`, `Bokslut`, `Redovisning`, `Nettokostnad 2022`, `Resultat`.
   if (
-    /utfall|bokslut|redovisning|resultat \d{4}|^resultat$|^utf\.?|nettokostnad|^netto(?![a-zåäö])|^bokfört|^verklig/.test(
+    /utfall|bokslut|redovisning|resultat \d{4}|^resultat$|^utf\.?|nettokostnad|^netto(?![a-zåäö])|^bokfört|^verklig|^senaste (värde|mätning)/.test(
       t,
     )
   ) {

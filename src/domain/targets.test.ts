@@ -82,3 +82,9 @@ describe('risk levels', () => {
     expect(riskLevel('Ganska trolig', 'probability')).toBe('unknown');
   });
 });
+
+test('the word naming a target is no part of it: Mål <20, Målvärde: ≥ 90', () => {
+  expect(parseTarget('Mål <20', null)).toMatchObject({ op: '<', text: 'Mål <20' });
+  expect(parseTarget('Målvärde: ≥ 90', null)).toMatchObject({ op: '>=' });
+  expect(parseTarget('Mål saknas', null)).toBeNull();
+});

@@ -44,7 +44,8 @@ export function parseTarget(cell: CellValue, format: string | null): Target | nu
   }
   if (typeof cell !== 'string') return 'unreadable';
   const text = normaliseText(cell);
-  let rest = text;
+  // `Mål <20`, `Målvärde: ≥ 90`: the word that names the target is no part of it.
+  let rest = text.replace(/^(målvärde|målnivå|mål)\s*:?\s*(?=[≥≤<>=]|minst|högst|max|lägst)/iu, '');
   let op: TargetOp = 'plain';
   for (const [re, o] of OPS) {
     const m = re.exec(rest);

@@ -88,18 +88,10 @@ const KNOWN_GAPS: Readonly<Record<string, string>> = {
     'a horizontal key-figure panel (captions across, one value row with units inside the cells) and forecast deviations as a bullet list are not read as tables',
   'ostersund-2017-delar-t2-sammanfattning: Sammanfattning!"Kommunstyrelsen" B: forecast deviation 18.6':
     'a horizontal key-figure panel (captions across, one value row with units inside the cells) and forecast deviations as a bullet list are not read as tables',
-  'stockholm-2018-miljobarometern-delmal: Biltrafiken!"Vägtrafikarbete totalt i staden" is no-target (outcome 10480000)':
-    'the goal is a page heading with only lines above its table, the verdict on its own line between the goal and its indicators, and outcomes under `Senaste värdet`: not read',
-  'stockholm-2018-miljobarometern-delmal: Biltrafiken!"Körsträckor med bil per person" is no-target (outcome 560)':
-    'the goal is a page heading with only lines above its table, the verdict on its own line between the goal and its indicators, and outcomes under `Senaste värdet`: not read',
-  'stockholm-2018-miljobarometern-delmal: Biltrafiken!"Cykelpassager" is no-target (outcome 65800)':
-    'the goal is a page heading with only lines above its table, the verdict on its own line between the goal and its indicators, and outcomes under `Senaste värdet`: not read',
-  'stockholm-2018-miljobarometern-delmal: Frisk luft!"Dygn över normvärdet för PM10" is no-target (outcome 17)':
-    'the goal is a page heading with only lines above its table, the verdict on its own line between the goal and its indicators, and outcomes under `Senaste värdet`: not read',
   'stockholm-2018-miljobarometern-delmal: Biltrafiken!"Biltrafiken ska minska" is a kf goal with 3 indicators, ej-bedomd, printed ej':
-    'the goal is a page heading with only lines above its table, the verdict on its own line between the goal and its indicators, and outcomes under `Senaste värdet`: not read',
+    'the goal is a page heading with only lines above its table, and its verdict stands on a line of its own between the goal and its indicators: not read',
   'stockholm-2018-miljobarometern-delmal: Frisk luft!"Stockholm ska ha frisk luft" is a kf goal with 2 indicators, ej-bedomd, printed delvis':
-    'the goal is a page heading with only lines above its table, the verdict on its own line between the goal and its indicators, and outcomes under `Senaste värdet`: not read',
+    'the goal is a page heading with only lines above its table, and its verdict stands on a line of its own between the goal and its indicators: not read',
   'vanersborg-2019-inriktningsmal-matt: Invånare!"Brukarbedömning särskilt boende" is no-target (outcome 94)':
     'the total of a period stands beside its women’s and men’s columns; the engine takes the last outcome column (men’s 92) instead of the period’s total (94)',
   'vargarda-2018-mal-och-uppdrag: Utvecklande skola!"Mätmetod - enkät till vårdnadshavare" is unclear (outcome 97, direction higher)':
