@@ -23,7 +23,7 @@ export interface Messages {
   analyzeNeedsFile: string;
   phase: Record<'reading' | 'analysing' | 'writing', string>;
   /** `Läser Drift (blad 1 av 2): 42 000 rader`; `count` null when not known. */
-  readingSheet: (sheet: string, index: number, count: number | null, rows: string) => string;
+  readingSheet: (sheet: string, index: number, count: number | null, rows: number) => string;
   progressLabel: string;
   cancel: string;
   /** After the user stopped an analysis. */
@@ -121,7 +121,8 @@ const sv: Messages = {
     writing: 'Skriver rapporten…',
   },
   readingSheet: (sheet, i, n, rows) =>
-    `Läser ${sheet} (blad ${i}${n === null ? '' : ` av ${n}`}): ${rows} rader…`,
+    `Läser ${sheet} (blad ${i}${n === null ? '' : ` av ${n}`}): ` +
+    `${formatNumber(rows, 'sv')} ${rows === 1 ? 'rad' : 'rader'}…`,
   progressLabel: 'Förlopp',
   cancel: 'Avbryt',
   cancelled: 'Avbrutet. Inget nytt resultat; analysera igen när du vill.',
@@ -237,7 +238,8 @@ const en: Messages = {
     writing: 'Writing the report…',
   },
   readingSheet: (sheet, i, n, rows) =>
-    `Reading ${sheet} (sheet ${i}${n === null ? '' : ` of ${n}`}): ${rows} rows…`,
+    `Reading ${sheet} (sheet ${i}${n === null ? '' : ` of ${n}`}): ` +
+    `${formatNumber(rows, 'en')} ${rows === 1 ? 'row' : 'rows'}…`,
   progressLabel: 'Progress',
   cancel: 'Cancel',
   cancelled: 'Cancelled. No new result; analyse again whenever you like.',

@@ -50,10 +50,11 @@ export async function readPickedFile(
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const count = kind === 'zip' ? worksheetCount(bytes) : null;
+  // No share done: one sheet is most of a large workbook, and how many rows it holds is not known
+  // until it has been read. The sheet and its rows so far are what moves.
   const budget = new ProgressBudget(name, bytes.length, (p) =>
     onProgress({
       phase: 'reading',
-      ...(count === null ? {} : { fraction: Math.min(1, (p.sheetIndex - 1) / count) }),
       sheet: { name: p.sheet, index: p.sheetIndex, count, rows: p.rows },
     }),
   );

@@ -9,7 +9,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Progress } from '../host';
 import { useMessages } from '../LocaleContext';
-import { formatNumber, type Messages } from '../messages';
+import type { Messages } from '../messages';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 export function progressText(progress: Progress, m: Messages): string {
   const sheet = progress.sheet;
   if (progress.phase === 'reading' && sheet !== undefined) {
-    return m.readingSheet(sheet.name, sheet.index, sheet.count, formatNumber(sheet.rows, m.locale));
+    return m.readingSheet(sheet.name, sheet.index, sheet.count, sheet.rows);
   }
   return m.phase[progress.phase];
 }
