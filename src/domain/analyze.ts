@@ -101,7 +101,17 @@ function analyseTable(
         report,
       );
       const printed: PrintedPair[] = [];
-      const convention = analyseVariances(table, rows, report, coverage, printed);
+      // The row's own words on its variance: a Kommentar, Förklaring, Orsak or Analys column.
+      const commentCol = table.columns.find((c) =>
+        /^(kommentar|kommentarer|förklaring|orsak|analys|orsak till avvikelse)(?![\p{L}])/iu.test(
+          c.header.text.trim(),
+        ),
+      );
+      const commentOf = (row: number): string | null => {
+        const t = commentCol ? grid.text(row, commentCol.col) : '';
+        return t === '' ? null : t;
+      };
+      const convention = analyseVariances(table, rows, report, coverage, printed, commentOf);
       const shares = table.columns.filter(isVariancePercentColumn);
       if (shares.length > 0) {
         const shareRows = readRows(grid, table, shares);

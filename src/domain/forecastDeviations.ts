@@ -73,6 +73,7 @@ export function reportDeviations(
   col: TableColumn,
   budgets: TableColumn[],
   variances: Variance[],
+  commentOf: (row: number) => string | null,
 ): TableColumn | null {
   const budget =
     budgets.find((b) => b.group === col.group && yearOf(b) === yearOf(col)) ??
@@ -104,7 +105,7 @@ export function reportDeviations(
       reported: numberOf(d),
       check: null,
       kind: 'forecast-deviation',
-      comment: null,
+      comment: commentOf(r.row),
     });
   }
   return budget;

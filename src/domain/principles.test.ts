@@ -545,3 +545,16 @@ test('a variance past what a number can hold is said, never Infinity', () => {
   expect(r.variances.every((v) => Number.isFinite(v.variance))).toBe(true);
   expect(r.problems.map((p) => p.code)).toContain('figure-too-large');
 });
+
+test('a variance carries its row’s comment from a Kommentar column', () => {
+  const r = run([
+    ['Drift (tkr)'],
+    ['Verksamhet', 'Budget 2023', 'Prognos 2023', 'Avvikelse', 'Kommentar'],
+    ['Hemtjänst', -45000, -47000, -2000, 'Fler beviljade timmar än budgeterat'],
+    ['Särskilt boende', -80000, -79500, 500, null],
+  ]);
+  expect(r.variances.map((v) => [v.label, v.comment])).toEqual([
+    ['Hemtjänst', 'Fler beviljade timmar än budgeterat'],
+    ['Särskilt boende', null],
+  ]);
+});

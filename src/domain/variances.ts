@@ -40,6 +40,7 @@ export function analyseVariances(
   out: { variances: Variance[]; checks: Check[]; problems: Problem[] },
   coverage: Coverage,
   printedPairs: PrintedPair[] = [],
+  commentOf: (row: number) => string | null = () => null,
 ): SignConvention | null {
   const deviations = new Set<number>();
   const budgets = table.columns.filter((c) => c.header.role === 'budget');
@@ -62,12 +63,12 @@ export function analyseVariances(
   );
   // A printed deviation with no forecast amount beside it is the forecast's variance itself.
   for (const f of table.columns.filter((c) => deviations.has(c.col))) {
-    const budget = reportDeviations(table, rows, f, budgets, out.variances);
+    const budget = reportDeviations(table, rows, f, budgets, out.variances, commentOf);
     if (budget) printedPairs.push({ variance: f, baseline: budget });
   }
   for (const v of unclaimed) {
     if (isForecastDeviation(table, v)) {
-      const budget = reportDeviations(table, rows, v, budgets, out.variances);
+      const budget = reportDeviations(table, rows, v, budgets, out.variances, commentOf);
       if (budget) printedPairs.push({ variance: v, baseline: budget });
     } else notReproduced(table, rows, v, out.problems, coverage);
   }
@@ -164,7 +165,7 @@ export function analyseVariances(
         reported: rep ? numberOf(rep) : null,
         check,
         kind: 'budget',
-        comment: null,
+        comment: commentOf(r.row),
       });
     }
   }
