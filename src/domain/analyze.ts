@@ -8,7 +8,7 @@ import { problem } from './messages';
 import type { AnalyzeOptions, Report, SignConvention, Table } from './report';
 import { readRisks } from './risks';
 import { SheetGrid } from './sheetGrid';
-import { amountColumns, readRows } from './tableRows';
+import { amountColumns, readRows, summableColumns } from './tableRows';
 import { detectTables, isSourceNoteLabel, tableRange, type DetectedTable } from './tables';
 import { checkTotals } from './totals';
 import { checkVariancePercents, isVariancePercentColumn } from './variancePercents';
@@ -117,7 +117,7 @@ function analyseTable(
         const shareRows = readRows(grid, table, shares);
         checkVariancePercents(table, rows, shareRows, printed, report.checks, coverage);
       }
-      checkTotals(table.sheet, rows, cols, report, coverage);
+      checkTotals(table.sheet, rows, summableColumns(cols), report, coverage);
       checkDifferences(table, rows, cols, report, coverage);
       checkRelations(table, rows, report.checks, coverage);
       return convention;
@@ -125,7 +125,9 @@ function analyseTable(
     case 'metrics': {
       const cols = amountColumns(grid, table);
       const rows = readRows(grid, table, cols);
-      if (table.unit !== null) checkTotals(table.sheet, rows, cols, report, coverage);
+      if (table.unit !== null) {
+        checkTotals(table.sheet, rows, summableColumns(cols), report, coverage);
+      }
       checkDifferences(table, rows, cols, report, coverage);
       assessIndicators(grid, table, report, settings.elsewhere);
       return null;

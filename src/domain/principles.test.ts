@@ -558,3 +558,16 @@ test('a variance carries its row’s comment from a Kommentar column', () => {
     ['Särskilt boende', null],
   ]);
 });
+
+test('a total adds up amounts, never a share, an average or a figure per head', () => {
+  const r = run([
+    ['Drift (tkr)'],
+    ['Verksamhet', 'Budget 2023', 'Utfall 2023', 'Kostnad per invånare (kr)'],
+    ['Förskola', 30000, 30500, 1200],
+    ['Grundskola', 50000, 49000, 2000],
+    ['Summa', 80000, 79500, 3150],
+  ]);
+  expect(mismatches(r)).toEqual([]);
+  // The ratio column's own unit is no unit of the table's.
+  expect(r.tables[0]?.unit).toBe('tkr');
+});

@@ -137,6 +137,19 @@ export function isTotalLabel(label: string): boolean {
   return TOTAL_LABEL.test(t) || TOTAL_SUFFIX.test(t);
 }
 
+/**
+ * Columns a total adds up: amounts, not ratios. A share, an average or a figure per head
+ * (`Andel`, `Snitt`, `Kostnad per invånare`, `Index`) is never the sum of the rows above it.
+ */
+export function summableColumns(columns: readonly TableColumn[]): TableColumn[] {
+  return columns.filter(
+    (c) =>
+      !/(?<![\p{L}])(andel|snitt|genomsnitt|medel|kvot|index|nyckeltal)(?![\p{L}])|per (invånare|capita|elev|brukare|barn|dygn|timme)/iu.test(
+        c.header.text,
+      ),
+  );
+}
+
 /** Columns that hold amounts (not percent shares, not text). */
 export function amountColumns(grid: SheetGrid, table: DetectedTable): TableColumn[] {
   return table.columns.filter((c) => {

@@ -421,9 +421,26 @@ function buildTable(
 
   // The unit from the headers first, then from the title and unit lines above, never from an
   // amount in a sentence (`ramen uppgår till 84,6 miljoner kronor` says nothing of the table).
+  // A unit in the header of a ratio column (`Kostnad per invånare (kr)`) is that column's own.
+  const moneyRoles = new Set([
+    'budget',
+    'budget-costs',
+    'budget-income',
+    'adjustment',
+    'forecast',
+    'outcome',
+    'variance',
+    'difference',
+    'year',
+    'income',
+    'costs',
+    'other',
+  ]);
   const unitSources = [
     labelHeader,
-    ...columns.map((c) => c.header.text),
+    ...columns
+      .filter((c) => moneyRoles.has(c.header.role) && !/ per |andel|snitt/i.test(c.header.text))
+      .map((c) => c.header.text),
     ...[...context].reverse().map(withoutAmounts),
   ];
   let unit: Unit | null = null;
