@@ -481,6 +481,17 @@ function classifyKind(grid: SheetGrid, t: DetectedTable): TableKind {
     if (hasRiskText) return 'risks';
   }
   if (roles.has('target')) return 'indicators';
+  // A budget with a printed variance beside it is money, whatever the label column is called
+  // (`Nyckeltal | Prognos 2020 | Budget 2020 | Budget-avvikelse`).
+  if (
+    roles.has('budget') &&
+    roles.has('variance') &&
+    t.dataRows.some((r) => t.columns.some((c) => isValueCell(grid, r, c.col)))
+  ) {
+    return /investering/.test([t.labelHeader, ...t.contextLines.slice(-2)].join(' ').toLowerCase())
+      ? 'investments'
+      : 'budget';
+  }
   const hasNumbers = t.dataRows.some((r) => t.columns.some((c) => isValueCell(grid, r, c.col)));
   const labelWords = t.labelHeader.toLowerCase();
   if (

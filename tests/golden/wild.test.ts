@@ -48,14 +48,6 @@ const KNOWN_GAPS: Readonly<Record<string, string>> = {
     'goals and their printed assessments written only as page text, with no table: goals in prose are not read',
   'jarfalla-miljolaget-fokusomraden: Det goda livet!"Effektmål MP.3.4" is a kf goal under "Inriktningsmål: "I Järfälla har alla människor" with 0 indicators, ej-bedomd, printed ej-bedomd':
     'goals and their printed assessments written only as page text, with no table: goals in prose are not read',
-  'linkoping-2020-delar-stangastaden: Stångåstaden!A8 is a budget table in no unit':
-    'units stand in the row labels (`Omsättning, tkr`, `Soliditet, %`) and one Budget-avvikelse column is a variance on result rows but a plain difference on balance rows: not read yet',
-  'linkoping-2020-delar-stangastaden: Stångåstaden!"Omsättning" D: variance 18300 (D against E)':
-    'units stand in the row labels (`Omsättning, tkr`, `Soliditet, %`) and one Budget-avvikelse column is a variance on result rows but a plain difference on balance rows: not read yet',
-  'linkoping-2020-delar-stangastaden: Stångåstaden!"Resultat efter finansiella poster" D: variance 0 (D against E)':
-    'units stand in the row labels (`Omsättning, tkr`, `Soliditet, %`) and one Budget-avvikelse column is a variance on result rows but a plain difference on balance rows: not read yet',
-  'linkoping-2020-delar-stangastaden: Stångåstaden!"Nettoinvesteringar" D: variance 0 (D against E)':
-    'units stand in the row labels (`Omsättning, tkr`, `Soliditet, %`) and one Budget-avvikelse column is a variance on result rows but a plain difference on balance rows: not read yet',
   'lund-2023-evp-ramar: Bilagor!A4 is a budget table in tkr':
     'a caption-only header (`Kommunfullmäktige (Tkr)`) with the year row inside the body (`Förändringar 2023–2025 | 2023 | 2024 | 2025`) is not read as a header',
   'lund-2023-evp-ramar: Bilagor!A13 is a budget table in tkr':
