@@ -20,6 +20,10 @@ export type CellRole =
   | 'verdict-delvis'
   | 'verdict-ej'
   | 'verdict-ej-bedomd'
+  | 'zone-green' // a cell of the risk matrix, by riskvärde: 1–4 green, 5–9 yellow, 10–14 orange,
+  | 'zone-yellow' // 15–25 red
+  | 'zone-orange'
+  | 'zone-red'
   | 'link'; // a source-cell reference ("Drift!D10"), rendered as a hyperlink
 
 /** One generated sheet: a title line, a header row, rows, and where each row came from. */
@@ -36,6 +40,15 @@ export interface ReportSheet {
   decimals?: Record<number, number>;
   /** Optional extra blocks below the table (e.g. the 5×5 risk matrix). */
   blocks?: ReportBlock[];
+  /**
+   * `document`: a document table, to paste into the committee's document as it is (no filter, the
+   * rows' emphasis and indents, notes under it); `listing` (the default): an audit listing.
+   */
+  layout?: 'document' | 'listing';
+  /** Lines under the table (the sign convention, the source's footnotes, the matrix's zones). */
+  notes?: string[];
+  /** Rows at least this many lines high (the risk matrix's cells, near square); default 1. */
+  minRowLines?: number;
 }
 
 export interface ReportRow {
@@ -44,6 +57,13 @@ export interface ReportRow {
    * its text in the first cell, rendered bold; the rows after it belong to it.
    */
   kind?: 'section';
+  /**
+   * A document table's row structure: `total` (bold, ruled above), `subtotal` (bold), `heading`
+   * (bold, opens a group); none for a plain line.
+   */
+  emphasis?: 'total' | 'subtotal' | 'heading';
+  /** Indent of the first cell, in steps (a `varav` row, a goal under a goal). */
+  indent?: number;
   values: (string | number | null)[];
   /** Per-cell role overrides (e.g. the status cell's signal colour). */
   roles?: Record<number, CellRole>;
@@ -80,4 +100,9 @@ export const SIGNAL_COLOURS: Partial<Record<CellRole, { fill: string; font: stri
   'verdict-delvis': { fill: 'FFEB9C', font: '9C5700' },
   'verdict-ej': { fill: 'FFC7CE', font: '9C0006' },
   'verdict-ej-bedomd': { fill: 'EDEDED', font: '3B3B3B' },
+  // The risk matrix's zones (domain.md): strong enough to tell apart in print, dark text on them.
+  'zone-green': { fill: 'A9D08E', font: '000000' },
+  'zone-yellow': { fill: 'FFE699', font: '000000' },
+  'zone-orange': { fill: 'F4B183', font: '000000' },
+  'zone-red': { fill: 'FF7C80', font: '000000' },
 };

@@ -4,8 +4,9 @@
  */
 import Decimal from 'decimal.js';
 import { verdictWords } from './goalVerdicts';
+import { goalOutline, tableAt } from './goalOutline';
+import { passesVarianceThreshold } from './varianceThreshold';
 import type {
-  Goal,
   GoalVerdict,
   Check,
   CheckKind,
@@ -19,7 +20,6 @@ import type {
   Table,
   Variance,
 } from './report';
-import { parseRange } from './grid';
 import type { CellRole, ReportRow, ReportSheet } from './reportSheets';
 
 /** Options of `buildReportSheets`. */
@@ -27,8 +27,9 @@ export interface ReportSheetOptions {
   /** Risks with riskvärde at or above this are in the internkontrollplan (shown in the title). */
   riskThreshold: number;
   /**
-   * Unfavourable variances whose size in percent of the budget is at least this are marked red
-   * (role `status-not-met` on the Avvikelse % cell). Without it nothing is marked.
+   * Unfavourable variances beyond this percent of the budget (`passesVarianceThreshold`: the rule
+   * the CLI's summary and the pane use too) are marked red (role `status-not-met` on the
+   * Avvikelse % cell). Without it nothing is marked.
    */
   varianceThresholdPercent?: number;
 }
@@ -51,7 +52,7 @@ export const STATUS_TEXT: Record<IndicatorStatus, string> = {
 };
 
 /** A goal's verdict as the sheet writes it, capitalised like the indicators' statuses. */
-const VERDICT_TEXT: Record<GoalVerdict, string> = {
+export const VERDICT_TEXT: Record<GoalVerdict, string> = {
   helt: 'Helt uppfyllt',
   'i-hog-grad': 'I hög grad uppfyllt',
   delvis: 'Delvis uppfyllt',
@@ -128,15 +129,6 @@ export function tableCaption(table: Table): string {
   return `${table.sheet}!${table.range} – ${title}${unit}`;
 }
 
-/** The table (of the report) that holds a row of a sheet, if any. */
-function tableAt(tables: readonly Table[], sheet: string, row: number): Table | undefined {
-  return tables.find((t) => {
-    if (t.sheet !== sheet) return false;
-    const r = parseRange(t.range);
-    return row >= r.top && row <= r.bottom;
-  });
-}
-
 /** Decimals needed to show a number exactly, at most 2 (amounts are printed to whole or 0,1). */
 function decimalsOf(value: number | null): number {
   if (value === null || !Number.isFinite(value)) return 0;
@@ -193,7 +185,7 @@ function varianceRow(tables: readonly Table[], v: Variance, opts: ReportSheetOpt
   if (v.check === 'mismatch') roles[9] = 'severity-mismatch';
   if (v.check === 'rounding') roles[9] = 'severity-rounding';
   const threshold = opts.varianceThresholdPercent;
-  if (threshold !== undefined && v.variance < 0 && percent !== null && -percent >= threshold) {
+  if (threshold !== undefined && passesVarianceThreshold(v, threshold)) {
     roles[7] = 'status-not-met';
   }
   const decimals: Record<number, number> = {};
@@ -244,53 +236,46 @@ function indicatorsSheet(report: Report): ReportSheet {
 }
 
 /**
- * The Måluppfyllelse rows grouped by goal: each KF goal as a section, each goal's row with its
- * verdict (word and colour) and the count, its indicators under it; then indicators under no goal;
- * then följetal, in a table of their own, never counted as goals' indicators.
+ * The Måluppfyllelse rows grouped by goal (`goalOutline`): each KF goal as a section, each goal's
+ * row with its verdict (word and colour) and the count, its indicators under it; then indicators
+ * under no goal; then följetal, in a table of their own, never counted as goals' indicators.
  */
 function indicatorRows(report: Report): ReportRow[] {
-  if (report.goals.length === 0) return report.indicators.map((i) => indicatorRow(i));
   const rows: ReportRow[] = [];
-  const isFoljetal = (i: Indicator): boolean =>
-    tableAt(report.tables, i.sheet, i.row)?.kind === 'metrics';
-  const children = (id: string | null) => report.goals.filter((g) => g.parent === id);
-  const goalRow = (g: Goal, depth: number): void => {
-    if (g.level === 'kf' && depth === 0) {
+  for (const e of goalOutline(report)) {
+    if (e.kind === 'section') {
       rows.push({
         kind: 'section',
-        values: [`Fullmäktigemål: ${g.text} – ${verdictWords(g.verdict)}`],
+        values: [
+          e.section === 'loose' ? 'Indikatorer utan mål' : 'Följetal (utan mål, bedöms inte)',
+        ],
+      });
+    } else if (e.kind === 'indicator') {
+      rows.push(indicatorRow(e.indicator, '  '.repeat(e.depth)));
+    } else {
+      const g = e.goal;
+      if (e.opensSection) {
+        rows.push({
+          kind: 'section',
+          values: [`Fullmäktigemål: ${g.text} – ${verdictWords(g.verdict)}`],
+        });
+      }
+      rows.push({
+        values: [
+          `${'  '.repeat(e.depth)}${g.text}`,
+          null,
+          null,
+          null,
+          null,
+          null,
+          VERDICT_TEXT[g.verdict],
+          g.reason,
+          link(g.sheet, g.cell),
+        ],
+        roles: { 6: `verdict-${g.verdict}` },
+        source: { sheet: g.sheet, cell: g.cell },
       });
     }
-    rows.push({
-      values: [
-        g.level === 'kf' && depth === 0 ? g.text : `${'  '.repeat(depth)}${g.text}`,
-        null,
-        null,
-        null,
-        null,
-        null,
-        VERDICT_TEXT[g.verdict],
-        g.reason,
-        link(g.sheet, g.cell),
-      ],
-      roles: { 6: `verdict-${g.verdict}` },
-      source: { sheet: g.sheet, cell: g.cell },
-    });
-    for (const i of report.indicators) {
-      if (i.goal === g.id) rows.push(indicatorRow(i, `${'  '.repeat(depth + 1)}`));
-    }
-    for (const c of children(g.id)) goalRow(c, depth + 1);
-  };
-  for (const g of report.goals.filter((x) => x.parent === null)) goalRow(g, 0);
-  const loose = report.indicators.filter((i) => i.goal === null && !isFoljetal(i));
-  if (loose.length > 0) {
-    rows.push({ kind: 'section', values: ['Indikatorer utan mål'] });
-    for (const i of loose) rows.push(indicatorRow(i));
-  }
-  const foljetal = report.indicators.filter((i) => i.goal === null && isFoljetal(i));
-  if (foljetal.length > 0) {
-    rows.push({ kind: 'section', values: ['Följetal (utan mål, bedöms inte)'] });
-    for (const i of foljetal) rows.push(indicatorRow(i));
   }
   return rows;
 }

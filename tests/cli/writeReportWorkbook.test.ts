@@ -55,11 +55,11 @@ describe('writeReportWorkbook', () => {
     expect(ws.getCell('D3').value).toBeNull();
     // Alingsås: Verksamhetens intäkter, Budget 2023 16 924 tkr.
     expect(ws.getCell('D4').value).toBe(16924);
-    expect(ws.getCell('D4').numFmt).toBe('#,##0;-#,##0');
+    expect(ws.getCell('D4').numFmt).toBe('[$-41D]#,##0;-#,##0');
     // Mark 5.1 Driftbudget under its own mnkr title row: Intäkter 28,1 → 31,6, +3,5 mnkr.
     expect(ws.getCell('A23').value).toBe('Mark Ekonomi!A4:E13 – 5.1 Driftbudget (mnkr)');
     expect(ws.getCell('G24').value).toBe(3.5);
-    expect(ws.getCell('G24').numFmt).toBe('#,##0.0;-#,##0.0');
+    expect(ws.getCell('G24').numFmt).toBe('[$-41D]#,##0.0;-#,##0.0');
     // Köp av tjänster −57 276 → −61 100: −3 824 tkr, −6,7 %, past the 2 % threshold: red.
     expect([ws.getCell('G7').value, ws.getCell('H7').value]).toEqual([-3824, -6.7]);
     expect(ws.getCell('H7').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
@@ -154,8 +154,8 @@ describe('writeReportWorkbook', () => {
   });
 
   it('formats: whole and decimal amounts', () => {
-    expect(amountFormat(0)).toBe('#,##0;-#,##0');
-    expect(amountFormat(2)).toBe('#,##0.00;-#,##0.00');
+    expect(amountFormat(0)).toBe('[$-41D]#,##0;-#,##0');
+    expect(amountFormat(2)).toBe('[$-41D]#,##0.00;-#,##0.00');
   });
 
   it('opens in LibreOffice (converts to a non-empty PDF)', () => {

@@ -71,19 +71,24 @@ const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 
 /**
- * Excel number format for an amount with `decimals` decimals. The `,` and `.` in a format code
- * are placeholders that Excel and LibreOffice render in the reader's locale: with Swedish
- * settings `#,##0.0` shows `-7 740,5`.
+ * The number formats' locale: Swedish (`[$-41D]`). The `,` and `.` of a format code are
+ * placeholders; LibreOffice renders a code tagged Swedish with Swedish separators on any machine
+ * (`−7 740,5`), Excel with the reader's own (Swedish on a Swedish machine).
+ */
+const SWEDISH = '[$-41D]';
+
+/**
+ * Excel number format for an amount with `decimals` decimals, Swedish: `-7 740,5`.
  *
- * @example amountFormat(0) // → '#,##0;-#,##0'
+ * @example amountFormat(0) // → '[$-41D]#,##0;-#,##0'
  */
 export function amountFormat(decimals: number): string {
   const body = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
-  return `${body};-${body}`;
+  return `${SWEDISH}${body};-${body}`;
 }
 
 /** A percent-unit number (92 means 92 %) with one decimal: shown `92,0 %` in Swedish. */
-export const PERCENT_FORMAT = '0.0" %";-0.0" %"';
+export const PERCENT_FORMAT = `${SWEDISH}0.0" %";-0.0" %"`;
 
 /**
  * Writes the report sheets into a new workbook and returns its bytes.
@@ -104,55 +109,76 @@ export async function writeReportWorkbook(
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
 }
 
+/** The font of every cell, so the sheet looks alike in Excel, LibreOffice and a PDF of either. */
+const FONT = { name: 'Calibri', size: 11 } as const;
+/** Points a line of 11-point text takes, and the padding of a row. */
+const LINE_HEIGHT = 14.5;
+const ROW_PADDING = 1.5;
+
 function renderSheet(
   book: ExcelJS.Workbook,
   sheet: ReportSheet,
   options: WriteReportOptions,
 ): void {
+  const document = sheet.layout === 'document';
+  const widths = sheet.columns.map((c) => c.width ?? 14);
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
   const ws = book.addWorksheet(sheet.name.slice(0, 31), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
-    // Printed (or converted to PDF) a sheet is one page wide, landscape, header repeated.
+    // Printed (or converted to PDF) a sheet is one page wide, the header row repeated on each
+    // page; a narrow document table stands upright, a wide one lies down.
     pageSetup: {
-      orientation: 'landscape',
+      orientation: document && totalWidth <= 100 ? 'portrait' : 'landscape',
       paperSize: 9,
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddHeader: `&L&"Calibri,Bold"${headerText(sheet.title)}`,
+      oddFooter: '&LNämndplan&RSida &P av &N',
     },
   });
   const width = sheet.columns.length;
-  ws.columns = sheet.columns.map((c) => ({ width: c.width ?? 14 }));
+  ws.columns = widths.map((w) => ({ width: w }));
 
   const title = ws.getCell(TITLE_ROW, 1);
   title.value = cellText(sheet.title);
-  title.font = { bold: true, size: 13 };
+  title.font = { ...FONT, bold: true, size: 13 };
+  ws.getRow(TITLE_ROW).height = 20;
 
   const header = ws.getRow(HEADER_ROW);
   sheet.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = cellText(c.header);
-    cell.font = { bold: true };
+    cell.font = { ...FONT, bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     cell.border = { bottom: { style: 'thin' } };
-    cell.alignment = { vertical: 'bottom', wrapText: true };
+    cell.alignment = {
+      vertical: 'bottom',
+      wrapText: true,
+      ...(c.role === 'text' || c.role === 'link' ? {} : { horizontal: 'right' }),
+    };
   });
+  header.height = rowHeight(sheet.columns.map((c, i) => [c.header, widths[i] ?? 14]));
 
   sheet.rows.forEach((row, r) => {
     const xlRow = ws.getRow(HEADER_ROW + 1 + r);
     if (row.kind === 'section') {
       const cell = xlRow.getCell(1);
       cell.value = cellValue(row.values[0] ?? null);
-      cell.font = { bold: true };
+      cell.font = { ...FONT, bold: true };
       for (let c = 1; c <= width; c++) {
-        xlRow.getCell(c).fill = {
-          type: 'pattern',
-          pattern: 'solid',
-          fgColor: { argb: SECTION_FILL },
-        };
+        const each = xlRow.getCell(c);
+        each.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SECTION_FILL } };
+        if (c > 1) each.font = FONT;
       }
       return;
     }
+    const bold = row.emphasis !== undefined;
+    const wrapped: [string, number][] = [];
     for (let c = 0; c < width; c++) {
       const value = row.values[c] ?? null;
       const role = row.roles?.[c] ?? sheet.columns[c]?.role ?? 'text';
@@ -162,49 +188,86 @@ function renderSheet(
         columnRole === 'link' && typeof value === 'string' && row.source && options.sourceFile
           ? sourceLink(options.sourceFile, row.source)
           : null;
+      cell.font = { ...FONT, bold };
       if (link !== null && typeof value === 'string') {
         cell.value = { text: cellText(value), hyperlink: link };
-        cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+        cell.font = { ...FONT, bold, color: { argb: 'FF0563C1' }, underline: true };
       } else {
         cell.value = cellValue(value);
       }
       if (typeof value === 'number' && Number.isFinite(value)) {
-        const decimals = row.decimals?.[c] ?? sheet.decimals?.[c] ?? 0;
-        cell.numFmt = numberFormat(columnRole, decimals);
+        const decimals = row.decimals?.[c] ?? sheet.decimals?.[c];
+        cell.numFmt = numberFormat(role === 'percent' ? 'percent' : columnRole, decimals);
       }
       const signal = SIGNALS[role];
       if (signal) {
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: signal.fill } };
-        cell.font = { color: { argb: signal.font } };
+        cell.font = { ...FONT, bold, color: { argb: signal.font } };
+      } else if (row.emphasis === 'heading') {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SECTION_FILL } };
+      }
+      if (row.emphasis === 'total') {
+        cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+      }
+      const indent = c === 0 && row.indent !== undefined && row.indent > 0 ? row.indent : 0;
+      const zone = role.startsWith('zone-');
+      const middle = zone || (sheet.minRowLines ?? 1) > 1;
+      if (zone) {
+        const white = { style: 'thin' as const, color: { argb: 'FFFFFFFF' } };
+        cell.border = { top: white, bottom: white, left: white, right: white };
       }
       cell.alignment =
-        columnRole === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
+        columnRole === 'text' || zone
+          ? {
+              vertical: middle ? 'middle' : 'top',
+              wrapText: true,
+              ...(zone ? { horizontal: 'center' } : {}),
+              ...(indent > 0 ? { indent } : {}),
+            }
+          : { vertical: 'top' };
+      if (columnRole === 'text' && typeof value === 'string') {
+        wrapped.push([value, (widths[c] ?? 14) - indent * 2]);
+      }
     }
+    xlRow.height = rowHeight(wrapped, sheet.minRowLines ?? 1);
   });
 
   let next = HEADER_ROW + sheet.rows.length + 1;
   if (sheet.rows.length === 0) {
     const none = ws.getCell(next, 1);
     none.value = '(inga rader)';
-    none.font = { italic: true, color: { argb: 'FF808080' } };
+    none.font = { ...FONT, italic: true, color: { argb: 'FF808080' } };
     next += 1;
   }
-  ws.autoFilter = {
-    from: { row: HEADER_ROW, column: 1 },
-    to: { row: HEADER_ROW + Math.max(sheet.rows.length, 1), column: width },
-  };
+  if (!document) {
+    ws.autoFilter = {
+      from: { row: HEADER_ROW, column: 1 },
+      to: { row: HEADER_ROW + Math.max(sheet.rows.length, 1), column: width },
+    };
+  }
+
+  if ((sheet.notes ?? []).length > 0) next += 1;
+  for (const note of sheet.notes ?? []) {
+    const cell = ws.getCell(next, 1);
+    cell.value = cellText(note);
+    cell.font = { ...FONT, italic: true, size: 10 };
+    cell.alignment = { vertical: 'top', wrapText: true };
+    if (width > 1) ws.mergeCells(next, 1, next, width);
+    ws.getRow(next).height = rowHeight([[note, totalWidth]]);
+    next += 1;
+  }
 
   for (const block of sheet.blocks ?? []) {
     next += 1;
     const blockTitle = ws.getCell(next, 1);
     blockTitle.value = cellText(block.title);
-    blockTitle.font = { bold: true, size: 12 };
+    blockTitle.font = { ...FONT, bold: true, size: 12 };
     next += 1;
     block.grid.forEach((gridRow, r) => {
       gridRow.forEach((value, c) => {
         const cell = ws.getCell(next + r, c + 1);
         cell.value = cellValue(value);
-        if (r === 0 || c === 0) cell.font = { bold: true };
+        cell.font = { ...FONT, bold: r === 0 || c === 0 };
         if (r === 0) {
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
           cell.alignment = { wrapText: true };
@@ -216,10 +279,43 @@ function renderSheet(
   }
 }
 
-function numberFormat(role: CellRole, decimals: number): string {
-  if (role === 'percent') return PERCENT_FORMAT;
+/**
+ * The height (points) a row needs for its wrapped texts to show whole: the most lines any of its
+ * cells takes, each paragraph wrapped at the column's width in characters (a little narrower, for
+ * the cell's padding), at least `minLines`.
+ *
+ * @example rowHeight([['Bristande kontroll av sjuklönekostnader avseende extern assistans', 30]])
+ *   // → 45.0 (three lines)
+ */
+export function rowHeight(cells: readonly (readonly [string, number])[], minLines = 1): number {
+  let lines = minLines;
+  for (const [text, width] of cells) {
+    const perLine = Math.max(4, Math.floor(width * 1.1) - 2);
+    let n = 0;
+    for (const paragraph of text.split('\n')) {
+      n += Math.max(1, Math.ceil(paragraph.length / perLine));
+    }
+    if (n > lines) lines = n;
+  }
+  return Math.round((lines * LINE_HEIGHT + ROW_PADDING) * 10) / 10;
+}
+
+/** A text in a page header: `&` doubled (Excel's escape), at most 200 characters. */
+function headerText(text: string): string {
+  const t = cellText(text).replace(/[\r\n]+/g, ' ');
+  return (t.length > 200 ? `${t.slice(0, 199)}…` : t).replace(/&/g, '&&');
+}
+
+function numberFormat(role: CellRole, decimals: number | undefined): string {
+  if (role === 'percent') return decimals === undefined ? PERCENT_FORMAT : percentFormat(decimals);
   if (role === 'integer') return '0';
-  return amountFormat(decimals);
+  return amountFormat(decimals ?? 0);
+}
+
+/** A percent-unit number with `decimals` decimals: `percentFormat(0)` shows `45 %`. */
+function percentFormat(decimals: number): string {
+  const body = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+  return `${SWEDISH}${body}" %";-${body}" %"`;
 }
 
 /**
