@@ -196,6 +196,10 @@ test("in Excel the thresholds are the workbook's: read from it, written back wit
     version: 1,
     riskThreshold: 16,
     varianceThreshold: 2,
+    goalRule: 'share',
+    goalScale: 4,
+    goalUpper: 75,
+    goalLower: 25,
     future: [1],
   });
   expect(window.localStorage.getItem('namndplan.settings')).toBeNull();

@@ -1,6 +1,6 @@
 /**
  * The task pane: one primary action (Analysera arbetsboken), progress, errors with a retry, the
- * summary, the report actions, the findings and the settings. Works the same over Excel and over
+ * summary, the report actions, the goals, the findings and the settings. Works the same over Excel and over
  * a picked file; only the file picker and the write button's words differ.
  */
 import {
@@ -22,6 +22,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { ConfirmReplaceDialog } from './components/ConfirmReplaceDialog';
 import { FileDrop, type PickedFile } from './components/FileDrop';
 import { FindingsView } from './components/FindingsView';
+import { GoalsView } from './components/GoalsView';
 import { ProgressView } from './components/ProgressView';
 import { SettingsView } from './components/SettingsView';
 import { SummaryView } from './components/SummaryView';
@@ -32,7 +33,7 @@ import { useLocaleNotStored, useLocaleSwitch, useMessages } from './LocaleContex
 import { describeError } from './describeError';
 import { useAnalysis } from './useAnalysis';
 import { useConfirmReplace } from './useConfirmReplace';
-import { useSettings } from './useSettings';
+import { goalSettings, useSettings } from './useSettings';
 
 const useStyles = makeStyles({
   root: {
@@ -59,7 +60,16 @@ export function App(): JSX.Element {
   const s = useStyles();
   const { settings, update, saveError } = useSettings(host);
   const languageNotStored = useLocaleNotStored();
-  const analysis = useAnalysis(host, settings.riskThreshold, m);
+  const { riskThreshold, goalRule, goalScale, goalUpper, goalLower } = settings;
+  // The same object while the settings the engine reads stay the same: a new one re-analyses.
+  const analyzeOptions = useMemo(
+    () => ({
+      riskThreshold,
+      goals: goalSettings({ goalRule, goalScale, goalUpper, goalLower }),
+    }),
+    [riskThreshold, goalRule, goalScale, goalUpper, goalLower],
+  );
+  const analysis = useAnalysis(host, analyzeOptions, m);
   const confirm = useConfirmReplace();
   const [fileName, setFileName] = useState<string | null>(isFileHost(host) ? host.fileName : null);
 
@@ -79,6 +89,10 @@ export function App(): JSX.Element {
     [report, varianceThreshold],
   );
   const onSelect = useCallback((f: Finding) => void selectCell(f.sheet, f.cell), [selectCell]);
+  const onSelectCell = useCallback(
+    (sheet: string, cell: string) => void selectCell(sheet, cell),
+    [selectCell],
+  );
 
   const onFile = (file: PickedFile): void => {
     if (!isFileHost(host)) return;
@@ -162,6 +176,7 @@ export function App(): JSX.Element {
               {m.downloadJson}
             </Button>
           </section>
+          <GoalsView report={report} onSelect={onSelectCell} />
           <FindingsView findings={findings} onSelect={onSelect} />
         </>
       )}

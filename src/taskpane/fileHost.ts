@@ -56,9 +56,11 @@ export function createFileHost(
   const reportOptions = deps.reportOptions ?? (() => ({ riskThreshold: DEFAULT_RISK_THRESHOLD }));
   let file: { name: string; blob: Blob; id: number } | null = null;
   let lastId = 0;
-  const request = (riskThreshold = DEFAULT_RISK_THRESHOLD): AnalysisRequest => {
+  const request = (options: AnalyzeOptions = {}): AnalysisRequest => {
     if (file === null) throw new Error('Ingen fil vald.');
-    return { file: file.blob, name: file.name, fileId: file.id, riskThreshold };
+    const riskThreshold = options.riskThreshold ?? DEFAULT_RISK_THRESHOLD;
+    const goals = options.goals === undefined ? {} : { goals: options.goals };
+    return { file: file.blob, name: file.name, fileId: file.id, riskThreshold, ...goals };
   };
   return {
     kind: 'file',
@@ -72,7 +74,7 @@ export function createFileHost(
       return analyzer.read(request(), onProgress);
     },
     async analyseWorkbook(options, onProgress = () => undefined): Promise<Report> {
-      return analyzer.analyse(request(options.riskThreshold), onProgress);
+      return analyzer.analyse(request(options), onProgress);
     },
     cancel() {
       analyzer.cancel();

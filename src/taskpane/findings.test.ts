@@ -147,6 +147,8 @@ test('summary counts', () => {
     indicatorsNotMet: 1,
     indicatorsUnclear: 0,
     indicatorsNoOutcome: 0,
+    indicatorsNoTarget: 0,
+    foljetal: 0,
     risksInPlan: 0,
     mismatches: 1,
     recomputed: 0,

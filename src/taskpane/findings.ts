@@ -4,6 +4,7 @@
  */
 import { verdictWords } from '../domain/goalVerdicts';
 import type { Report } from '../domain/report';
+import { isFoljetal } from './goals';
 import { formatNumber, type FindingGroup, type Messages } from './messages';
 import { isProblemCode, problemText } from '../domain/messages';
 
@@ -101,7 +102,8 @@ export function buildFindings(report: Report, options: FindingOptions, m: Messag
   });
 
   report.indicators.forEach((ind, i) => {
-    if (ind.status === 'met') return;
+    // Följetal have no target by nature: nothing to look at, and the Mål view lists them apart.
+    if (ind.status === 'met' || isFoljetal(report, ind)) return;
     const outcome = ind.outcome === null ? null : num(ind.outcome);
     out.push({
       id: `indicators-${i}`,
@@ -161,6 +163,10 @@ export interface Summary {
   indicatorsNotMet: number;
   indicatorsUnclear: number;
   indicatorsNoOutcome: number;
+  /** Indicators under a goal or in an indicator table that state no target. */
+  indicatorsNoTarget: number;
+  /** Följetal: figures followed without a target, counted apart from the indicators. */
+  foljetal: number;
   risksInPlan: number;
   mismatches: number;
   /** Printed figures recomputed, and in how many tables; totals and variances that could not be. */
@@ -169,10 +175,10 @@ export interface Summary {
   notRecomputed: number;
 }
 
-/** Counts what the summary shows. `no-target` indicators count as unclear. */
+/** Counts what the summary shows. Följetal are counted apart, never as unclear or targetless. */
 export function summarize(report: Report, options: FindingOptions): Summary {
-  const count = (status: string): number =>
-    report.indicators.filter((i) => i.status === status).length;
+  const indicators = report.indicators.filter((i) => !isFoljetal(report, i));
+  const count = (status: string): number => indicators.filter((i) => i.status === status).length;
   return {
     tables: report.tables.length,
     unfavourableBeyondThreshold: report.variances.filter((v) =>
@@ -180,8 +186,10 @@ export function summarize(report: Report, options: FindingOptions): Summary {
     ).length,
     indicatorsMet: count('met'),
     indicatorsNotMet: count('not-met'),
-    indicatorsUnclear: count('unclear') + count('no-target'),
+    indicatorsUnclear: count('unclear'),
     indicatorsNoOutcome: count('no-outcome'),
+    indicatorsNoTarget: count('no-target'),
+    foljetal: report.indicators.length - indicators.length,
     risksInPlan: report.risks.filter((r) => r.inPlan).length,
     mismatches: report.checks.filter((c) => c.severity === 'mismatch').length,
     recomputed: report.tables.reduce((n, t) => n + t.recomputed, 0),

@@ -2,7 +2,7 @@
  * Every text the task pane shows, Swedish first and English second. Components take their words
  * from here through `useMessages()`; nothing user-facing is written inline in a component.
  */
-import type { IndicatorStatus } from '../domain/report';
+import type { GoalRule, GoalVerdict, IndicatorStatus } from '../domain/report';
 
 export type Locale = 'sv' | 'en';
 
@@ -68,6 +68,32 @@ export interface Messages {
   riskTitle: (risk: string) => string;
   problemDetail: (code: string) => string;
   riskDetail: (p: number, c: number, value: number, inPlan: boolean) => string;
+  /** The summary's row of indicators that state no target (följetal apart). */
+  indicatorNoTarget: string;
+  /** The summary's row of följetal, which have no target by nature. */
+  summaryFoljetal: string;
+  goalsTitle: string;
+  noGoals: string;
+  /** A goal's verdict in words, always beside its colour. */
+  verdict: Record<GoalVerdict, string>;
+  /** `2 av 4 uppfyllda`. */
+  goalCount: (met: number, of: number) => string;
+  /** The verdict the document prints, where it differs: `I dokumentet: helt uppfyllt`. */
+  goalReported: (verdict: string) => string;
+  showIndicators: (goal: string, count: number) => string;
+  /** Accessible name of the tree: the rule in force. */
+  goalsTreeLabel: (rule: string) => string;
+  looseIndicators: string;
+  foljetalTitle: string;
+  foljetalNote: string;
+  goalRule: string;
+  goalRuleHint: string;
+  goalRules: Record<GoalRule, string>;
+  goalScale: string;
+  goalScales: Record<3 | 4, string>;
+  goalUpper: string;
+  goalLower: string;
+  goalSharesHint: string;
   actionsTitle: string;
   writeReportExcel: string;
   writeReportFile: string;
@@ -178,6 +204,34 @@ const sv: Messages = {
   problemDetail: (code) => `Kod: ${code}`,
   riskDetail: (p, c, v, inPlan) =>
     `Sannolikhet ${p} × konsekvens ${c} = ${v}${inPlan ? ', med i internkontrollplanen' : ''}.`,
+  indicatorNoTarget: 'mål saknas',
+  summaryFoljetal: 'Följetal (utan mål, räknas för sig)',
+  goalsTitle: 'Mål',
+  noGoals: 'Inga mål hittades i arbetsboken.',
+  verdict: {
+    helt: 'helt uppfyllt',
+    'i-hog-grad': 'i hög grad uppfyllt',
+    delvis: 'delvis uppfyllt',
+    ej: 'ej uppfyllt',
+    'ej-bedomd': 'ej bedömd',
+  },
+  goalCount: (met, of) => `${met} av ${of} uppfyllda`,
+  goalReported: (verdict) => `I dokumentet: ${verdict}`,
+  showIndicators: (goal, count) =>
+    `Visa ${count} ${count === 1 ? 'indikator' : 'indikatorer'} under ${goal}`,
+  goalsTreeLabel: (rule) => `Mål och deras bedömning (regel: ${rule})`,
+  looseIndicators: 'Indikatorer utan mål',
+  foljetalTitle: 'Följetal',
+  foljetalNote: 'Följs utan mål och bedöms inte.',
+  goalRule: 'Regel för målens bedömning',
+  goalRuleHint:
+    'Andel: andelen uppfyllda indikatorer. Svagaste: den svagaste indikatorn avgör. Nivå: utfallet i procent av målvärdet, i snitt.',
+  goalRules: { share: 'Andel', worst: 'Svagaste', bands: 'Nivå' },
+  goalScale: 'Skala',
+  goalScales: { 4: '4 steg (helt, i hög grad, delvis, ej)', 3: '3 steg (helt, delvis, ej)' },
+  goalUpper: 'I hög grad uppfyllt från (%)',
+  goalLower: 'Delvis uppfyllt från (%)',
+  goalSharesHint: 'Andel uppfyllda indikatorer; gäller regeln Andel med 4 steg.',
   actionsTitle: 'Rapport',
   writeReportExcel: 'Skriv rapportblad',
   writeReportFile: 'Ladda ner rapport (.xlsx)',
@@ -295,6 +349,34 @@ const en: Messages = {
   problemDetail: (code) => `Code: ${code}`,
   riskDetail: (p, c, v, inPlan) =>
     `Probability ${p} × consequence ${c} = ${v}${inPlan ? ', in the internal control plan' : ''}.`,
+  indicatorNoTarget: 'no target',
+  summaryFoljetal: 'Tracked figures (följetal, no target, counted apart)',
+  goalsTitle: 'Goals',
+  noGoals: 'No goals found in the workbook.',
+  verdict: {
+    helt: 'fully met',
+    'i-hog-grad': 'largely met',
+    delvis: 'partly met',
+    ej: 'not met',
+    'ej-bedomd': 'not assessed',
+  },
+  goalCount: (met, of) => `${met} of ${of} met`,
+  goalReported: (verdict) => `The document says: ${verdict}`,
+  showIndicators: (goal, count) =>
+    `Show ${count} ${count === 1 ? 'indicator' : 'indicators'} under ${goal}`,
+  goalsTreeLabel: (rule) => `Goals and their verdicts (rule: ${rule})`,
+  looseIndicators: 'Indicators without a goal',
+  foljetalTitle: 'Tracked figures (följetal)',
+  foljetalNote: 'Followed without a target and not judged.',
+  goalRule: 'Rule for judging goals',
+  goalRuleHint:
+    'Share: the share of indicators met. Weakest: the weakest indicator decides. Level: the outcome as a percentage of target, averaged.',
+  goalRules: { share: 'Share', worst: 'Weakest', bands: 'Level' },
+  goalScale: 'Scale',
+  goalScales: { 4: '4 steps (fully, largely, partly, not)', 3: '3 steps (fully, partly, not)' },
+  goalUpper: 'Largely met from (%)',
+  goalLower: 'Partly met from (%)',
+  goalSharesHint: 'Share of indicators met; applies to the Share rule on 4 steps.',
   actionsTitle: 'Report',
   writeReportExcel: 'Write report sheets',
   writeReportFile: 'Download report (.xlsx)',

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { analyzeWorkbook } from '../domain/analyze';
 import type { WorkbookSnapshot } from '../domain/grid';
-import type { Report } from '../domain/report';
+import type { AnalyzeOptions, Report } from '../domain/report';
 import { isCancelled } from './analysis/analyzer';
 import { describeError } from './describeError';
 import { downloadFile, JSON_MIME, reportFileName } from './download';
@@ -42,8 +42,15 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** State and actions of one pane over `host`; re-analyses when `riskThreshold` changes. */
-export function useAnalysis(host: WorkbookHost, riskThreshold: number, m: Messages): AnalysisState {
+/**
+ * State and actions of one pane over `host`; re-analyses when `options` change (the risk
+ * threshold, the goal rule: keep the object the same while they stay the same, `useMemo`).
+ */
+export function useAnalysis(
+  host: WorkbookHost,
+  options: AnalyzeOptions,
+  m: Messages,
+): AnalysisState {
   const [report, setReport] = useState<Report | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<PaneError | null>(null);
@@ -61,14 +68,14 @@ export function useAnalysis(host: WorkbookHost, riskThreshold: number, m: Messag
       setProgress({ phase: 'reading' });
       let next: Report;
       if (host.analyseWorkbook) {
-        next = await host.analyseWorkbook({ riskThreshold }, (p) => setProgress(p));
+        next = await host.analyseWorkbook(options, (p) => setProgress(p));
       } else {
         // Excel: Office.js answers only on the page's thread, and so the engine runs here too.
         const book = await host.readWorkbook((p) => setProgress(p));
         snapshot.current = book;
         setProgress({ phase: 'analysing' });
         await nextFrame();
-        next = analyzeWorkbook(book, { riskThreshold });
+        next = analyzeWorkbook(book, options);
       }
       hasReport.current = true;
       setReport(next);
@@ -79,10 +86,11 @@ export function useAnalysis(host: WorkbookHost, riskThreshold: number, m: Messag
       busy.current = false;
       setProgress(null);
     }
-  }, [host, riskThreshold, m]);
+  }, [host, options, m]);
 
-  // A new threshold changes which risks are in the plan: re-run the engine on what was read (the
-  // file host's worker keeps what it read, so it too only re-runs the engine).
+  // A new threshold changes which risks are in the plan, a new goal rule the goals' verdicts:
+  // re-run the engine on what was read (the file host's worker keeps what it read, so it too only
+  // re-runs the engine).
   const latestAnalyze = useRef(analyze);
   latestAnalyze.current = analyze;
   useEffect(() => {
@@ -92,8 +100,8 @@ export function useAnalysis(host: WorkbookHost, riskThreshold: number, m: Messag
       return;
     }
     if (snapshot.current === null) return;
-    setReport(analyzeWorkbook(snapshot.current, { riskThreshold }));
-  }, [host, riskThreshold]);
+    setReport(analyzeWorkbook(snapshot.current, options));
+  }, [host, options]);
 
   const writeReport = useCallback(
     async (confirmReplace: (names: string[]) => Promise<boolean>): Promise<void> => {

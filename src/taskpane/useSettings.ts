@@ -1,11 +1,12 @@
 /**
- * The pane's settings: the risk threshold (passed to the engine) and the variance highlight
- * threshold. In Excel they belong to the workbook and are kept in it (`host.workbookSettings`,
+ * The pane's settings: the risk threshold and the goal rule (both passed to the engine) and the
+ * variance highlight threshold. In Excel they belong to the workbook and are kept in it (`host.workbookSettings`,
  * Excel's `workbook.settings`), so a shared workbook carries its committee's conventions; in a
  * browser without Excel they are remembered in local storage. A failure to store is said.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_RISK_THRESHOLD } from '../domain/analyze';
+import type { GoalRule, GoalSettings } from '../domain/report';
 import type { WorkbookHost } from './host';
 import { readStored, writeStored } from './storage';
 
@@ -14,12 +15,33 @@ export interface Settings {
   riskThreshold: number;
   /** Unfavourable variances beyond this many percent of the baseline are highlighted. Default 1. */
   varianceThreshold: number;
+  /** How goals are judged from their indicators: `share` (default), `worst` or `bands`. */
+  goalRule: GoalRule;
+  /** Four verdict steps (default) or three. */
+  goalScale: 3 | 4;
+  /** `share`, four steps: at least this percent met is i hög grad uppfyllt. Default 75. */
+  goalUpper: number;
+  /** `share`, four steps: at least this percent met is delvis uppfyllt. Default 25. */
+  goalLower: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   riskThreshold: DEFAULT_RISK_THRESHOLD,
   varianceThreshold: 1,
+  goalRule: 'share',
+  goalScale: 4,
+  goalUpper: 75,
+  goalLower: 25,
 };
+
+const GOAL_RULES: readonly GoalRule[] = ['share', 'worst', 'bands'];
+
+/** The engine's goal settings of the pane's settings. */
+export function goalSettings(
+  s: Pick<Settings, 'goalRule' | 'goalScale' | 'goalUpper' | 'goalLower'>,
+): GoalSettings {
+  return { rule: s.goalRule, scale: s.goalScale, upper: s.goalUpper, lower: s.goalLower };
+}
 const SETTINGS_KEY = 'namndplan.settings';
 
 /** Version of the settings object stored in a workbook. */
@@ -33,13 +55,22 @@ function clampNumber(value: unknown, min: number, max: number, fallback: number)
 /**
  * Settings from a stored object (any shape: an older or newer version, or garbage), field by
  * field, each clamped to its range, `base` where a field is missing.
- * @example parseSettings({ riskThreshold: 40 }) // { riskThreshold: 25, varianceThreshold: 1 }
+ * @example parseSettings({ riskThreshold: 40 }).riskThreshold // 25
  */
 export function parseSettings(value: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
   const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const rule = GOAL_RULES.find((r) => r === o['goalRule']) ?? base.goalRule;
+  const scale = o['goalScale'] === 3 || o['goalScale'] === 4 ? o['goalScale'] : base.goalScale;
+  const upper = clampNumber(o['goalUpper'], 0, 100, base.goalUpper);
+  // The lower threshold is never above the upper one: delvis cannot need more than i hög grad.
+  const lower = Math.min(upper, clampNumber(o['goalLower'], 0, 100, base.goalLower));
   return {
     riskThreshold: Math.round(clampNumber(o['riskThreshold'], 1, 25, base.riskThreshold)),
     varianceThreshold: clampNumber(o['varianceThreshold'], 0, 100, base.varianceThreshold),
+    goalRule: rule,
+    goalScale: scale,
+    goalUpper: upper,
+    goalLower: lower,
   };
 }
 

@@ -73,7 +73,10 @@ export function createAnalysisSession(deps: Partial<SessionDeps> = {}): Analysis
     async analyse(request, onProgress) {
       const book = await picked(request, onProgress);
       onProgress({ phase: 'analysing' });
-      const report = analyzeWorkbook(book.snapshot, { riskThreshold: request.riskThreshold });
+      const report = analyzeWorkbook(book.snapshot, {
+        riskThreshold: request.riskThreshold,
+        ...(request.goals === undefined ? {} : { goals: request.goals }),
+      });
       return withUnreadableSheets(report, book.unreadable);
     },
     async reportWorkbook(report, options, sourceFile, onProgress) {

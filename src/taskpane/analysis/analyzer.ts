@@ -5,7 +5,7 @@
  * in-process (`inProcessAnalyzer.ts`). Both run `analysisSession.ts`.
  */
 import type { WorkbookSnapshot } from '../../domain/grid';
-import type { Report } from '../../domain/report';
+import type { GoalSettings, Report } from '../../domain/report';
 import type { ReportSheetOptions } from '../../domain/standardTables';
 import type { Progress } from '../host';
 
@@ -20,6 +20,8 @@ export interface AnalysisRequest {
    */
   fileId: number;
   riskThreshold: number;
+  /** How goals are judged (the pane's goal settings); the engine's defaults when absent. */
+  goals?: GoalSettings;
 }
 
 /** Reads, analyses and writes reports off the page's thread (or, in tests, in-process). */

@@ -78,6 +78,13 @@ export function SummaryView(props: {
           'summary-no-outcome',
         )}
         {row(
+          `${m.summaryIndicators}: ${m.indicatorNoTarget}`,
+          summary.indicatorsNoTarget,
+          false,
+          'summary-no-target',
+        )}
+        {row(m.summaryFoljetal, summary.foljetal, false, 'summary-foljetal')}
+        {row(
           m.summaryRisksInPlan(props.riskThreshold),
           summary.risksInPlan,
           false,
