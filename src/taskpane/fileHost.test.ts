@@ -99,3 +99,15 @@ test('cancel rejects the run under way with AnalysisCancelledError and leaves th
   host.setFile('ale-2024.xlsx', aleFile());
   expect((await host.analyseWorkbook({})).workbook).toBe('ale-2024.xlsx');
 });
+
+test('the goal rule reaches the engine through the analyser: Mark under Svagaste', async () => {
+  const host = createFileHost({ analyzer: createInProcessAnalyzer({ writeWorkbook }) });
+  const MARK = join(__dirname, '../../tests/fixtures/mark-2024.xlsx');
+  host.setFile('mark-2024.xlsx', new Blob([readFileSync(MARK)]));
+  const goal = (r: { goals: { text: string; verdict: string }[] }): string | undefined =>
+    r.goals.find((g) => g.text === 'Nämndens mål: Bästa barnkommun')?.verdict;
+  expect(goal(await host.analyseWorkbook({ riskThreshold: 12 }))).toBe('delvis');
+  const worst = await host.analyseWorkbook({ riskThreshold: 12, goals: { rule: 'worst' } });
+  expect(goal(worst)).toBe('ej');
+  expect(worst.goals[0]?.rule).toBe('worst');
+});
