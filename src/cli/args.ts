@@ -1,11 +1,12 @@
 /**
  * The command line's grammar: `namndplan analyze WORKBOOK.xlsx [--json FILE|-] [--out FILE]
- * [--risk-threshold N] [--goal-rule R] [--goal-scale 3|4] [--goal-upper P] [--goal-lower P]
- * [--summary|--quiet]`, `--help`, `--version`.
+ * [--docx FILE] [--risk-threshold N] [--variance-threshold P] [--goal-rule R] [--goal-scale 3|4]
+ * [--goal-upper P] [--goal-lower P] [--summary|--quiet]`, `--help`, `--version`.
  */
 
 import { DEFAULT_RISK_THRESHOLD } from '../domain/analyze';
 import type { GoalSettings } from '../domain/report';
+import { DEFAULT_VARIANCE_THRESHOLD_PERCENT } from '../domain/varianceThreshold';
 
 /** What the user asked for. */
 export type Command =
@@ -18,10 +19,17 @@ export type Command =
       json: string | null;
       /** Path of the report workbook. */
       out: string | null;
+      /** Path of the Word file with the document tables. */
+      docx: string | null;
       riskThreshold: number;
+      /**
+       * Unfavourable variances beyond this percent of budget are marked (report sheets) and listed
+       * (summary); `--variance-threshold`, default 1.
+       */
+      varianceThreshold: number;
       /** How goals are judged: `--goal-rule`, `--goal-scale`, `--goal-upper`, `--goal-lower`. */
       goals: GoalSettings;
-      /** `summary`: always print it; `quiet`: never; `auto`: only when no --json/--out. */
+      /** `summary`: always print it; `quiet`: never; `auto`: only when no --json/--out/--docx. */
       summary: 'auto' | 'summary' | 'quiet';
     };
 
@@ -35,7 +43,8 @@ export class UsageError extends Error {
  * `--json=FILE` or `--json FILE`.
  *
  * @example parseArgs(['analyze', 'plan.xlsx', '--json', '-'])
- *   // → { kind: 'analyze', input: 'plan.xlsx', json: '-', out: null, riskThreshold: 12, goals: {}, summary: 'auto' }
+ *   // → { kind: 'analyze', input: 'plan.xlsx', json: '-', out: null, docx: null, riskThreshold: 12,
+ *   //     varianceThreshold: 1, goals: {}, summary: 'auto' }
  * @throws UsageError with a Swedish message.
  */
 export function parseArgs(argv: readonly string[]): Command {
@@ -48,7 +57,9 @@ export function parseArgs(argv: readonly string[]): Command {
   let input: string | null = null;
   let json: string | null = null;
   let out: string | null = null;
+  let docx: string | null = null;
   let riskThreshold = DEFAULT_RISK_THRESHOLD;
+  let varianceThreshold = DEFAULT_VARIANCE_THRESHOLD_PERCENT;
   const goals: GoalSettings = {};
   let summary: 'auto' | 'summary' | 'quiet' = 'auto';
   for (let i = 0; i < rest.length; i++) {
@@ -72,6 +83,20 @@ export function parseArgs(argv: readonly string[]): Command {
       case '-o':
         out = value();
         break;
+      case '--docx':
+        docx = value();
+        break;
+      case '--variance-threshold': {
+        const raw = value();
+        const n = Number(raw.replace(',', '.'));
+        if (!/^\d+([.,]\d+)?$/.test(raw) || n > 100) {
+          throw new UsageError(
+            `--variance-threshold ska vara en andel i procent 0–100, inte ${raw}`,
+          );
+        }
+        varianceThreshold = n;
+        break;
+      }
       case '--risk-threshold': {
         const raw = value();
         const n = Number(raw);
@@ -124,10 +149,22 @@ export function parseArgs(argv: readonly string[]): Command {
   if (input === null) throw new UsageError('ange arbetsboken: namndplan analyze ARBETSBOK.xlsx');
   if (out === '-')
     throw new UsageError('--out behöver ett filnamn (arbetsboken kan inte skrivas till -)');
+  if (docx === '-')
+    throw new UsageError('--docx behöver ett filnamn (Word-filen kan inte skrivas till -)');
   if ((goals.upper ?? 75) < (goals.lower ?? 25)) {
     throw new UsageError('--goal-upper får inte vara lägre än --goal-lower');
   }
-  return { kind: 'analyze', input, json, out, riskThreshold, goals, summary };
+  return {
+    kind: 'analyze',
+    input,
+    json,
+    out,
+    docx,
+    riskThreshold,
+    varianceThreshold,
+    goals,
+    summary,
+  };
 }
 
 /** The `--help` text, Swedish first, English second. */
@@ -136,15 +173,19 @@ och bedömer indikatorer.
 
 Användning:
   namndplan analyze ARBETSBOK.xlsx [--json RAPPORT.json|-] [--out RAPPORT.xlsx]
-                                   [--risk-threshold N] [--goal-rule share|worst|bands]
+                                   [--docx TABELLER.docx] [--risk-threshold N]
+                                   [--variance-threshold P] [--goal-rule share|worst|bands]
                                    [--goal-scale 3|4] [--goal-upper P] [--goal-lower P]
                                    [--summary|--quiet]
   namndplan --help | --version
 
 Flaggor:
   --json FIL        skriv rapporten som JSON till FIL (- = standard ut)
-  --out FIL         skriv standardtabellerna till en ny arbetsbok FIL (.xlsx)
+  --out FIL         skriv standardtabellerna och kontrollistorna till en ny arbetsbok FIL (.xlsx)
+  --docx FIL        skriv standardtabellerna som Word-tabeller till FIL (.docx)
   --risk-threshold N  risker med riskvärde ≥ N hamnar i internkontrollplanen (standard 12)
+  --variance-threshold P  ogynnsamma avvikelser över P % av budget markeras och listas
+                    (standard 1)
   --goal-rule R     hur målen bedöms av sina indikatorer: share (andel uppfyllda, standard),
                     worst (den svagaste avgör) eller bands (utfall i procent av målvärdet)
   --goal-scale 3|4  bedömningsskala: 4 steg (helt, i hög grad, delvis, ej; standard) eller 3
@@ -153,9 +194,10 @@ Flaggor:
   --summary         skriv sammanfattningen även när --json/--out anges
   --quiet           skriv ingen sammanfattning
 
-Utan --json och --out skrivs en sammanfattning. Arbetsboken ändras aldrig.
+Utan --json, --out och --docx skrivs en sammanfattning. Arbetsboken ändras aldrig.
 Slutstatus: 0 analyserad, 2 filen kan inte läsas, 1 annat fel.
 
 English: analyze a committee workbook (.xlsx); --json writes the report (- for stdout),
---out writes the standard tables to a new workbook. Exit 0 analysed, 2 unreadable input, 1 other.
+--out writes the standard tables to a new workbook, --docx as Word tables. Exit 0 analysed,
+2 unreadable input, 1 other.
 `;

@@ -6,7 +6,11 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { analyzeWorkbook } from '../domain/analyze';
 import { problem } from '../domain/messages';
 import type { Report } from '../domain/report';
+import { buildDocumentTables } from '../domain/output/documentTables';
+import { documentSheets } from '../domain/output/documentSheets';
+import { findCommittee } from '../domain/output/committee';
 import { buildReportSheets } from '../domain/standardTables';
+import { writeDocumentTables } from '../adapters/docx/writeDocumentTables';
 import { readWorkbookFile } from '../adapters/xlsx/readWorkbookFile';
 import { writeReportWorkbook } from '../adapters/xlsx/writeReportWorkbook';
 import { OutputWriteError, UnreadableWorkbookError } from '../errors';
@@ -61,7 +65,11 @@ export async function runCli(
       stdout(`namndplan ${version}\n`);
       return EXIT_OK;
     }
-    const targets = await outputTargets(command.input, command.json, command.out);
+    const targets = await outputTargets(command.input, [
+      ['--json', command.json],
+      ['--out', command.out],
+      ['--docx', command.docx],
+    ]);
 
     const step = io.progress
       ? (text: string | null): void => io.progress?.(text === null ? null : terminalField(text))
@@ -81,18 +89,34 @@ export async function runCli(
 
     // Every output in memory first, so a failure leaves no file behind.
     const outputs: Output[] = [];
-    if (targets.json) outputs.push({ target: targets.json, data: `${terminalJson(report, 2)}\n` });
-    if (targets.out && command.out !== null) {
+    const json = targets.get('--json');
+    if (json) outputs.push({ target: json, data: `${terminalJson(report, 2)}\n` });
+    const out = targets.get('--out');
+    const docx = targets.get('--docx');
+    // The document tables, for the report workbook and the Word file alike.
+    const documents =
+      out || docx
+        ? buildDocumentTables(snapshot, report, { riskThreshold: command.riskThreshold })
+        : [];
+    if (out && command.out !== null) {
       step(`skriver ${basename(command.out)}`);
-      const data = await writeReportWorkbook(
-        buildReportSheets(report, { riskThreshold: command.riskThreshold }),
-        {
-          sourceFile: relative(dirname(resolve(command.out)), resolve(command.input))
-            .split(sep)
-            .join('/'),
-        },
+      const sheets = documentSheets(documents).concat(
+        buildReportSheets(report, {
+          riskThreshold: command.riskThreshold,
+          varianceThresholdPercent: command.varianceThreshold,
+        }),
       );
-      outputs.push({ target: targets.out, data });
+      const data = await writeReportWorkbook(sheets, {
+        sourceFile: relative(dirname(resolve(command.out)), resolve(command.input))
+          .split(sep)
+          .join('/'),
+      });
+      outputs.push({ target: out, data });
+    }
+    if (docx && command.docx !== null) {
+      step(`skriver ${basename(command.docx)}`);
+      const data = await writeDocumentTables(documents, { title: basename(command.input) });
+      outputs.push({ target: docx, data });
     }
     step(null);
     await writeOutputs(outputs, (data) => {
@@ -101,13 +125,18 @@ export async function runCli(
       else throw new OutputWriteError('/dev/stdout', 'standard ut tar bara emot text här');
     });
 
+    const outputPaths = [command.json, command.out, command.docx];
     const wantSummary =
       command.summary === 'summary' ||
-      (command.summary === 'auto' && command.json === null && command.out === null);
+      (command.summary === 'auto' && outputPaths.every((p) => p === null));
     if (wantSummary) {
-      const text = formatSummary(report, command.riskThreshold);
-      // With the JSON or the workbook on stdout the summary goes to stderr, keeping stdout clean.
-      if ([command.json, command.out].some((p) => p !== null && isStdout(p))) stderr(text);
+      const text = formatSummary(report, {
+        riskThreshold: command.riskThreshold,
+        varianceThresholdPercent: command.varianceThreshold,
+        committee: findCommittee(snapshot),
+      });
+      // With an output on stdout the summary goes to stderr, keeping stdout clean.
+      if (outputPaths.some((p) => p !== null && isStdout(p))) stderr(text);
       else stdout(text);
     }
     return EXIT_OK;
@@ -131,27 +160,33 @@ export async function runCli(
   }
 }
 
-/** Where `--json` and `--out` lead, refused when they are the input or each other. */
+/**
+ * Where each output (`--json`, `--out`, `--docx`) leads, refused when one is the input, two are
+ * the same file, or more than one is standard output.
+ */
 async function outputTargets(
   input: string,
-  json: string | null,
-  out: string | null,
-): Promise<{ json: OutputTarget | null; out: OutputTarget | null }> {
-  for (const output of [json, out]) {
-    if (output !== null && output !== '-' && (await sameFile(output, input))) {
+  outputs: readonly (readonly [string, string | null])[],
+): Promise<Map<string, OutputTarget>> {
+  const given = outputs.filter((o): o is readonly [string, string] => o[1] !== null);
+  for (const [, output] of given) {
+    if (output !== '-' && (await sameFile(output, input))) {
       throw new UsageError(`${output} är indatafilen; den skrivs aldrig över`);
     }
   }
-  if (json !== null && out !== null) {
-    if (isStdout(json) && isStdout(out)) {
-      throw new UsageError('--json och --out kan inte båda skrivas till standard ut');
+  for (let i = 0; i < given.length; i++) {
+    for (let j = i + 1; j < given.length; j++) {
+      const [a, pa] = given[i] ?? ['', ''];
+      const [b, pb] = given[j] ?? ['', ''];
+      if (isStdout(pa) && isStdout(pb)) {
+        throw new UsageError(`${a} och ${b} kan inte båda skrivas till standard ut`);
+      }
+      if (await sameFile(pa, pb)) throw new UsageError(`${a} och ${b} kan inte vara samma fil`);
     }
-    if (await sameFile(json, out)) throw new UsageError('--json och --out kan inte vara samma fil');
   }
-  return {
-    json: json === null ? null : await outputTarget(json),
-    out: out === null ? null : await outputTarget(out),
-  };
+  const targets = new Map<string, OutputTarget>();
+  for (const [flag, path] of given) targets.set(flag, await outputTarget(path));
+  return targets;
 }
 
 /**

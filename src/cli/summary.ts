@@ -1,5 +1,6 @@
 /**
- * The terminal summary of a report, in Swedish: what was found, then the worst findings first.
+ * The terminal summary of a report, in Swedish, leading with money: the committee's result per
+ * budget table, the largest unfavourable variances, then goals and indicators, then arithmetic.
  */
 import type {
   Check,
@@ -13,6 +14,9 @@ import type {
 } from '../domain/report';
 import { parseRange } from '../domain/grid';
 import { verdictWords } from '../domain/goalVerdicts';
+import { moneySummary } from '../domain/output/budgetPairs';
+import { percentOfBudget } from '../domain/output/cells';
+import { cleanHeader } from '../domain/output/titles';
 import { formatAmount, formatNumber, formatPercent } from './formatNumber';
 import { terminalField } from './terminalText';
 
@@ -25,70 +29,147 @@ const KIND_TEXT: Record<TableKind, string> = {
   other: 'övriga',
 };
 
-/** How many findings the summary lists at most; the rest are counted. */
-const MAX_FINDINGS = 25;
+/** How many lines each list of the summary shows at most; the rest are counted. */
+const MAX_LINES = 5;
+/** How many unmet and unclear indicators, and how many mismatches, the summary lists at most. */
+const MAX_FINDINGS = 10;
+
+/** What the summary needs besides the report. */
+export interface SummaryOptions {
+  riskThreshold: number;
+  /** Unfavourable variances beyond this percent of budget are listed (`passesVarianceThreshold`). */
+  varianceThresholdPercent: number;
+  /** The committee the workbook names (`findCommittee`), for the tables' titles; null for none. */
+  committee: string | null;
+}
 
 /**
- * Formats the summary. Worst first: what could not be read at all (a damaged sheet), arithmetic
- * mismatches, then unfavourable variances (largest first, in each table's unit), not-met
- * indicators, unclear indicators. Every finding names its cell as `Sheet!Cell`, on one line:
- * whatever the workbook's texts hold, a line break in them is a space and a control character
- * its code (`terminalField`).
+ * Formats the summary, leading with money. First what could not be read at all (a damaged sheet:
+ * the figures below lack it); then the committee's result per budget table (the grand total's
+ * variance, in the table's unit and percent: `Prognos 2023: -7 000 tkr (-1,0 %) mot budget`); then
+ * the largest unfavourable variances beyond the threshold by amount, lines apart from totals,
+ * operating apart from investments; then goals and indicators (the unmet and unclear ones); then the
+ * arithmetic (what was checked, what does not add up); then risks. Every amount with its unit,
+ * every finding with its `Sheet!Cell`, each on one line: whatever the workbook's texts hold, a line
+ * break in them is a space and a control character its code (`terminalField`).
  *
- * @example formatSummary(report, 12)
- *   // → 'Nämndplan: plan.xlsx\nTabeller: 3 (2 budget, 1 indikatorer)\n...'
+ * @example formatSummary(report, { riskThreshold: 12, varianceThresholdPercent: 1, committee: null })
+ *   // → 'Nämndplan: plan.xlsx\nTabeller: 3 (2 budget, 1 indikatorer)\n\nResultat mot budget:\n…'
  */
-export function formatSummary(report: Report, riskThreshold: number): string {
+export function formatSummary(report: Report, options: SummaryOptions): string {
   const lines: string[] = [`Nämndplan: ${terminalField(report.workbook)}`];
+  const errors = report.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    lines.push('Kunde inte läsas (siffrorna nedan saknar det):');
+    for (const p of errors) lines.push(`  ${terminalField(problemLine(p))}`);
+  }
   lines.push(`Tabeller: ${report.tables.length}${tableKinds(report.tables)}`);
 
+  const money = moneySummary(report, {
+    thresholdPercent: options.varianceThresholdPercent,
+    committee: options.committee,
+  });
+  lines.push('', 'Resultat mot budget:');
+  if (money.results.length === 0) lines.push('  Ingen budgettabell med avvikelser hittades.');
+  for (const r of money.results) {
+    lines.push(`  ${terminalField(r.title)}`);
+    lines.push(`    ${terminalField(resultLine(r.result, r.pair.table.unit))}`);
+  }
   const unfavourable = report.variances.filter((v) => v.variance < 0);
   lines.push(
     `Avvikelser: ${report.variances.length} (${unfavourable.length} underskott, ` +
       `${report.variances.length - unfavourable.length} överskott eller noll)`,
   );
+  const threshold = formatNumber(options.varianceThresholdPercent);
+  const lists: [string, Variance[]][] = [
+    ['Största underskott i driften, rader', money.operating.lines],
+    ['Största underskott i driften, summor', money.operating.totals],
+    ['Största underskott i investeringarna, rader', money.investments.lines],
+    ['Största underskott i investeringarna, summor', money.investments.totals],
+  ];
+  if (lists.every(([, list]) => list.length === 0)) {
+    lines.push(`Inga underskott över ${threshold} % av budget.`);
+  }
+  for (const [heading, list] of lists) {
+    if (list.length === 0) continue;
+    lines.push('', `${heading} (över ${threshold} % av budget):`);
+    pushLimited(lines, list.map(varianceLine), MAX_LINES);
+  }
 
+  lines.push('', 'Mål och indikatorer:');
+  if (report.goals.length > 0) lines.push(`  ${goalLine(report)}`);
   const count = (s: Indicator['status']): number =>
     report.indicators.filter((i) => i.status === s).length;
   lines.push(
-    `Indikatorer: ${report.indicators.length} (${count('met')} uppfyllda, ` +
+    `  Indikatorer: ${report.indicators.length} (${count('met')} uppfyllda, ` +
       `${count('not-met')} ej uppfyllda, ${count('unclear')} oklara, ` +
       `${count('no-outcome')} utan utfall, ${count('no-target')} utan mål)`,
   );
-
-  if (report.goals.length > 0) lines.push(goalLine(report));
-
-  const inPlan = report.risks.filter((r) => r.inPlan).length;
-  lines.push(
-    `Risker: ${report.risks.length}, varav ${inPlan} i internkontrollplanen (riskvärde ≥ ${riskThreshold})`,
+  pushLimited(
+    lines,
+    report.indicators
+      .filter((i) => i.status === 'not-met')
+      .concat(report.indicators.filter((i) => i.status === 'unclear'))
+      .map(indicatorLine),
+    MAX_FINDINGS,
   );
 
   const mismatches = report.checks.filter((c) => c.severity === 'mismatch');
+  lines.push('', 'Räkningen:');
   lines.push(
-    `Kontroller: ${mismatches.length} belopp stämmer inte, ` +
+    `  Kontroller: ${mismatches.length} belopp stämmer inte, ` +
       `${report.checks.length - mismatches.length} avrundningsdifferenser`,
   );
   // What was checked, so that "0 belopp stämmer inte" is never a false all-clear.
-  lines.push(coverageLine(report.tables));
-  if (report.problems.length > 0) lines.push(`Problem vid läsningen: ${report.problems.length}`);
-
-  const findings = [
-    ...report.problems.filter((p) => p.severity === 'error').map(problemLine),
-    ...mismatches.map((c) => checkLine(report.tables, c)),
-    ...[...unfavourable].sort(byUnfavourable).map(varianceLine),
-    ...report.indicators.filter((i) => i.status === 'not-met').map(indicatorLine),
-    ...report.indicators.filter((i) => i.status === 'unclear').map(indicatorLine),
-  ];
-  if (findings.length === 0) {
-    lines.push('', 'Inga fel, underskott eller ej uppfyllda mål hittades.');
-  } else {
-    lines.push('', 'Viktigast först:');
-    for (const f of findings.slice(0, MAX_FINDINGS)) lines.push(`  ${terminalField(f)}`);
-    if (findings.length > MAX_FINDINGS) {
-      lines.push(`  … och ${findings.length - MAX_FINDINGS} till (se --json eller --out)`);
-    }
+  lines.push(`  ${coverageLine(report.tables)}`);
+  pushLimited(
+    lines,
+    mismatches.map((c) => checkLine(report.tables, c)),
+    MAX_FINDINGS,
+  );
+  if (report.problems.length > 0) {
+    lines.push(`  Problem vid läsningen: ${report.problems.length} (se --json eller --out)`);
   }
+
+  const inPlan = report.risks.filter((r) => r.inPlan).length;
+  lines.push(
+    '',
+    `Risker: ${report.risks.length}, varav ${inPlan} i internkontrollplanen (riskvärde ≥ ${options.riskThreshold})`,
+  );
   return `${lines.join('\n')}\n`;
+}
+
+/** At most `max` of `items`, indented, then how many more there are. */
+function pushLimited(lines: string[], items: readonly string[], max: number): void {
+  for (const item of items.slice(0, max)) lines.push(`  ${terminalField(item)}`);
+  if (items.length > max) lines.push(`  … och ${items.length - max} till (se --json eller --out)`);
+}
+
+/**
+ * `Prognos 2023: -7 000 tkr (-1,0 %) mot budget, underskott (Totalt, Ekonomi!B12)`: a table's
+ * result, positive = överskott.
+ */
+function resultLine(v: Variance | null, unit: Unit | null): string {
+  if (v === null) return 'Ingen totalrad med båda beloppen i tabellen; se raderna nedan.';
+  const percent = percentOfBudget(v);
+  const pct = percent === null ? '' : ` (${formatPercent(percent)})`;
+  const word = v.variance < 0 ? ', underskott' : v.variance > 0 ? ', överskott' : '';
+  const actual =
+    v.kind === 'forecast-deviation' ? cleanHeader(v.actual) : headerWithYear(v.actual, v.baseline);
+  return `${actual}: ${amount(v.variance, unit)}${pct} mot budget${word} (${v.label.trim()}, ${v.sheet}!${v.cell})`;
+}
+
+/** `Utfall` beside `Budget 2023` is `Utfall 2023`; a header's unit is left to the amount. */
+function headerWithYear(actual: string, baseline: string): string {
+  const a = cleanHeader(actual);
+  if (/(19|20)\d\d/.test(a)) return a;
+  const year = /(19|20)\d\d/.exec(baseline)?.[0];
+  return year === undefined ? a : `${a} ${year}`;
+}
+
+/** An amount with its unit, or said to have none: `-7 000 tkr`, `-7 000 (okänd enhet)`. */
+function amount(value: number, unit: Unit | null): string {
+  return unit === null ? `${formatNumber(value)} (okänd enhet)` : formatAmount(value, unit);
 }
 
 /** `Mål: 6 (1 helt uppfyllda, 3 delvis, 2 ej bedömda; regel: andel)`, verdicts in scale order. */
@@ -133,22 +214,13 @@ function tableKinds(tables: readonly Table[]): string {
   return ` (${parts.join(', ')})`;
 }
 
-/** Largest unfavourable first, comparing in kronor so 1 mnkr outweighs 900 tkr. */
-function byUnfavourable(a: Variance, b: Variance): number {
-  return inKronor(a.variance, a.unit) - inKronor(b.variance, b.unit);
-}
-
-function inKronor(value: number, unit: Unit | null): number {
-  return unit === 'mnkr' ? value * 1e6 : unit === 'tkr' ? value * 1e3 : value;
-}
-
 function unitAt(tables: readonly Table[], sheet: string, row: number): Unit | null {
-  const t = tables.find((x) => {
-    if (x.sheet !== sheet) return false;
-    const r = parseRange(x.range);
-    return row >= r.top && row <= r.bottom;
-  });
-  return t?.unit ?? null;
+  return tables.find((x) => x.sheet === sheet && inRange(x.range, row))?.unit ?? null;
+}
+
+function inRange(range: string, row: number): boolean {
+  const r = parseRange(range);
+  return row >= r.top && row <= r.bottom;
 }
 
 function problemLine(p: Problem): string {
@@ -162,20 +234,25 @@ function checkLine(tables: readonly Table[], c: Check): string {
     return `FEL         ${c.sheet}!${c.cell}  ${c.label}: bedömt "${verdictWords(c.reported)}" i dokumentet, indikatorerna ger "${verdictWords(c.computed)}"`;
   }
   const unit = unitAt(tables, c.sheet, c.row);
+  const table = tables.find((t) => t.sheet === c.sheet && inRange(t.range, c.row));
+  // A sum of följetal or indicators has no kronor: its figures stand alone.
+  const money = table?.kind === 'budget' || table?.kind === 'investments';
+  const f = (x: number): string => (money ? amount(x, unit) : formatNumber(x));
   return (
-    `FEL         ${c.sheet}!${c.cell}  ${c.label}: rapporterat ${formatAmount(c.reported, unit)}, ` +
-    `beräknat ${formatAmount(c.computed, unit)} (skillnad ${formatAmount(c.difference, unit)})`
+    `FEL         ${c.sheet}!${c.cell}  ${c.label}: rapporterat ${f(c.reported)}, ` +
+    `beräknat ${f(c.computed)} (skillnad ${f(c.difference)})`
   );
 }
 
 function varianceLine(v: Variance): string {
-  const percent = v.variancePercent === null ? '' : ` (${formatPercent(v.variancePercent)})`;
+  const p = percentOfBudget(v);
+  const percent = p === null ? '' : ` (${formatPercent(p)})`;
   // A printed deviation is the variance itself: there is no actual amount to set against a budget.
   const what =
     v.kind === 'forecast-deviation'
-      ? `avvikelse enligt ${v.actual}${v.baseline === '' ? '' : ` mot ${v.baseline}`}`
-      : `${v.actual} mot ${v.baseline}`;
-  return `UNDERSKOTT  ${v.sheet}!${v.cell}  ${v.label}: ${formatAmount(v.variance, v.unit)}${percent}, ${what}`;
+      ? `avvikelse enligt ${cleanHeader(v.actual)}${v.baseline === '' ? '' : ` mot ${cleanHeader(v.baseline)}`}`
+      : `${headerWithYear(v.actual, v.baseline)} mot ${cleanHeader(v.baseline)}`;
+  return `${v.label.trim()}: ${amount(v.variance, v.unit)}${percent}, ${what}  ${v.sheet}!${v.cell}`;
 }
 
 function indicatorLine(i: Indicator): string {

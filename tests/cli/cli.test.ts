@@ -202,13 +202,13 @@ describe('namndplan analyze', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Nämndplan: mellerud-2023\.xlsx\n/);
     expect(r.stdout).toMatch(/\nTabeller: \d+/);
-    expect(r.stdout).toMatch(/\nIndikatorer: \d+ \(\d+ uppfyllda, \d+ ej uppfyllda/);
+    expect(r.stdout).toMatch(/\n {2}Indikatorer: \d+ \(\d+ uppfyllda, \d+ ej uppfyllda/);
     // What was checked, so that "0 belopp stämmer inte" is no false all-clear.
-    expect(r.stdout).toMatch(/\nKontrollerat: \d+ belopp i 2 tabeller\n/);
+    expect(r.stdout).toMatch(/\n {2}Kontrollerat: \d+ belopp i 2 tabeller\n/);
     expect(sha256(fixture)).toBe(before);
   });
 
-  it('--out writes a report workbook with the NP sheets, linked to the input', async () => {
+  it('--out writes a report workbook with the document tables and the NP audit sheets, linked to the input', async () => {
     const before = sha256(fixture);
     const r = run([
       'analyze',
@@ -225,6 +225,10 @@ describe('namndplan analyze', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, 'rapport.xlsx'));
     expect(book.worksheets.map((w) => w.name)).toEqual([
+      'NP Driftredovisning',
+      'NP Investeringsredovisning',
+      'NP Mål och indikatorer',
+      'NP Följetal',
       'NP Avvikelser',
       'NP Måluppfyllelse',
       'NP Internkontroll',
@@ -270,6 +274,16 @@ describe('namndplan analyze', () => {
   it.each([
     [['analyze'], /ange arbetsboken/],
     [['analyze', 'a.xlsx', '--risk-threshold', 'tolv'], /--risk-threshold ska vara ett heltal/],
+    [
+      ['analyze', 'a.xlsx', '--variance-threshold', 'två'],
+      /--variance-threshold ska vara en andel/,
+    ],
+    [['analyze', 'a.xlsx', '--variance-threshold', '-1'], /--variance-threshold behöver ett värde/],
+    [['analyze', 'a.xlsx', '--docx', '-'], /--docx behöver ett filnamn/],
+    [
+      ['analyze', 'a.xlsx', '--docx', 'a.docx', '--out', 'a.docx'],
+      /--out och --docx kan inte vara samma fil/,
+    ],
     [['analyze', 'a.xlsx', '--färg'], /okänd flagga: --färg/],
     [['exportera'], /okänt kommando: exportera/],
   ])('usage error %j → exit 1, one line', (args, message) => {
@@ -321,7 +335,7 @@ describe('namndplan on a sheet it cannot read (issue 12 item 2: sheets vanished 
       params: {},
     });
     expect(json.stderr).toMatch(
-      /\nViktigast först:\n {2}PROBLEM {5}Noter {2}Bladet kan inte läsas/,
+      /^Nämndplan: trasigt-blad\.xlsx\nKunde inte läsas \(siffrorna nedan saknar det\):\n {2}PROBLEM {5}Noter {2}Bladet kan inte läsas/,
     );
   });
 
