@@ -8,6 +8,7 @@ import { problem } from './messages';
 import type { AnalyzeOptions, Report, SignConvention, Table } from './report';
 import { readRisks } from './risks';
 import { SheetGrid } from './sheetGrid';
+import { checkTemplate } from './templates/checkTemplate';
 import { amountColumns, readRows, summableColumns } from './tableRows';
 import { detectTables, isSourceNoteLabel, tableRange, type DetectedTable } from './tables';
 import { checkTotals } from './totals';
@@ -36,7 +37,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     risks: [],
     checks: [],
     problems: [],
-    template: null,
+    template: checkTemplate(workbook, options),
   };
   let anyValue = false;
   const sheets: { grid: SheetGrid; tables: DetectedTable[] }[] = [];

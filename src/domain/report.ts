@@ -159,10 +159,47 @@ export interface Report {
   problems: Problem[];
   /**
    * Added in 1.1: how complete a workbook made from the product's own templates is; null for any
-   * other workbook (this version writes no templates yet, so always null).
+   * other workbook.
    */
-  template: null;
+  template: Template | null;
 }
+
+export type TemplateKind =
+  'uppfoljning-drift' | 'uppfoljning-investeringar' | 'maluppfyllelse' | 'internkontrollplan';
+export type TemplateGapKind =
+  'empty' | 'comment-required' | 'verdict-contradicts' | 'formula-overwritten' | 'risk-value-typed';
+
+/** Added in 1.1: a filled template's completeness and gaps (report-json.md, "Template"). */
+export interface Template {
+  sheets: TemplateSheet[];
+  /** filled ÷ required over all sheets, 0–100, one decimal (100 where nothing is required). */
+  completeness: number;
+  gaps: TemplateGap[];
+}
+
+export interface TemplateSheet {
+  sheet: string;
+  kind: TemplateKind;
+  /** How many cells must be filled. */
+  required: number;
+  filled: number;
+}
+
+export interface TemplateGap {
+  sheet: string;
+  row: number;
+  cell: string;
+  kind: TemplateGapKind;
+  /** In Swedish. */
+  message: string;
+}
+
+/**
+ * The formulas of a workbook's cells, which the grid (cached values) does not hold: sheet name →
+ * A1 address → formula text without `=`. Given by an xlsx adapter for the product's own templates
+ * only (`readFormulaCells`); a cell absent from a listed sheet holds no formula.
+ */
+export type FormulaCells = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /** How goals are judged from their indicators (domain.md, "Goals and their verdicts"). */
 export interface GoalSettings {
@@ -185,4 +222,6 @@ export interface AnalyzeOptions {
   /** Risks with value at or above this go into the internkontrollplan. Default 12. */
   riskThreshold?: number;
   goals?: GoalSettings;
+  /** The formulas of a template's cells, to tell a formula from a number typed over it. */
+  formulas?: FormulaCells;
 }
