@@ -6,12 +6,19 @@
 
 import { DEFAULT_RISK_THRESHOLD } from '../domain/analyze';
 import type { GoalSettings } from '../domain/report';
+import {
+  parseTemplateArgs,
+  TEMPLATE_FLAGS,
+  TEMPLATE_USAGE,
+  type TemplateCommand,
+} from './templateArgs';
 import { DEFAULT_VARIANCE_THRESHOLD_PERCENT } from '../domain/varianceThreshold';
 
 /** What the user asked for. */
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
+  | TemplateCommand
   | {
       kind: 'analyze';
       input: string;
@@ -52,6 +59,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (argv.includes('--version') || argv.includes('-v')) return { kind: 'version' };
   const [command, ...rest] = argv;
   if (command === 'help') return { kind: 'help' };
+  if (command === 'template') return parseTemplateArgs(rest);
   if (command !== 'analyze') throw new UsageError(`okänt kommando: ${command ?? ''}`);
 
   let input: string | null = null;
@@ -177,6 +185,7 @@ Användning:
                                    [--variance-threshold P] [--goal-rule share|worst|bands]
                                    [--goal-scale 3|4] [--goal-upper P] [--goal-lower P]
                                    [--summary|--quiet]
+${TEMPLATE_USAGE}
   namndplan --help | --version
 
 Flaggor:
@@ -193,6 +202,8 @@ Flaggor:
   --goal-lower P    share: minst P % uppfyllda är delvis uppfyllt (standard 25)
   --summary         skriv sammanfattningen även när --json/--out anges
   --quiet           skriv ingen sammanfattning
+
+${TEMPLATE_FLAGS}
 
 Utan --json, --out och --docx skrivs en sammanfattning. Arbetsboken ändras aldrig.
 Slutstatus: 0 analyserad, 2 filen kan inte läsas, 1 annat fel.

@@ -17,6 +17,8 @@ import { OutputWriteError, UnreadableWorkbookError } from '../errors';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
 import { isStdout, outputTarget, sameFile, type OutputTarget } from './outputTargets';
 import { formatSummary } from './summary';
+import { withTemplateFormulas } from './templateFormulas';
+import { runTemplate } from './runTemplate';
 import { terminalField, terminalJson, terminalText } from './terminalText';
 import { writeOutputs, type Output } from './writeOutputs';
 
@@ -65,6 +67,16 @@ export async function runCli(
       stdout(`namndplan ${version}\n`);
       return EXIT_OK;
     }
+    if (command.kind === 'template') {
+      await runTemplate(command, {
+        stdout,
+        stderr,
+        stdoutBytes: io.stdoutBytes,
+        targets: outputTargets,
+        step: progressStep(io),
+      });
+      return EXIT_OK;
+    }
     const targets = await outputTargets(command.input, [
       ['--json', command.json],
       ['--out', command.out],
@@ -83,7 +95,14 @@ export async function runCli(
     // Let a terminal show the step before the (synchronous) analysis takes the thread.
     if (io.progress) await new Promise((done) => setImmediate(done));
     const report = withUnreadableSheets(
-      analyzeWorkbook(snapshot, { riskThreshold: command.riskThreshold, goals: command.goals }),
+      analyzeWorkbook(
+        snapshot,
+        await withTemplateFormulas(
+          { riskThreshold: command.riskThreshold, goals: command.goals },
+          command.input,
+          snapshot,
+        ),
+      ),
       unreadable,
     );
 
@@ -202,6 +221,13 @@ function withUnreadableSheets(report: Report, sheets: readonly string[]): Report
       ...report.problems.filter((p) => p.code !== 'empty-workbook'),
     ],
   };
+}
+
+/** The progress line's steps, given only when someone watches (as `runCli`'s own). */
+function progressStep(io: CliIo): (text: string | null) => void {
+  return io.progress
+    ? (text) => io.progress?.(text === null ? null : terminalField(text))
+    : () => undefined;
 }
 
 /** One line, prefixed: `namndplan: plan.xlsx: finns inte`; line breaks in it become spaces. */

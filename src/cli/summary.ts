@@ -19,6 +19,7 @@ import { percentOfBudget } from '../domain/output/cells';
 import { cleanHeader } from '../domain/output/titles';
 import { formatAmount, formatNumber, formatPercent } from './formatNumber';
 import { terminalField } from './terminalText';
+import { templateSummary } from './templateSummary';
 
 const KIND_TEXT: Record<TableKind, string> = {
   budget: 'budget',
@@ -58,6 +59,8 @@ export interface SummaryOptions {
  */
 export function formatSummary(report: Report, options: SummaryOptions): string {
   const lines: string[] = [`Nämndplan: ${terminalField(report.workbook)}`];
+  // A filled template's completeness and gaps come first: they are what its sender checks.
+  for (const line of templateSummary(report.template)) lines.push(line);
   const errors = report.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     lines.push('Kunde inte läsas (siffrorna nedan saknar det):');
