@@ -37,11 +37,10 @@ type Floor = Readonly<Record<PlantKind, Recall>>;
  * better (run with NP_VERBOSE=1 to see the figures).
  *
  * Measured at the end of the issue-7 work, 40 figures per table at most: every seed at 100 % in
- * every kind; over the seeds and the wild corpus together line 603/637, total 162/179, variance
- * 62/64 (the per-fixture table is in the bench, `npm run bench`). The misses: rows whose words
- * announce no sum (`Periodens kassaflöde`, a `Ram 2023–2025` running balance), units in row
- * labels (`Omsättning, tkr`), a result line printed above its header, a plant within the
- * rounding of a coarser total (0,355 under 206,0).
+ * every kind; over the seeds and the wild corpus together line 607/637, total 162/179, variance
+ * 64/64 (the per-fixture table is in the bench, `npm run bench`). The misses: rows whose words
+ * announce no sum (`Periodens kassaflöde`, a `Ram 2023–2025` running balance), a result line
+ * printed above its header, a plant within the rounding of a coarser total (0,355 under 206,0).
  */
 const FLOORS: Readonly<Record<string, Floor>> = {
   'ale-2024.xlsx': {
@@ -95,9 +94,9 @@ const FLOORS: Readonly<Record<string, Floor>> = {
     variance: { hit: 0, total: 0 },
   },
   'linkoping-2020-delar-stangastaden': {
-    line: { hit: 0, total: 4 },
+    line: { hit: 4, total: 4 },
     total: { hit: 0, total: 0 },
-    variance: { hit: 0, total: 2 },
+    variance: { hit: 2, total: 2 },
   },
   'lund-2023-arsredovisning': {
     line: { hit: 60, total: 60 },
