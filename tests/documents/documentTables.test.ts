@@ -165,23 +165,28 @@ describe('Måluppfyllelse', () => {
   it('Alingsås: grouped by goal, KF goals as headings, verdicts in word and signal colour', () => {
     const goals = table(alingsas.tables, 'maluppfyllelse');
     expect(goals.title).toBe('Måluppfyllelse socialnämnden, 2023');
+    // Alingsås keeps its gender split (Varav 85 kvinnor och 81 män): two columns beside Utfall.
     expect(goals.columns.map((c) => c.header)).toEqual([
       'Mål och indikator',
       'Målvärde',
       'Utfall',
+      'Kvinnor',
+      'Män',
       'Avser',
       'Bedömning',
     ]);
     const kf = goals.rows[0];
     expect(kf?.style).toBe('heading');
     expect(String(kf?.cells[0]?.value)).toMatch(/^2\. I Alingsås finns goda livsmiljöer/);
-    expect(kf?.cells[4]).toEqual({ value: 'Ej uppfyllt', tone: 'verdict-ej' });
+    expect(kf?.cells[6]).toEqual({ value: 'Ej uppfyllt', tone: 'verdict-ej' });
+    const bistand = row(goals, 'Antal vuxna biståndsmottagare med långvarigt ekonomiskt bistånd');
+    expect(values(bistand).slice(2, 5)).toEqual([166, 85, 81]);
     const goal = row(
       goals,
       'De som tar kontakt med socialförvaltningen via telefon och är nöjda med bemötandet ska öka',
     );
     expect(goal.indent).toBe(1);
-    expect(goal.cells[4]).toEqual({
+    expect(goal.cells[6]).toEqual({
       value: 'Helt uppfyllt – 1 av 1 uppfyllda',
       tone: 'verdict-helt',
     });
@@ -190,10 +195,12 @@ describe('Måluppfyllelse', () => {
       'Nöjd med bemötandet via telefoni, index 0-100',
       '82,2 (2023)',
       82.2,
+      null,
+      null,
       'Utfall 31 aug 2023',
       'Uppfyllt',
     ]);
-    expect(met.cells[4]?.tone).toBe('met');
+    expect(met.cells[6]?.tone).toBe('met');
     expect(met.indent).toBe(2);
     // The same order as the audit sheet's (goalOutline): goal, its indicators, the next goal.
     const labels = goals.rows.map((r) => String(r.cells[0]?.value));

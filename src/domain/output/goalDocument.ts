@@ -62,18 +62,38 @@ export function goalDocument(
   if (report.goals.some((g) => g.verdict === 'ej-bedomd' && g.reportedVerdict !== null)) {
     notes.push('Där indikatorerna inte räcker för en bedömning visas dokumentets egen bedömning.');
   }
+  // The gender split, where any indicator has one, in two columns beside the outcome.
+  const split = shown.some((i) => i.outcomeWomen !== null || i.outcomeMen !== null);
+  if (split) {
+    const byRow = new Map<string, Indicator>();
+    for (const i of shown) byRow.set(`${i.sheet}!${i.row}`, i);
+    for (const r of rows) {
+      const i = r.source ? byRow.get(`${r.source.sheet}!${r.source.row}`) : undefined;
+      const shownInRow = i !== undefined && r.style === 'line';
+      const women: DocumentCell = { value: shownInRow ? (i.outcomeWomen ?? null) : null };
+      const men: DocumentCell = { value: shownInRow ? (i.outcomeMen ?? null) : null };
+      r.cells.splice(3, 0, women, men);
+    }
+  }
+  const columns: { header: string; kind: 'text' | 'amount'; width: number }[] = [
+    { header: 'Mål och indikator', kind: 'text', width: 52 },
+    { header: 'Målvärde', kind: 'text', width: 14 },
+    { header: 'Utfall', kind: 'amount', width: 10 },
+    ...(split
+      ? [
+          { header: 'Kvinnor', kind: 'amount' as const, width: 10 },
+          { header: 'Män', kind: 'amount' as const, width: 10 },
+        ]
+      : []),
+    { header: 'Avser', kind: 'text', width: 16 },
+    { header: 'Bedömning', kind: 'text', width: 26 },
+  ];
   return {
     id,
     kind: 'maluppfyllelse',
     title: composeTitle('Måluppfyllelse', committee, year > 0 ? String(year) : '', null),
     unit: null,
-    columns: [
-      { header: 'Mål och indikator', kind: 'text', width: 52 },
-      { header: 'Målvärde', kind: 'text', width: 14 },
-      { header: 'Utfall', kind: 'amount', width: 10 },
-      { header: 'Avser', kind: 'text', width: 16 },
-      { header: 'Bedömning', kind: 'text', width: 26 },
-    ],
+    columns,
     rows,
     notes,
     result: null,
