@@ -40,8 +40,9 @@ function renderPane(host: WorkbookHost): void {
   );
 }
 
-const findingButton = (text: RegExp): Promise<HTMLElement> =>
-  screen.findByRole('button', { name: text });
+/** A finding's button in the findings list (the summary names some of the same rows). */
+const findingButton = async (text: RegExp): Promise<HTMLElement> =>
+  within(await screen.findByRole('list', { name: /Fynd/ })).findByRole('button', { name: text });
 
 beforeEach(() => window.localStorage.clear());
 

@@ -19,6 +19,7 @@ import {
   TableAddRegular,
 } from '@fluentui/react-icons';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { moneySummary } from '../domain/output';
 import { ConfirmReplaceDialog } from './components/ConfirmReplaceDialog';
 import { FileDrop, type PickedFile } from './components/FileDrop';
 import { FindingsView } from './components/FindingsView';
@@ -86,6 +87,14 @@ export function App(): JSX.Element {
   );
   const summary = useMemo(
     () => (report ? summarize(report, { varianceThreshold }) : null),
+    [report, varianceThreshold],
+  );
+  // The committee only names the tables' titles, which the summary's lines do not show.
+  const money = useMemo(
+    () =>
+      report
+        ? moneySummary(report, { thresholdPercent: varianceThreshold, committee: null })
+        : null,
     [report, varianceThreshold],
   );
   const onSelect = useCallback((f: Finding) => void selectCell(f.sheet, f.cell), [selectCell]);
@@ -157,10 +166,12 @@ export function App(): JSX.Element {
         {analysis.notice ?? ''}
       </p>
 
-      {report !== null && summary !== null && (
+      {report !== null && summary !== null && money !== null && (
         <>
           <SummaryView
             summary={summary}
+            money={money}
+            onSelect={onSelectCell}
             varianceThreshold={settings.varianceThreshold}
             riskThreshold={settings.riskThreshold}
           />

@@ -1,6 +1,7 @@
 import { analyzeWorkbook } from '../domain/analyze';
 import type { Report } from '../domain/report';
-import { buildFindings, cellRef, filterFindings, isHighlighted, summarize } from './findings';
+import { passesVarianceThreshold as isHighlighted } from '../domain/varianceThreshold';
+import { buildFindings, cellRef, filterFindings, summarize } from './findings';
 import { MESSAGES } from './messages';
 
 /** Ale 4.1 (seed 000) variances and Mark's vräkningar indicator (seed 004), as the engine reports them. */
@@ -130,7 +131,7 @@ test('worst first: a mismatching sum, then warnings by size, favourable variance
   expect(f[3]!.title).toBe('Antal berörda barn vid vräkningar: ej uppfyllt');
 });
 
-test('the highlight threshold decides warning or information, strictly beyond it', () => {
+test('the highlight threshold (the CLI’s passesVarianceThreshold) decides warning or information, strictly beyond it', () => {
   expect(isHighlighted({ variance: -7000, variancePercent: -1.02 }, 1)).toBe(true);
   expect(isHighlighted({ variance: -7000, variancePercent: -1.02 }, 1.5)).toBe(false);
   expect(isHighlighted({ variance: 3000, variancePercent: 1.28 }, 0)).toBe(false);

@@ -7,6 +7,7 @@ import type { Report } from '../domain/report';
 import { isFoljetal } from './goals';
 import { formatNumber, type FindingGroup, type Messages } from './messages';
 import { isProblemCode, problemText } from '../domain/messages';
+import { passesVarianceThreshold } from '../domain/varianceThreshold';
 
 export type FindingSeverity = 'critical' | 'warning' | 'info';
 
@@ -26,7 +27,8 @@ export interface Finding {
 
 /** Settings that change what counts as a finding. */
 export interface FindingOptions {
-  /** Unfavourable variances beyond this percentage of the baseline are warnings. */
+  /** Unfavourable variances beyond this percentage of the baseline are warnings
+   * (`passesVarianceThreshold`, the rule the CLI and the report sheets use too). */
   varianceThreshold: number;
 }
 
@@ -46,16 +48,6 @@ export function cellRef(sheet: string | null, cell: string | null): string | nul
   const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
   const quoted = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return cell === null ? quoted : `${quoted}!${cell}`;
-}
-
-/** True when a variance is unfavourable by more than `threshold` percent of its baseline. */
-export function isHighlighted(
-  v: { variance: number; variancePercent: number | null },
-  threshold: number,
-): boolean {
-  if (v.variance >= 0) return false;
-  // A zero baseline has no percentage: any unfavourable amount there is worth a look.
-  return v.variancePercent === null || Math.abs(v.variancePercent) > threshold;
 }
 
 /**
@@ -92,7 +84,7 @@ export function buildFindings(report: Report, options: FindingOptions, m: Messag
     out.push({
       id: `variances-${i}`,
       group: 'variances',
-      severity: isHighlighted(v, options.varianceThreshold) ? 'warning' : 'info',
+      severity: passesVarianceThreshold(v, options.varianceThreshold) ? 'warning' : 'info',
       sheet: v.sheet,
       cell: v.cell,
       title: m.varianceTitle(v.label, v.actual),
@@ -182,7 +174,7 @@ export function summarize(report: Report, options: FindingOptions): Summary {
   return {
     tables: report.tables.length,
     unfavourableBeyondThreshold: report.variances.filter((v) =>
-      isHighlighted(v, options.varianceThreshold),
+      passesVarianceThreshold(v, options.varianceThreshold),
     ).length,
     indicatorsMet: count('met'),
     indicatorsNotMet: count('not-met'),

@@ -72,6 +72,48 @@ export interface Messages {
   indicatorNoTarget: string;
   /** The summary's row of följetal, which have no target by nature. */
   summaryFoljetal: string;
+  /** The summary's sections, in their order: money first. */
+  summaryResultsTitle: string;
+  summaryLargestTitle: string;
+  summaryGoalsTitle: string;
+  summaryArithmeticTitle: string;
+  /** `Prognos 2023: -7 000 tkr (-1,0 %) mot budget, underskott`; `percent` null without one. */
+  summaryResult: (
+    actual: string,
+    amount: string,
+    percent: string | null,
+    variance: number,
+  ) => string;
+  /** A table whose grand total has no variance. */
+  summaryNoTotal: (title: string) => string;
+  summaryNoBudgetTables: string;
+  /** Headings of the largest unfavourable variances beyond `percent` of budget. */
+  summaryLargest: (
+    part: 'operating-lines' | 'operating-totals' | 'investment-lines' | 'investment-totals',
+    percent: string,
+  ) => string;
+  summaryNoUnfavourable: (percent: string) => string;
+  /** `Funktionsstöd (Prognos 2023): -7 740 tkr (-3,7 %)`. */
+  summaryVarianceLine: (
+    label: string,
+    actual: string,
+    amount: string,
+    percent: string | null,
+  ) => string;
+  /** An amount with its unit, or said to have none. */
+  amountWithUnit: (amount: string, unit: string | null) => string;
+  /** `… och 3 till` under a list cut short. */
+  summaryMore: (count: number) => string;
+  /** The document tables: copy each, download all as Word. */
+  documentTablesTitle: string;
+  documentTablesHint: string;
+  copyTable: string;
+  copyTableLabel: (title: string) => string;
+  copiedTable: (title: string) => string;
+  copyNotAllowed: string;
+  downloadDocx: string;
+  downloadedDocx: (fileName: string) => string;
+  noDocumentTables: string;
   goalsTitle: string;
   noGoals: string;
   /** A goal's verdict in words, always beside its colour. */
@@ -206,6 +248,39 @@ const sv: Messages = {
     `Sannolikhet ${p} × konsekvens ${c} = ${v}${inPlan ? ', med i internkontrollplanen' : ''}.`,
   indicatorNoTarget: 'mål saknas',
   summaryFoljetal: 'Följetal (utan mål, räknas för sig)',
+  summaryResultsTitle: 'Resultat mot budget',
+  summaryLargestTitle: 'Största underskotten',
+  summaryGoalsTitle: 'Mål och indikatorer',
+  summaryArithmeticTitle: 'Räkningen',
+  summaryResult: (actual, amount, pct, v) =>
+    `${actual}: ${amount}${pct === null ? '' : ` (${pct} %)`} mot budget` +
+    (v < 0 ? ', underskott' : v > 0 ? ', överskott' : ''),
+  summaryNoTotal: (title) => `${title}: ingen totalrad med båda beloppen; se raderna nedan.`,
+  summaryNoBudgetTables: 'Ingen budgettabell med avvikelser hittades.',
+  summaryLargest: (part, pct) =>
+    ({
+      'operating-lines': 'I driften, rader',
+      'operating-totals': 'I driften, summor',
+      'investment-lines': 'I investeringarna, rader',
+      'investment-totals': 'I investeringarna, summor',
+    })[part] + ` (över ${pct} % av budget)`,
+  summaryNoUnfavourable: (pct) => `Inga underskott över ${pct} % av budget.`,
+  summaryVarianceLine: (label, actual, amount, pct) =>
+    `${label} (${actual}): ${amount}${pct === null ? '' : ` (${pct} %)`}`,
+  amountWithUnit: (amount, unit) =>
+    unit === null ? `${amount} (okänd enhet)` : `${amount} ${unit}`,
+  summaryMore: (n) => `… och ${n} till (se Fynd nedan)`,
+  documentTablesTitle: 'Tabeller till dokumentet',
+  documentTablesHint:
+    'Kopiera en tabell och klistra in den i Word eller Excel; den förblir en tabell.',
+  copyTable: 'Kopiera',
+  copyTableLabel: (title) => `Kopiera tabellen ${title}`,
+  copiedTable: (title) => `Kopierade ${title}. Klistra in i Word eller Excel.`,
+  copyNotAllowed:
+    'Urklipp är inte tillåtet här (webbläsaren eller Office nekar). Ladda ner Word-filen i stället.',
+  downloadDocx: 'Ladda ner Word',
+  downloadedDocx: (name) => `Laddade ner ${name}.`,
+  noDocumentTables: 'Inga tabeller att lägga i dokumentet.',
   goalsTitle: 'Mål',
   noGoals: 'Inga mål hittades i arbetsboken.',
   verdict: {
@@ -351,6 +426,38 @@ const en: Messages = {
     `Probability ${p} × consequence ${c} = ${v}${inPlan ? ', in the internal control plan' : ''}.`,
   indicatorNoTarget: 'no target',
   summaryFoljetal: 'Tracked figures (följetal, no target, counted apart)',
+  summaryResultsTitle: 'Result against budget',
+  summaryLargestTitle: 'Largest deficits',
+  summaryGoalsTitle: 'Goals and indicators',
+  summaryArithmeticTitle: 'Arithmetic',
+  summaryResult: (actual, amount, pct, v) =>
+    `${actual}: ${amount}${pct === null ? '' : ` (${pct} %)`} against budget` +
+    (v < 0 ? ', deficit' : v > 0 ? ', surplus' : ''),
+  summaryNoTotal: (title) => `${title}: no total row with both amounts; see the rows below.`,
+  summaryNoBudgetTables: 'No budget table with variances was found.',
+  summaryLargest: (part, pct) =>
+    ({
+      'operating-lines': 'Operating, rows',
+      'operating-totals': 'Operating, totals',
+      'investment-lines': 'Investments, rows',
+      'investment-totals': 'Investments, totals',
+    })[part] + ` (beyond ${pct} % of budget)`,
+  summaryNoUnfavourable: (pct) => `No deficits beyond ${pct} % of budget.`,
+  summaryVarianceLine: (label, actual, amount, pct) =>
+    `${label} (${actual}): ${amount}${pct === null ? '' : ` (${pct} %)`}`,
+  amountWithUnit: (amount, unit) =>
+    unit === null ? `${amount} (unit unknown)` : `${amount} ${unit}`,
+  summaryMore: (n) => `… and ${n} more (see Findings below)`,
+  documentTablesTitle: 'Tables for the document',
+  documentTablesHint: 'Copy a table and paste it into Word or Excel; it stays a table.',
+  copyTable: 'Copy',
+  copyTableLabel: (title) => `Copy the table ${title}`,
+  copiedTable: (title) => `Copied ${title}. Paste it into Word or Excel.`,
+  copyNotAllowed:
+    'The clipboard is not allowed here (the browser or Office refuses). Download the Word file instead.',
+  downloadDocx: 'Download Word',
+  downloadedDocx: (name) => `Downloaded ${name}.`,
+  noDocumentTables: 'No tables for the document.',
   goalsTitle: 'Goals',
   noGoals: 'No goals found in the workbook.',
   verdict: {

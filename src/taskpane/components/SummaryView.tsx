@@ -1,11 +1,16 @@
 /**
- * The summary at the top of a report: unfavourable variances beyond the threshold, indicators by
- * status, risks in the plan and figures that do not add up. A definition list, so screen readers
- * read each figure with its label.
+ * The summary at the top of a report, leading with money as the CLI's does: first each budget
+ * table's result against budget (its grand total's variance in the table's unit and percent), then
+ * the largest unfavourable variances by amount (lines apart from totals, operating apart from
+ * investments), each clickable to its cell; then goals and indicators; then the arithmetic; then
+ * risks. Figures in definition lists, so screen readers read each with its label.
  */
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { MoneySummary } from '../../domain/output';
+import type { Variance } from '../../domain/report';
 import type { Summary } from '../findings';
 import { useMessages } from '../LocaleContext';
+import { formatNumber, type Messages } from '../messages';
 
 const useStyles = makeStyles({
   list: {
@@ -19,17 +24,37 @@ const useStyles = makeStyles({
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },
   alert: { color: tokens.colorPaletteRedForeground1 },
   heading: { fontSize: tokens.fontSizeBase400, margin: `0 0 ${tokens.spacingVerticalS} 0` },
+  subheading: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS} 0`,
+  },
+  lines: { listStyleType: 'none', margin: 0, padding: 0 },
+  line: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightRegular,
+    minWidth: 0,
+    paddingLeft: 0,
+  },
+  lead: { fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
+/** How many of each list of largest variances are shown; the findings list holds them all. */
+const MAX_LINES = 5;
+
 export function SummaryView(props: {
   summary: Summary;
+  money: MoneySummary;
   varianceThreshold: number;
   riskThreshold: number;
+  onSelect: (sheet: string, cell: string) => void;
 }): JSX.Element {
   const m = useMessages();
   const s = useStyles();
-  const { summary } = props;
+  const { summary, money, onSelect } = props;
+  const threshold = String(props.varianceThreshold).replace('.', m.locale === 'sv' ? ',' : '.');
   const row = (label: string, value: number, alert: boolean, testId: string): JSX.Element => (
     <>
       <dt className={s.term}>{label}</dt>
@@ -38,21 +63,72 @@ export function SummaryView(props: {
       </dd>
     </>
   );
+  const link = (v: Variance, text: string, lead: boolean): JSX.Element => (
+    <li key={`${v.sheet}!${v.cell}`}>
+      <Button
+        appearance="transparent"
+        size="small"
+        className={mergeClasses(s.line, lead && s.lead)}
+        onClick={() => onSelect(v.sheet, v.cell)}
+      >
+        {`${text} · ${v.sheet}!${v.cell}`}
+      </Button>
+    </li>
+  );
+  const largest: [Parameters<Messages['summaryLargest']>[0], Variance[]][] = [
+    ['operating-lines', money.operating.lines],
+    ['operating-totals', money.operating.totals],
+    ['investment-lines', money.investments.lines],
+    ['investment-totals', money.investments.totals],
+  ];
   return (
     <section aria-labelledby="summary-heading">
       <h2 id="summary-heading" className={s.heading}>
         {m.summaryTitle}
       </h2>
-      <dl className={s.list}>
-        {row(m.summaryMismatches, summary.mismatches, true, 'summary-mismatches')}
-        {row(
-          m.summaryUnfavourable(
-            String(props.varianceThreshold).replace('.', m.locale === 'sv' ? ',' : '.'),
+
+      <h3 className={s.subheading}>{m.summaryResultsTitle}</h3>
+      <ul className={s.lines} data-testid="summary-results">
+        {money.results.length === 0 && <li className={s.note}>{m.summaryNoBudgetTables}</li>}
+        {money.results.map((r) =>
+          r.result === null ? (
+            <li key={r.title} className={s.note}>
+              {m.summaryNoTotal(r.title)}
+            </li>
+          ) : (
+            link(r.result, resultText(r.result, r.pair.table.unit, m), true)
           ),
+        )}
+      </ul>
+
+      <h3 className={s.subheading}>{m.summaryLargestTitle}</h3>
+      <dl className={s.list}>
+        {row(
+          m.summaryUnfavourable(threshold),
           summary.unfavourableBeyondThreshold,
           true,
           'summary-unfavourable',
         )}
+      </dl>
+      {largest.every(([, list]) => list.length === 0) && (
+        <p className={s.note}>{m.summaryNoUnfavourable(threshold)}</p>
+      )}
+      {largest.map(([part, list]) =>
+        list.length === 0 ? null : (
+          <div key={part} data-testid={`summary-largest-${part}`}>
+            <p className={s.note}>{m.summaryLargest(part, threshold)}</p>
+            <ul className={s.lines}>
+              {list.slice(0, MAX_LINES).map((v) => link(v, varianceText(v, m), false))}
+            </ul>
+            {list.length > MAX_LINES && (
+              <p className={s.note}>{m.summaryMore(list.length - MAX_LINES)}</p>
+            )}
+          </div>
+        ),
+      )}
+
+      <h3 className={s.subheading}>{m.summaryGoalsTitle}</h3>
+      <dl className={s.list}>
         {row(
           `${m.summaryIndicators}: ${m.indicatorMet}`,
           summary.indicatorsMet,
@@ -84,6 +160,11 @@ export function SummaryView(props: {
           'summary-no-target',
         )}
         {row(m.summaryFoljetal, summary.foljetal, false, 'summary-foljetal')}
+      </dl>
+
+      <h3 className={s.subheading}>{m.summaryArithmeticTitle}</h3>
+      <dl className={s.list}>
+        {row(m.summaryMismatches, summary.mismatches, true, 'summary-mismatches')}
         {row(
           m.summaryRisksInPlan(props.riskThreshold),
           summary.risksInPlan,
@@ -97,4 +178,36 @@ export function SummaryView(props: {
       </p>
     </section>
   );
+}
+
+/** `Prognos 2023: -7 000 tkr (-1,0 %) mot budget, underskott`. */
+function resultText(v: Variance, unit: Variance['unit'], m: Messages): string {
+  return m.summaryResult(
+    withYear(v.actual, v.baseline),
+    m.amountWithUnit(formatNumber(v.variance, m.locale), unit ?? v.unit),
+    percent(v, m),
+    v.variance,
+  );
+}
+
+/** `Funktionsstöd (Prognos 2023): -7 740 tkr (-3,7 %)`. */
+function varianceText(v: Variance, m: Messages): string {
+  return m.summaryVarianceLine(
+    v.label.trim(),
+    withYear(v.actual, v.baseline),
+    m.amountWithUnit(formatNumber(v.variance, m.locale), v.unit),
+    percent(v, m),
+  );
+}
+
+function percent(v: Variance, m: Messages): string | null {
+  return v.variancePercent === null ? null : formatNumber(v.variancePercent, m.locale, 1, 1);
+}
+
+/** `Prognos` beside `Budget 2023` is `Prognos 2023`, as the CLI says it. */
+function withYear(actual: string, baseline: string): string {
+  const a = actual.replace(/\s+/g, ' ').trim();
+  if (/(19|20)\d\d/.test(a)) return a;
+  const year = /(19|20)\d\d/.exec(baseline)?.[0];
+  return year === undefined ? a : `${a} ${year}`;
 }
