@@ -1,7 +1,7 @@
 /**
  * Everything about a workbook except its worksheets' cells, read by SheetJS itself, so that sheet
  * order and names, the date system, shared strings and number formats are exactly what
- * `readWorkbook` sees. SheetJS is handed a copy of the zip in which every `xl/worksheets/*.xml` is
+ * `readWorkbook` sees (the shared strings by the byte scanner when it read them, as SheetJS does). SheetJS is handed a copy of the zip in which every `xl/worksheets/*.xml` is
  * replaced by a one-cell marker sheet: it parses the rest as always (and finds each sheet's part
  * the way it always does), the marker says which zip entry holds the sheet, and the streaming
  * reader then parses that entry itself. Node only.
@@ -48,6 +48,14 @@ interface ParsedBook extends XLSX.WorkBook {
 }
 
 const MARKER = 'namndplan-stream-marker:';
+const STRINGS_MARKER = 'namndplan-strings-marker';
+/** The shared strings SheetJS is given when they were read already: one marker string. */
+const STRINGS_MARKER_PART = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">' +
+    `<si><t>${STRINGS_MARKER}</t></si></sst>`,
+  'utf8',
+);
 
 function markerSheet(index: number): Buffer {
   return Buffer.from(
@@ -67,12 +75,18 @@ function markerSheet(index: number): Buffer {
  *   .xlsb, ...), and whatever SheetJS throws for a file it cannot read.
  */
 export function readBookWithoutSheets(parts: WorkbookParts): BookWithoutSheets {
-  const { entries } = parts;
-  // SheetJS reads the parts stored, never inflating anything itself.
+  const { entries, sharedStrings } = parts;
+  // SheetJS reads the parts stored, never inflating anything itself; shared strings read already
+  // are replaced by a marker, which says whether SheetJS took that part for the table.
   const book = XLSX.read(
-    storedCopy(parts, (_entry, index) => markerSheet(index)),
+    storedCopy(
+      parts,
+      (_entry, index) => markerSheet(index),
+      (entry) => (entry === sharedStrings?.entry ? STRINGS_MARKER_PART : undefined),
+    ),
     { type: 'buffer', ...SHEETJS_OPTIONS },
   ) as ParsedBook;
+  const marked = book.Strings?.[0]?.t === STRINGS_MARKER;
   const sheetEntries = book.SheetNames.map((name): ZipEntry | null => {
     const sheet = book.Sheets[name];
     if (!sheet) return null; // SheetJS found no part for it, as readWorkbook finds none
@@ -89,7 +103,7 @@ export function readBookWithoutSheets(parts: WorkbookParts): BookWithoutSheets {
   return {
     sheetNames: book.SheetNames,
     date1904: Boolean(book.Workbook?.WBProps?.date1904),
-    strings: book.Strings ?? [],
+    strings: sharedStrings && marked ? sharedStrings.strings : (book.Strings ?? []),
     cellXfs: Array.isArray(cellXfs) ? cellXfs : undefined,
     formatTable: book.SSF,
     sheetEntries,

@@ -108,6 +108,19 @@ export class ReadBudget {
     }
   }
 
+  /** How many cells holding a value have been charged so far: a mark for `rewindCells`. */
+  get cellsCharged(): number {
+    return this.cellCount;
+  }
+
+  /**
+   * Forgets the cells charged since `mark` (from `cellsCharged`): a sheet read once more from its
+   * start charges its cells again. Example: `budget.rewindCells(mark)`.
+   */
+  rewindCells(mark: number): void {
+    this.cellCount = Math.min(this.cellCount, mark);
+  }
+
   /** Checks the count of rows met so far in `sheet`'s part. */
   rows(sheet: string, count: number): void {
     if (count > EXCEL_ROWS) {

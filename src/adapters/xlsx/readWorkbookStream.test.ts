@@ -27,17 +27,30 @@ function xlsxFilesUnder(dir: string): string[] {
   );
 }
 
+/** Where `readBoth` collects what it would otherwise expect to be empty. */
+interface Paths {
+  /** Why the streaming reader handed the file to SheetJS. */
+  fallbacks?: string[];
+  /** Which parts the byte scanner left to the general way, and why (`part: reason`). */
+  slow?: string[];
+}
+
 /**
- * Reads `bytes` with both readers and expects the same snapshot, and (unless `fallbacks` is given
- * to collect them) that the streaming reader did not hand the file to SheetJS. Returns it.
+ * Reads `bytes` with both readers and expects the same snapshot, and (unless `paths` collects
+ * them) that the streaming reader neither handed the file to SheetJS nor left a part to the XML
+ * parser: the comparison is then the byte scanner's against SheetJS's. Returns the snapshot.
  */
-async function readBoth(bytes: Uint8Array, fallbacks?: string[]): Promise<WorkbookSnapshot> {
+async function readBoth(bytes: Uint8Array, paths: Paths = {}): Promise<WorkbookSnapshot> {
   const reasons: string[] = [];
+  const slow: string[] = [];
   const streamed = await readWorkbookStream(bytes, 'plan.xlsx', {
     onFallback: (r) => reasons.push(r),
+    onSlowPath: (part, r) => slow.push(`${part}: ${r}`),
   });
-  if (fallbacks) fallbacks.push(...reasons);
+  if (paths.fallbacks) paths.fallbacks.push(...reasons);
   else expect(reasons).toEqual([]);
+  if (paths.slow) paths.slow.push(...slow);
+  else expect(slow).toEqual([]);
   expect(streamed).toStrictEqual(readWorkbook(bytes, 'plan.xlsx'));
   return streamed;
 }
@@ -496,16 +509,76 @@ describe('readWorkbookStream on crafted workbooks', () => {
     expect(s.merges).toEqual(['A1:C1']);
   });
 
-  it('places cells without r and skips lowercase references as SheetJS does', async () => {
+  it('places cells without r after their row and the cells before them', async () => {
     const rows =
       '<row r="2"><c><v>1</v></c><c t="inlineStr"><is><t>b</t></is></c><c r="E2"><v>5</v></c><c><v>6</v></c></row>' +
-      '<row><c r="a3"><v>9</v></c><c r="B3"><v>3</v></c></row>';
-    const s = (await readBoth(oneSheet(rows))).sheets[0]!;
+      '<row><c><v>7</v></c><c r="C3" s="1"/><c><v>8</v></c></row>';
+    const s = (await readBoth(oneSheet(rows, { xfs: [0, 9] }))).sheets[0]!;
     expect(s.values).toEqual([
       [null, null, null, null, null, null],
       [1, 'b', null, null, 5, 6],
-      [null, 3, null, null, null, null],
+      [7, null, null, 8, null, null],
     ]);
+  });
+
+  it('skips lowercase references as SheetJS does (the XML parser reads those)', async () => {
+    const rows = '<row r="2"><c r="a2"><v>9</v></c><c r="B2"><v>3</v></c></row>';
+    const slow: string[] = [];
+    const s = (await readBoth(oneSheet(rows), { slow })).sheets[0]!;
+    expect(slow).toEqual(['xl/worksheets/sheet1.xml: an unusual cell reference']);
+    expect(s.values).toEqual([
+      [null, null],
+      [null, 3],
+    ]);
+  });
+});
+
+describe('the shared string table, read by the byte scanner as SheetJS reads it', () => {
+  const cells = (n: number): string =>
+    `<row r="1">${Array.from({ length: n }, (_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join('')}</row>`;
+
+  it('reads plain strings, runs, phonetic runs, references and escapes', async () => {
+    const strings = [
+      '<t xml:space="preserve"> Individ- och familjeomsorg </t>',
+      '<r><rPr><b/><sz val="11"/><rFont val="Calibri"/></rPr><t>Äldre</t></r><r><t xml:space="preserve">omsorg </t></r>',
+      '<r><t>漢字</t></r><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1" type="noConversion"/>',
+      '<t>&#228;&#xE5;&amp;amp;&lt;_x000D_\r\nRad 2</t>',
+      // SheetJS reads a reference past U+FFFF as String.fromCharCode does: cut to 16 bits.
+      '<t>&#128512;</t>',
+      '<rPh><t>x</t></rPh>',
+      '<t></t>',
+    ];
+    const s = (await readBoth(oneSheet(cells(strings.length + 1), { sharedStrings: strings })))
+      .sheets[0]!;
+    expect(s.values).toEqual([
+      [
+        ' Individ- och familjeomsorg ',
+        'Äldreomsorg ',
+        '漢字',
+        'äå&amp;<\r\nRad 2', // _x000D_ then CRLF: CR LF
+        String.fromCharCode(128512 & 0xffff),
+        // Then no text (t unset), '', and past the last <si> the one more, empty, that SheetJS's
+        // split leaves: all empty, and trimmed.
+      ],
+    ]);
+    expect(s.formats[0]).toHaveLength(5);
+  });
+
+  it('leaves a table of another shape to SheetJS, and calls one that is not XML corrupt', async () => {
+    const slow: string[] = [];
+    const odd = rawBook({
+      sheets: [{ name: 'A', path: 'xl/worksheets/sheet1.xml', xml: sheetXml(cells(1)) }],
+      sharedStrings: ['<t>a</t></si><extLst/><si><t>b</t>'],
+    });
+    expect((await readBoth(odd, { slow })).sheets[0]!.values).toEqual([['a']]);
+    expect(slow).toEqual(['xl/sharedStrings.xml: an unusual <si>']);
+    const broken = rawBook({
+      sheets: [{ name: 'A', path: 'xl/worksheets/sheet1.xml', xml: sheetXml(cells(1)) }],
+      sharedStrings: ['<t>a</si>'],
+    });
+    const error: unknown = await readWorkbookStream(broken, 'plan.xlsx').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreadableWorkbookError);
+    expect((error as UnreadableWorkbookError).reason).toBe('corrupt');
   });
 });
 
@@ -652,20 +725,34 @@ describe('readWorkbookStream on generated text', () => {
   );
   const text = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
 
-  it('reads str, inline and shared strings as SheetJS does', async () => {
+  it('reads str, inline and shared strings, plain and in runs, as SheetJS does', async () => {
     await fc.assert(
-      fc.asyncProperty(text, text, text, async (a, b, c) => {
+      fc.asyncProperty(text, text, text, text, async (a, b, c, d) => {
+        const runs = (x: string, y: string): string =>
+          `<r><t xml:space="preserve">${esc(x)}</t></r><r><rPr><b/></rPr><t xml:space="preserve">${esc(y)}</t></r>`;
         const rows =
           `<row r="1"><c r="A1" t="str"><v>${esc(a)}</v></c>` +
           `<c r="B1" t="inlineStr"><is><t xml:space="preserve">${esc(b)}</t></is></c>` +
-          `<c r="C1" t="s"><v>0</v></c></row>`;
+          `<c r="C1" t="s"><v>0</v></c><c r="D1" t="s"><v>1</v></c>` +
+          `<c r="E1" t="inlineStr"><is>${runs(a, d)}</is></c></row>`;
         const fallbacks: string[] = [];
-        const bytes = oneSheet(rows, { sharedStrings: [`<t xml:space="preserve">${esc(c)}</t>`] });
-        await readBoth(bytes, fallbacks);
-        // Only a raw carriage return in a cell's text sends it to SheetJS.
-        if (!(a + b).includes('\r')) expect(fallbacks).toEqual([]);
+        const slow: string[] = [];
+        const bytes = oneSheet(rows, {
+          sharedStrings: [`<t xml:space="preserve">${esc(c)}</t>`, runs(c, d)],
+        });
+        await readBoth(bytes, { fallbacks, slow });
+        // Only a raw carriage return in a cell's text sends the sheet to the XML parser, and that
+        // to SheetJS; the shared strings are always the scanner's.
+        if (!(a + b + d).includes('\r')) {
+          expect(fallbacks).toEqual([]);
+          expect(slow).toEqual([]);
+        } else {
+          expect(slow).toEqual([
+            'xl/worksheets/sheet1.xml: a line break in text of XML with carriage returns',
+          ]);
+        }
       }),
-      { numRuns: 80 },
+      { numRuns: 150 },
     );
   });
 

@@ -2,10 +2,12 @@
  * Reads .xlsx bytes into the engine's plain grid (`WorkbookSnapshot`), the same snapshot
  * `readWorkbook` (SheetJS) gives, but faster, in less memory on large sheets, and within the read
  * budget (`readBudget.ts`): the zip is listed and every part inflated by native zlib, never past
- * its declared size and never past the budget, and the worksheets' XML is parsed as a stream
- * (`readSheetXml`), never held whole. The rest of the workbook (sheet order and names, date
- * system, shared strings, number formats) is read by SheetJS (`readBookWithoutSheets`) from
- * parts inflated here. Node only; the browser uses `readWorkbook`.
+ * its declared size and never past the budget, and the worksheets' XML is read as a stream
+ * (`readSheetXml`: a byte scanner, the XML parser saxes where it refuses), never held whole; the
+ * shared strings by the same scanner (`scanSharedStrings`). The rest of the workbook (sheet order
+ * and names, date system, number formats) is read by SheetJS (`readBookWithoutSheets`) from parts
+ * inflated here. Node, and the pane's worker (with stand-ins for `node:zlib` and
+ * `node:string_decoder`).
  *
  * What cannot be read is said, never dropped in silence:
  * - a zip broken past reading, or a damaged structure part (a cut-off `workbook.xml`), is
@@ -33,6 +35,11 @@ import { entryChunks, overran, type ZipEntry } from './zipArchive';
 export interface ReadWorkbookStreamOptions extends ReadWorkbookOptions {
   /** Told why, when the workbook is read by `readWorkbook` (SheetJS) instead. For tests. */
   readonly onFallback?: (reason: string) => void;
+  /**
+   * Told which part and why, when the byte scanner leaves a part to the slower general way (a
+   * sheet to the XML parser, the shared strings to SheetJS). For tests and the bench.
+   */
+  readonly onSlowPath?: (part: string, reason: string) => void;
 }
 
 /**
@@ -59,6 +66,9 @@ export async function readWorkbookStream(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     budget,
   );
+  if (parts.sharedStringsRefused !== undefined) {
+    options.onSlowPath?.('xl/sharedStrings.xml', parts.sharedStringsRefused);
+  }
   let book: BookWithoutSheets;
   try {
     book = readBookWithoutSheets(parts);
@@ -73,8 +83,14 @@ export async function readWorkbookStream(
     const entry = book.sheetEntries[i] ?? null;
     try {
       if (entry === null) throw new NotStreamableError('no part', true);
+      const { onSlowPath } = options;
       sheets.push(
-        await readSheetXml(sheetName, entryChunks(parts.bytes, entry), { ...book, budget }),
+        await readSheetXml(
+          sheetName,
+          () => entryChunks(parts.bytes, entry),
+          { ...book, budget },
+          onSlowPath && ((reason) => onSlowPath(entry.name, reason)),
+        ),
       );
     } catch (error) {
       // A header that lies about its part's size is a bomb, not a damaged sheet.

@@ -339,13 +339,23 @@ export class SheetCells {
   private checkSharedFormula(cell: OpenCell, si: string | undefined): void {
     const shared = si === undefined ? undefined : this.sharedFormulas.get(si);
     if (!shared || cell.col >= shared.col) return;
-    const shift = cell.col - shared.col;
-    for (const m of shared.formula.matchAll(CELL_REFERENCE)) {
-      if (m[2] !== '$' && columnOfLetters(m[3] ?? '') + shift < 0) {
-        throw new NotStreamableError('shared formula shifted left of column A');
-      }
+    if (formulaReachesLeftOfA(shared.formula, cell.col - shared.col)) {
+      throw new NotStreamableError('shared formula shifted left of column A');
     }
   }
+}
+
+/**
+ * Does `formula`, shifted `shift` columns (negative: left), refer left of column A with one of its
+ * relative references, as SheetJS shifts shared formulas (its `crefregex`)?
+ *
+ * @example formulaReachesLeftOfA('B1*2', -2) // → true; formulaReachesLeftOfA('$B1*2', -2) // → false
+ */
+export function formulaReachesLeftOfA(formula: string, shift: number): boolean {
+  for (const m of formula.matchAll(CELL_REFERENCE)) {
+    if (m[2] !== '$' && columnOfLetters(m[3] ?? '') + shift < 0) return true;
+  }
+  return false;
 }
 
 /** `x:c` → `c`. */

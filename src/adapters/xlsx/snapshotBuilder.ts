@@ -100,7 +100,7 @@ export class SnapshotBuilder {
    */
   number(n: number, z: unknown): CellValue {
     if (!Number.isFinite(n)) return null;
-    if (n >= 1 && typeof z === 'string' && z !== 'General' && isDateFormat(z)) {
+    if (n >= 1 && isDateFormatCode(z)) {
       const date = SSF.parse_date_code(n, { date1904: this.date1904 });
       if (!date || date.y > 9999) return n;
       const pad = (k: number, w: number): string => String(k).padStart(w, '0');
@@ -140,8 +140,8 @@ export class SnapshotBuilder {
         row[c] = value;
         zs[c] = value === null ? null : typeof z === 'string' && z !== '' ? z : 'General';
       }
-      row.length = lastCol + 1;
-      zs.length = lastCol + 1;
+      if (row.length !== lastCol + 1) row.length = lastCol + 1;
+      if (zs.length !== lastCol + 1) zs.length = lastCol + 1;
       values.push(row);
       formats.push(zs as (string | null)[]);
     }
@@ -161,6 +161,14 @@ export class SnapshotBuilder {
 }
 
 const DATE_FORMATS = new Map<string, boolean>();
+
+/**
+ * Is `z` (SheetJS's `z`) a date format, in which `number` gives a day as ISO text? `General` and
+ * what is no format string are not. Example: `isDateFormatCode('yyyy-mm-dd')` → true.
+ */
+export function isDateFormatCode(z: unknown): boolean {
+  return typeof z === 'string' && z !== 'General' && isDateFormat(z);
+}
 
 /** `SSF.is_date`, asked once per format string (it runs several regular expressions). */
 function isDateFormat(format: string): boolean {

@@ -8,7 +8,9 @@
  */
 import { SaxesParser } from 'saxes';
 import { NotStreamableError, UnreadableWorkbookError } from '../../errors';
+import type { SharedString } from './readBookWithoutSheets';
 import type { ReadBudget } from './readBudget';
+import { scanSharedStrings } from './scanSharedStrings';
 import {
   crc32,
   entryData,
@@ -27,6 +29,7 @@ const UNREAD_PART = /^xl\/(?:media|pivotCache|printerSettings|embeddings)\//i;
 // Parts without which the workbook's sheets, strings or formats cannot be known.
 const STRUCTURE_PART =
   /^(?:\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml)$/i;
+const SHARED_STRINGS_PART = /^xl\/sharedStrings\.xml$/i;
 const EMPTY = Buffer.alloc(0);
 
 /** A workbook's zip: its entries and the inflated data of those held whole. */
@@ -36,6 +39,12 @@ export interface WorkbookParts {
   /** Every part but worksheets and unread ones, inflated; a damaged one left out. */
   readonly data: ReadonlyMap<ZipEntry, Buffer>;
   readonly budget: ReadBudget;
+  /**
+   * The shared string table, when the byte scanner read it (`scanSharedStrings`); else `null`,
+   * with why in `sharedStringsRefused` (none: the workbook has no `xl/sharedStrings.xml`).
+   */
+  readonly sharedStrings: { readonly entry: ZipEntry; readonly strings: SharedString[] } | null;
+  readonly sharedStringsRefused?: string;
 }
 
 /**
@@ -58,6 +67,8 @@ export function readWorkbookParts(bytes: Buffer, budget: ReadBudget): WorkbookPa
   }
   chargeDeclared(entries, budget);
   const data = new Map<ZipEntry, Buffer>();
+  let sharedStrings: WorkbookParts['sharedStrings'] = null;
+  let sharedStringsRefused: string | undefined;
   for (const entry of entries) {
     if (WORKSHEET_PART.test(entry.name) || UNREAD_PART.test(entry.name)) continue;
     budget.wholePart(entry.size, entry.name);
@@ -73,10 +84,23 @@ export function readWorkbookParts(bytes: Buffer, budget: ReadBudget): WorkbookPa
       if (error instanceof NotStreamableError) continue; // a comment, a drawing: not needed
       throw error;
     }
-    if (structure) checkWellFormed(name, entry.name, part);
+    if (structure && !sharedStrings && SHARED_STRINGS_PART.test(entry.name)) {
+      // Read here, and well-formed if read: else checked, and read by SheetJS, as any part.
+      const scanned = scanSharedStrings(part);
+      if (scanned.strings) sharedStrings = { entry, strings: scanned.strings };
+      else sharedStringsRefused = scanned.reason;
+    }
+    if (structure && sharedStrings?.entry !== entry) checkWellFormed(name, entry.name, part);
     data.set(entry, part);
   }
-  return { bytes, entries, data, budget };
+  return {
+    bytes,
+    entries,
+    data,
+    budget,
+    sharedStrings,
+    ...(sharedStringsRefused === undefined ? {} : { sharedStringsRefused }),
+  };
 }
 
 /** Charges every declared size at once, naming the largest part when they pass the budget. */
@@ -93,18 +117,24 @@ function chargeDeclared(entries: readonly ZipEntry[], budget: ReadBudget): void 
 
 /**
  * A zip of stored (uncompressed) parts for SheetJS: the parts inflated here, each worksheet as
- * `sheet(entry, index)` gives it (`null`: left out, so SheetJS finds no such part), unread and
- * damaged parts empty.
+ * `sheet(entry, index)` gives it (`null`: left out, so SheetJS finds no such part), any other part
+ * as `other(entry)` gives it (`undefined`: itself), unread and damaged parts empty.
  */
 export function storedCopy(
   parts: WorkbookParts,
   sheet: (entry: ZipEntry, index: number) => Buffer | null,
+  other: (entry: ZipEntry) => Buffer | undefined = () => undefined,
 ): Buffer {
   const files: StoredFile[] = [];
   parts.entries.forEach((entry, index) => {
     if (WORKSHEET_PART.test(entry.name)) {
       const data = sheet(entry, index);
       if (data !== null) files.push({ nameBytes: entry.nameBytes, data, crc32: crc32(data) });
+      return;
+    }
+    const replaced = other(entry);
+    if (replaced) {
+      files.push({ nameBytes: entry.nameBytes, data: replaced, crc32: crc32(replaced) });
       return;
     }
     const data = parts.data.get(entry);

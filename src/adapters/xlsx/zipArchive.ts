@@ -174,8 +174,12 @@ export function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
     data = rawData(bytes, entry);
   } else {
     try {
-      // Stops as soon as the data passes its declared size.
-      data = inflateRawSync(rawData(bytes, entry), { maxOutputLength: Math.max(1, entry.size) });
+      // Stops as soon as the data passes its declared size. Output room for the declared size and
+      // one byte more: inflated into one buffer, never copied together from 16 KiB pieces.
+      data = inflateRawSync(rawData(bytes, entry), {
+        maxOutputLength: Math.max(1, entry.size),
+        chunkSize: Math.max(64, entry.size + 1),
+      });
     } catch (error) {
       refuse(`${entry.name}: ${inflateFailure(error)}`, true);
     }
