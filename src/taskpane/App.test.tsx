@@ -12,6 +12,16 @@ import { HostProvider } from './HostContext';
 import { LocaleProvider } from './LocaleContext';
 import { ALE_WORKBOOK } from './testing/aleGrid';
 
+// jest cannot run the pane's dynamic import of the Word writer; the writer itself is the same.
+jest.mock('./loadDocxWriter', () => ({
+  loadDocxWriter: () =>
+    Promise.resolve(
+      jest.requireActual<typeof import('../adapters/docx/writeDocumentTables')>(
+        '../adapters/docx/writeDocumentTables',
+      ).writeDocumentTables,
+    ),
+}));
+
 /** An Excel-like host over Ale's 4.1 table, with spies. */
 function excelHost(overrides: Partial<WorkbookHost> = {}): WorkbookHost & {
   selectCell: jest.Mock;
@@ -119,6 +129,8 @@ test('writing the report asks before replacing earlier report sheets', async () 
   );
   renderPane(host);
   await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+  // The document tables come a moment after the report: let them arrive before the dialog opens.
+  await screen.findByRole('button', { name: 'Ladda ner Word' });
   await user.click(await screen.findByRole('button', { name: 'Skriv rapportblad' }));
 
   const dialog = await screen.findByRole('alertdialog');

@@ -21,6 +21,7 @@ import {
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { moneySummary } from '../domain/output';
 import { ConfirmReplaceDialog } from './components/ConfirmReplaceDialog';
+import { DocumentTablesView } from './components/DocumentTablesView';
 import { FileDrop, type PickedFile } from './components/FileDrop';
 import { FindingsView } from './components/FindingsView';
 import { GoalsView } from './components/GoalsView';
@@ -34,6 +35,7 @@ import { useLocaleNotStored, useLocaleSwitch, useMessages } from './LocaleContex
 import { describeError } from './describeError';
 import { useAnalysis } from './useAnalysis';
 import { useConfirmReplace } from './useConfirmReplace';
+import { useDocumentTables } from './useDocumentTables';
 import { goalSettings, useSettings } from './useSettings';
 
 const useStyles = makeStyles({
@@ -97,6 +99,9 @@ export function App(): JSX.Element {
         : null,
     [report, varianceThreshold],
   );
+  const documents = useDocumentTables(report, settings.riskThreshold, {
+    readSnapshot: analysis.readSnapshot,
+  });
   const onSelect = useCallback((f: Finding) => void selectCell(f.sheet, f.cell), [selectCell]);
   const onSelectCell = useCallback(
     (sheet: string, cell: string) => void selectCell(sheet, cell),
@@ -187,6 +192,11 @@ export function App(): JSX.Element {
               {m.downloadJson}
             </Button>
           </section>
+          <DocumentTablesView
+            tables={documents.tables}
+            busy={busy}
+            onDownloadDocx={documents.downloadDocx}
+          />
           <GoalsView report={report} onSelect={onSelectCell} />
           <FindingsView findings={findings} onSelect={onSelect} />
         </>

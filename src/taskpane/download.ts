@@ -20,9 +20,10 @@ export function downloadFile(data: BlobPart, fileName: string, mimeType: string)
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const JSON_MIME = 'application/json';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** `plan.xlsx` → `plan-rapport.xlsx` (or `.json`). */
-export function reportFileName(workbookName: string, extension: 'xlsx' | 'json'): string {
+/** `plan.xlsx` → `plan-rapport.xlsx` (or `.json`, `.docx`). */
+export function reportFileName(workbookName: string, extension: 'xlsx' | 'json' | 'docx'): string {
   const base = workbookName.replace(/\.(xlsx|xlsm|xls)$/i, '') || 'arbetsbok';
   return `${base}-rapport.${extension}`;
 }

@@ -35,6 +35,11 @@ export interface AnalysisState {
   cancel: (() => void) | null;
   /** Forgets the report shown (a new file was picked). */
   reset: () => void;
+  /**
+   * The snapshot the report was made from: Excel's as read, a picked file's asked again of the
+   * host (its worker keeps what it read, so the file is not read twice).
+   */
+  readSnapshot: () => Promise<WorkbookSnapshot>;
 }
 
 /** Lets React paint the progress before a long synchronous step (the engine). */
@@ -154,6 +159,13 @@ export function useAnalysis(
     [host, m],
   );
 
+  const readSnapshot = useCallback(async (): Promise<WorkbookSnapshot> => {
+    if (snapshot.current !== null) return snapshot.current;
+    const book = await host.readWorkbook();
+    snapshot.current = book;
+    return book;
+  }, [host]);
+
   const dismissError = useCallback(() => setError(null), []);
   const cancelWork = useCallback(() => host.cancel?.(), [host]);
   const reset = useCallback(() => {
@@ -174,5 +186,6 @@ export function useAnalysis(
     dismissError,
     cancel: host.cancel ? cancelWork : null,
     reset,
+    readSnapshot,
   };
 }
