@@ -13,16 +13,22 @@
  * fixtures and the wild corpus, and the wild corpus's score by category. Last it runs
  * `scripts/bench-office.ts` if that exists.
  *
+ * Then the cold section (scripts/bench/cold.ts): at the largest size, with its texts inline, in a
+ * shared string table, and saved by LibreOffice (when `soffice` is there), each command a fresh
+ * process timed whole, against SheetJS's bare read and the floor of inflating and scanning once,
+ * in interleaved rounds.
  * Options: `--sizes 25000,100000` (budget lines), `--indicators 5000`, `--runs 3`,
  * `--no-exceljs` (skip the two slow ExcelJS reads), `--formulas` (totals as SUBTOTAL formulas),
  * `--keep` (keep the generated workbooks and print where), `--no-office` (skip bench-office.ts),
- * `--no-corpus` (skip the corpus section), `--corpus-only` (print only the corpus section).
+ * `--no-corpus` (skip the corpus section), `--corpus-only` (print only the corpus section),
+ * `--cold-runs 7` (rounds of the cold section), `--no-cold`, `--cold-only` (only the cold section).
  * Example: `npm run bench -- --sizes 10000,40000 --runs 5`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { printCold } from './bench/cold';
 import { printCorpus } from './bench/corpus';
 import { writeBenchWorkbook, type BenchWorkbook } from './bench/generateWorkbook';
 import { fmt, renderTable } from './bench/table';
@@ -38,6 +44,9 @@ interface Args {
   office: boolean;
   corpus: boolean;
   corpusOnly: boolean;
+  coldRuns: number;
+  cold: boolean;
+  coldOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -51,6 +60,9 @@ function parseArgs(argv: readonly string[]): Args {
     office: true,
     corpus: true,
     corpusOnly: false,
+    coldRuns: 5,
+    cold: true,
+    coldOnly: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
@@ -68,6 +80,9 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--no-office') args.office = false;
     else if (a === '--no-corpus') args.corpus = false;
     else if (a === '--corpus-only') args.corpusOnly = true;
+    else if (a === '--cold-runs') args.coldRuns = Math.max(1, Number(next()));
+    else if (a === '--no-cold') args.cold = false;
+    else if (a === '--cold-only') args.coldOnly = true;
     else throw new Error(`Okänt argument / unknown argument: ${a}`);
   }
   return args;
@@ -296,6 +311,56 @@ function runOfficeBench(): void {
   if (child.status !== 0) console.log(`(bench-office avslutades med kod ${String(child.status)})`);
 }
 
+/** The cold section at the largest size: texts inline (as SheetJS writes) and shared (as Excel). */
+async function runCold(args: Args, dir: string): Promise<void> {
+  const lines = Math.max(...args.sizes);
+  const workbooks = [false, true].map((sharedStrings) => {
+    const path = join(dir, `driftredovisning-${lines}${sharedStrings ? '-sst' : ''}-kall.xlsx`);
+    const book = writeBenchWorkbook(path, {
+      lines,
+      indicators: args.indicators,
+      formulas: args.formulas,
+      sharedStrings,
+    });
+    const where = sharedStrings
+      ? 'texter i delad strängtabell (t="s")'
+      : 'texter i raderna (t="str")';
+    return { label: `${fmt(lines)} rader, ${fmt(book.bytes / 2 ** 20, 1)} MiB, ${where}`, path };
+  });
+  const saved = savedByLibreOffice(workbooks[0]!.path, dir);
+  if (saved) {
+    const mib = fmt(statSync(saved).size / 2 ** 20, 1);
+    workbooks.push({
+      label: `${fmt(lines)} rader, ${mib} MiB, sparad av LibreOffice`,
+      path: saved,
+    });
+  }
+  await printCold(workbooks, args.coldRuns, dir);
+}
+
+/**
+ * `file` saved again by LibreOffice (its own XML, as a spreadsheet program writes it: shared
+ * strings, every row's attributes); `null` without `soffice`.
+ */
+function savedByLibreOffice(file: string, dir: string): string | null {
+  const out = join(dir, 'libreoffice');
+  const child = spawnSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      out,
+      file,
+    ],
+    { stdio: 'ignore', timeout: 300_000 },
+  );
+  const saved = join(out, basename(file));
+  return child.status === 0 && existsSync(saved) ? saved : null;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.corpusOnly) {
@@ -309,6 +374,10 @@ async function main(): Promise<void> {
   ];
   const all: SizeResult[] = [];
   try {
+    if (args.coldOnly) {
+      await runCold(args, dir);
+      return;
+    }
     for (const lines of args.sizes) {
       const file = join(dir, `driftredovisning-${lines}.xlsx`);
       const t0 = performance.now();
@@ -337,6 +406,7 @@ async function main(): Promise<void> {
     printMemory(all);
     printFindings(all);
     printVerdicts(all);
+    if (args.cold) await runCold(args, dir);
     if (args.corpus) await printCorpus();
     if (args.keep) console.log(`\nArbetsböckerna finns kvar i ${dir}`);
   } finally {

@@ -28,6 +28,11 @@ export interface BenchWorkbookOptions {
   formulas?: boolean;
   /** Seed of the pseudo-random figures. Default 2023. */
   seed?: number;
+  /**
+   * Texts in a shared string table (`t="s"`), as Excel and LibreOffice write them, instead of
+   * inline in the sheets (`t="str"`, SheetJS's default). Default off.
+   */
+  sharedStrings?: boolean;
 }
 
 /** The findings a correct engine must produce on the generated workbook. */
@@ -104,7 +109,11 @@ export function writeBenchWorkbook(path: string, options: BenchWorkbookOptions):
   const goalSheet = XLSX.utils.aoa_to_sheet(goals.rows, { dense: true });
   goalSheet['!cols'] = [{ wch: 60 }, { wch: 12 }, { wch: 12 }, { wch: 12 }];
   XLSX.utils.book_append_sheet(wb, goalSheet, 'Mål');
-  XLSX.writeFile(wb, path, { bookType: 'xlsx', compression: true });
+  XLSX.writeFile(wb, path, {
+    bookType: 'xlsx',
+    compression: true,
+    bookSST: options.sharedStrings ?? false,
+  });
 
   return {
     path,

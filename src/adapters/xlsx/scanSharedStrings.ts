@@ -9,7 +9,20 @@
 import type { SharedString } from './readBookWithoutSheets';
 import { NO_TEXT, RichTextReader } from './richText';
 import { readCellText } from './sheetjsReadings';
-import { INCOMPLETE, isSpace, LT, NotScanned, refuse, SLASH, XmlBytes } from './xmlBytes';
+import {
+  GT,
+  HAS_REFERENCE,
+  INCOMPLETE,
+  isSpace,
+  LINE_BREAK,
+  LT,
+  NotScanned,
+  refuse,
+  SLASH,
+  SPACE,
+  UNDERSCORE,
+  XmlBytes,
+} from './xmlBytes';
 
 /** The XML declarations read here (others, and any other processing instruction, are refused). */
 const DECLARATION =
@@ -58,22 +71,59 @@ function scan(d: Uint8Array): SharedString[] {
       p = complete(x.closeTag(p, rootStart, rootEnd));
       break;
     }
+    // `<si><t>…</t></si>`, as most strings are written, read without the general steps.
+    if (plainString(d, p, end, x)) {
+      const flags = x.textFlags;
+      strings.push({ t: sheetjsText(x.decode(plain.start, plain.end, flags), flags) });
+      p = plain.end + 9;
+      continue;
+    }
     p = complete(x.openTag(p));
     // SheetJS splits the table at `<si>` and `</si>` written so, without attributes.
     if (!x.isLocal('si') || x.attributeCount > 0 || x.selfClosing) refuse('an unusual <si>');
     p = complete(rich.read(p, x.nameStart, x.nameEnd));
     const text = rich.kind === NO_TEXT ? null : rich.text();
-    if (text === null) {
-      strings.push({});
-    } else {
-      const t = readCellText(text);
-      strings.push({ t: t.indexOf('\r') < 0 ? t : t.replace(/\r\n/g, '\n') });
-    }
+    strings.push(text === null ? {} : { t: sheetjsText(text, rich.flags()) });
   }
   while (p < end && isSpace(d[p])) p++;
   if (p !== end) refuse('something after </sst>');
   strings.push({ t: '' });
   return strings;
+}
+
+/**
+ * Where the text of `<si><t>text</t></si>` at `at` starts and ends (`<t>` with attributes too,
+ * `<t xml:space="preserve">`), checked by `x.text` (its flags in `x.textFlags`); `false` when the
+ * string is written any other way, which the general steps then read.
+ */
+function plainString(d: Uint8Array, at: number, end: number, x: XmlBytes): boolean {
+  if (at + 7 > end || d[at + 1] !== 115 || d[at + 2] !== 105 || d[at + 3] !== GT) return false;
+  if (d[at + 4] !== LT || d[at + 5] !== 116) return false;
+  let textStart = at + 7;
+  if (d[at + 6] !== GT) {
+    if (d[at + 6] !== SPACE) return false;
+    textStart = x.openTag(at + 4);
+    if (textStart === INCOMPLETE || x.selfClosing) return false;
+  }
+  const textEnd = x.text(textStart);
+  if (textEnd === INCOMPLETE || textEnd + 9 > end) return false;
+  for (let i = 0; i < 9; i++) if (d[textEnd + i] !== CLOSE_T_SI.charCodeAt(i)) return false;
+  plain.start = textStart;
+  plain.end = textEnd;
+  return true;
+}
+
+/** Where `plainString` found the text. */
+const plain = { start: 0, end: 0 };
+
+const CLOSE_T_SI = '</t></si>';
+
+/** `unescapexml(text, true)` after references: Excel's `_x000D_` escapes, then CRLF as LF. */
+function sheetjsText(text: string, flags: number): string {
+  // An escape's `_` is written, or a reference's.
+  const t = (flags & (UNDERSCORE | HAS_REFERENCE)) === 0 ? text : readCellText(text);
+  const lines = (flags & (UNDERSCORE | LINE_BREAK)) !== 0 && t.indexOf('\r') >= 0;
+  return lines ? t.replace(/\r\n/g, '\n') : t;
 }
 
 /** The whole part is there: a piece cut short is a part cut short. */

@@ -390,16 +390,13 @@ export class SheetScanner {
   /** Would SheetJS's `parsexmltag` file this attribute (`x:r`, `R`, `r_1`) under `r`? */
   private sheetjsKeyIsR(start: number, end: number): boolean {
     const d = this.x.data;
-    let key = start;
-    let keyEnd = end;
-    const colon = d.subarray(start, end).indexOf(58);
-    if (colon >= 0) {
-      key = start + colon + 1;
-    } else {
-      const underscore = d.subarray(start, end).indexOf(95);
-      if (underscore > 0) keyEnd = start + underscore;
-    }
-    return keyEnd - key === 1 && (d[key]! | 0x20) === 114;
+    // The key is what follows a colon, else what precedes an `_` (not first): `r` either way.
+    if (end - start === 1) return (d[start]! | 0x20) === 114;
+    const endsInR = (d[end - 1]! | 0x20) === 114 && d[end - 2] === 58;
+    if (endsInR) return d.subarray(start, end - 2).indexOf(58) < 0;
+    if ((d[start]! | 0x20) !== 114 || d[start + 1] !== 95) return false;
+    for (let p = start; p < end; p++) if (d[p] === 58) return false;
+    return true;
   }
 
   /** One `<c>` through its end; stored when complete, else nothing changes. */

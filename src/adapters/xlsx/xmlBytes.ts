@@ -243,8 +243,12 @@ export class XmlBytes {
     const n = this.attributeCount;
     if (n === MAX_ATTRIBUTES) refuse('too many attributes');
     const a = this.attributes;
+    const length = nameEnd - at;
     for (let i = 0; i < n; i++) {
-      if (this.sameBytes(a[4 * i]!, a[4 * i + 1]!, at, nameEnd)) refuse('a duplicate attribute');
+      const start = a[4 * i]!;
+      if (a[4 * i + 1]! - start === length && this.sameBytes(start, start + length, at, nameEnd)) {
+        refuse('a duplicate attribute');
+      }
     }
     a[4 * n] = at;
     a[4 * n + 1] = nameEnd;
@@ -437,14 +441,13 @@ export class XmlBytes {
 
 const DECODER = new TextDecoder('utf-8');
 
+/** Node's own decoder of a Buffer's bytes (the browser's Buffer stand-in has none: TextDecoder). */
+type NodeBytes = Uint8Array & { utf8Slice?: (start: number, end: number) => string };
+
 /** `[start, end)` of `bytes` decoded as UTF-8 (invalid bytes as U+FFFD, as Node and SheetJS do). */
 export function utf8(bytes: Uint8Array, start: number, end: number): string {
   if (start >= end) return '';
-  // Node's Buffer decodes short runs several times faster than TextDecoder.
-  if (isBuffer(bytes)) return bytes.toString('utf8', start, end);
-  return DECODER.decode(bytes.subarray(start, end));
-}
-
-function isBuffer(bytes: Uint8Array): bytes is Buffer {
-  return typeof Buffer === 'function' && Buffer.isBuffer(bytes);
+  // Node's Buffer decodes short runs faster than TextDecoder, and without `toString`'s checks.
+  const slice = (bytes as NodeBytes).utf8Slice;
+  return slice ? slice.call(bytes, start, end) : DECODER.decode(bytes.subarray(start, end));
 }
