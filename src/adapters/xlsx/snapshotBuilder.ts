@@ -50,6 +50,9 @@ export function textValue(text: string | null | undefined): CellValue {
   return text === '' || text === undefined || text === null ? null : text;
 }
 
+/** Rows are made at most this wide ahead of their cells (a far cell grows only its own row). */
+const WIDTH_AHEAD = 256;
+
 /** Excel's number of columns (XFD): a cell's key is `row × MAX_COLS + col`. */
 const MAX_COLS = 16384;
 
@@ -57,6 +60,8 @@ const MAX_COLS = 16384;
 export class SnapshotBuilder {
   private readonly values: (CellValue[] | undefined)[] = [];
   private readonly formats: (unknown[] | undefined)[] = [];
+  /** The widest row so far (up to `WIDTH_AHEAD`): new rows are made this wide. */
+  private width = 0;
   /** Error cells by `row × 16 384 + col` (a cell stored again later is no error any more). */
   private readonly errors = new Map<number, string>();
 
@@ -76,11 +81,13 @@ export class SnapshotBuilder {
     let values = this.values[row];
     let formats = this.formats[row];
     if (!values || !formats) {
-      values = [];
-      formats = [];
+      // As wide as the widest row so far: a row grown cell by cell would hold room for 17.
+      values = new Array<CellValue>(this.width);
+      formats = new Array<unknown>(this.width);
       this.values[row] = values;
       this.formats[row] = formats;
     }
+    if (col >= this.width) this.width = Math.min(col + 1, WIDTH_AHEAD);
     values[col] = value;
     formats[col] = z;
     if (this.errors.size > 0) this.errors.delete(row * MAX_COLS + col);
