@@ -63,7 +63,9 @@ describeWithChromium('task pane in a stand-in Excel', () => {
 
   test('analysing reads the live workbook; clicking a finding selects its cell', async () => {
     await page.getByRole('button', { name: 'Analysera arbetsboken' }).click();
-    const totalt = page.getByRole('button', { name: /Totalt \(Prognos 2023\)/ });
+    const totalt = page
+      .getByRole('list', { name: /Fynd/ })
+      .getByRole('button', { name: /Totalt \(Prognos 2023\)/ });
     await totalt.waitFor();
     const ref = /Ekonomi!([A-Z]+\d+)/.exec((await totalt.textContent()) ?? '');
     expect(ref).not.toBeNull();
@@ -154,7 +156,10 @@ describeWithChromium('task pane in a stand-in Excel', () => {
     );
     await alert.getByRole('button', { name: 'Försök igen' }).click();
     await alert.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: /Totalt \(Prognos 2023\)/ }).waitFor();
+    await page
+      .getByRole('list', { name: /Fynd/ })
+      .getByRole('button', { name: /Totalt \(Prognos 2023\)/ })
+      .waitFor();
   });
 });
 

@@ -94,7 +94,9 @@ describeWithChromium('standalone pane in Chromium', () => {
 
   test('Ale 2024: the 2023 Totalt underskott of -7 000 tkr, report workbook and JSON', async () => {
     await openWorkbook('ale-2024.xlsx');
-    const totalt = page.getByRole('button', { name: /Totalt \(Prognos 2023\)/ });
+    const totalt = page
+      .getByRole('list', { name: /Fynd/ })
+      .getByRole('button', { name: /Totalt \(Prognos 2023\)/ });
     await totalt.waitFor();
     const text = (await totalt.textContent())?.replace(/\s/g, ' ') ?? '';
     expect(text).toMatch(/Avvikelse -7 000 \(-1,0 %\) mot Budget 2023/);
