@@ -21,7 +21,17 @@ import { formulaReachesLeftOfA, type SheetXmlContext } from './sheetCells';
 import { readCellText, readStrCell } from './sheetjsReadings';
 import { readMerges } from './sheetTail';
 import { errorText, isDateFormatCode, SnapshotBuilder, textValue } from './snapshotBuilder';
-import { INCOMPLETE, isSpace, LINE_BREAK, NotScanned, refuse, utf8, XmlBytes } from './xmlBytes';
+import {
+  HAS_REFERENCE,
+  INCOMPLETE,
+  isSpace,
+  LINE_BREAK,
+  NotScanned,
+  refuse,
+  UNDERSCORE,
+  utf8,
+  XmlBytes,
+} from './xmlBytes';
 
 // Char codes, here rather than imported: a loader's getters for another module's exports (tsx,
 // jest) must not sit in the hot loops.
@@ -34,6 +44,9 @@ const SLASH = 47;
 const LT = 60;
 const EQUALS = 61;
 const GT = 62;
+
+/** Text flags under which SheetJS's readings (`_x000D_` escapes, entities, CRLF) may change it. */
+const ESCAPABLE = HAS_REFERENCE | UNDERSCORE | LINE_BREAK;
 
 const HEAD = 0;
 const CELLS = 1;
@@ -117,9 +130,9 @@ export class SheetScanner {
   private rowNumber = 0;
   private rowElements = 0;
   private column = -1;
-  /** By style index + 1: its `z`, and whether that is a date format (1). */
-  private readonly formats: unknown[] = [];
-  private readonly isDate: number[] = [];
+  /** By style index + 1: its `z` (`UNSET` until asked), and whether that is a date format (1). */
+  private readonly formats: unknown[];
+  private readonly isDate: Uint8Array;
   /** First cells of shared formulas by `si`: their column and formula. */
   private readonly sharedFormulas = new Map<number, { col: number; formula: string }>();
   /** The part's bytes after `</sheetData>`. */
@@ -131,6 +144,11 @@ export class SheetScanner {
   ) {
     const { budget } = context;
     this.grid = new SnapshotBuilder(context.date1904, budget && { budget, sheet });
+    // One slot more than there are styles, for a cell without `s`; an index past them reads
+    // the format afresh each time.
+    const styles = (context.cellXfs?.length ?? 0) + 2;
+    this.formats = new Array<unknown>(styles).fill(UNSET);
+    this.isDate = new Uint8Array(styles);
   }
 
   /** Takes the part's next bytes and reads as far as they go. */
@@ -650,8 +668,7 @@ export class SheetScanner {
         const n = vEnd === this.simpleEnd ? this.simpleValue : this.number(vStart, vEnd, vFlags);
         const z = this.formatOf(style);
         // `SnapshotBuilder.number`, asked only where the format may make the number a date.
-        value =
-          this.isDate[style + 1] === 1 ? this.grid.number(n, z) : Number.isFinite(n) ? n : null;
+        value = this.isDateStyle(style) ? this.grid.number(n, z) : Number.isFinite(n) ? n : null;
         this.grid.set(row, col, value, z);
         return;
       }
@@ -664,17 +681,25 @@ export class SheetScanner {
         value = textValue(shared.t);
         break;
       }
-      case T_STR:
+      case T_STR: {
         this.checkLines(vFlags);
-        value = hasV ? textValue(readStrCell(x.decode(vStart, vEnd, vFlags))) : null;
+        if (!hasV) {
+          value = null;
+          break;
+        }
+        const text = x.decode(vStart, vEnd, vFlags);
+        // Without a reference, an `_` or a line break, SheetJS's readings leave the text as it is.
+        value = textValue((vFlags & ESCAPABLE) === 0 ? text : readStrCell(text));
         break;
+      }
       case T_INLINE: {
         const text = inline ? this.rich.text() : null;
         if (text === null) {
           value = null;
         } else {
-          this.checkLines(this.rich.flags());
-          value = textValue(crlfAsLf(readCellText(text)));
+          const flags = this.rich.flags();
+          this.checkLines(flags);
+          value = textValue((flags & ESCAPABLE) === 0 ? text : crlfAsLf(readCellText(text)));
         }
         break;
       }
@@ -761,8 +786,11 @@ export class SheetScanner {
 
   /** SheetJS's `z` for style index `style` (-1: none): `CellXf[s].numFmtId` in its table. */
   private formatOf(style: number): unknown {
-    const cached: unknown = this.formats[style + 1];
-    if (cached !== undefined) return cached === UNSET ? undefined : cached;
+    const slot = style + 1;
+    if (slot < this.formats.length) {
+      const cached: unknown = this.formats[slot];
+      if (cached !== UNSET) return cached;
+    }
     let id: unknown = 0;
     const { cellXfs, formatTable } = this.context;
     if (cellXfs && style >= 0) {
@@ -770,9 +798,18 @@ export class SheetScanner {
       if (xf != null && xf.numFmtId != null) id = xf.numFmtId;
     }
     const z = formatTable[String(id)];
-    this.formats[style + 1] = z === undefined ? UNSET : z;
-    this.isDate[style + 1] = isDateFormatCode(z) ? 1 : 0;
+    if (slot < this.formats.length) {
+      this.formats[slot] = z;
+      this.isDate[slot] = isDateFormatCode(z) ? 1 : 0;
+    }
     return z;
+  }
+
+  /** Is the format of style index `style` a date format? (`formatOf` has been asked.) */
+  private isDateStyle(style: number): boolean {
+    const slot = style + 1;
+    if (slot < this.isDate.length) return this.isDate[slot] === 1;
+    return isDateFormatCode(this.formatOf(style));
   }
 
   /** SheetJS drops a sheet whose shared formula, shifted left of its first cell, leaves column A. */

@@ -81,9 +81,10 @@ export class SnapshotBuilder {
     let values = this.values[row];
     let formats = this.formats[row];
     if (!values || !formats) {
-      // As wide as the widest row so far: a row grown cell by cell would hold room for 17.
-      values = new Array<CellValue>(this.width);
-      formats = new Array<unknown>(this.width);
+      // As wide as the widest row so far (a row grown cell by cell would hold room for 17), and
+      // filled, so that every row is an array of the same kind whatever its first value.
+      values = new Array<CellValue>(this.width).fill(null);
+      formats = new Array<unknown>(this.width).fill(null);
       this.values[row] = values;
       this.formats[row] = formats;
     }
