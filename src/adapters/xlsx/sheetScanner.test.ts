@@ -12,7 +12,8 @@ import { ReadBudget } from './readBudget';
 import { readSheetXml } from './readSheetXml';
 import { readSheetXmlSaxes } from './saxesSheetReader';
 import type { SheetXmlContext } from './sheetCells';
-import { SheetScanner, simpleDecimal } from './sheetScanner';
+import { simpleDecimal } from './decimalBytes';
+import { SheetScanner } from './sheetScanner';
 import { NotScanned } from './xmlBytes';
 
 const context: SheetXmlContext = {

@@ -439,6 +439,21 @@ export class XmlBytes {
   }
 }
 
+/**
+ * The value of `[start, end)` of `d` when it is 1 to 9 ASCII digits (`r="12"`, `s="3"`), else -1.
+ * Example: `asciiDigits(Buffer.from('r="12"'), 3, 5)` → 12.
+ */
+export function asciiDigits(d: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 9) return -1;
+  let n = 0;
+  for (let p = start; p < end; p++) {
+    const c = d[p]! - 48;
+    if (c < 0 || c > 9) return -1;
+    n = 10 * n + c;
+  }
+  return n;
+}
+
 const DECODER = new TextDecoder('utf-8');
 
 /** Node's own decoder of a Buffer's bytes (the browser's Buffer stand-in has none: TextDecoder). */
