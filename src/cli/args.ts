@@ -40,6 +40,30 @@ export type Command =
       summary: 'auto' | 'summary' | 'quiet';
     };
 
+/**
+ * Walks a command line's options: `--name=value` or `--name value` (a value may be `-`), calling
+ * `handle` with the option's name, the argument as written, and `value()` to take its value.
+ */
+export function walkOptions(
+  rest: readonly string[],
+  handle: (name: string, arg: string, value: () => string) => void,
+): void {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? '';
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    handle(name, arg, () => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const next = rest[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-')) {
+        throw new UsageError(`${name} behöver ett värde`);
+      }
+      i += 1;
+      return next;
+    });
+  }
+}
+
 /** A command line that does not follow the grammar (exit 1). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -70,19 +94,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let varianceThreshold = DEFAULT_VARIANCE_THRESHOLD_PERCENT;
   const goals: GoalSettings = {};
   let summary: 'auto' | 'summary' | 'quiet' = 'auto';
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] ?? '';
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = rest[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-')) {
-        throw new UsageError(`${name} behöver ett värde`);
-      }
-      i += 1;
-      return next;
-    };
+  walkOptions(rest, (name, arg, value) => {
     switch (name) {
       case '--json':
         json = value();
@@ -153,7 +165,7 @@ export function parseArgs(argv: readonly string[]): Command {
         if (input !== null) throw new UsageError(`en arbetsbok i taget (fick även ${arg})`);
         input = arg;
     }
-  }
+  });
   if (input === null) throw new UsageError('ange arbetsboken: namndplan analyze ARBETSBOK.xlsx');
   if (out === '-')
     throw new UsageError('--out behöver ett filnamn (arbetsboken kan inte skrivas till -)');

@@ -3,7 +3,7 @@
  * 2025"] [--goal-scale 3|4]`: writes the product's templates, pre-filled from an analysed
  * workbook when `--from` is given.
  */
-import { UsageError } from './args';
+import { UsageError, walkOptions } from './args';
 
 /** `namndplan template …`. */
 export interface TemplateCommand {
@@ -30,19 +30,7 @@ export function parseTemplateArgs(rest: readonly string[]): TemplateCommand {
   let from: string | null = null;
   let period = 'period';
   let scale: 3 | 4 = 4;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] ?? '';
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = rest[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-')) {
-        throw new UsageError(`${name} behöver ett värde`);
-      }
-      i += 1;
-      return next;
-    };
+  walkOptions(rest, (name, arg, value) => {
     switch (name) {
       case '--out':
       case '-o':
@@ -71,7 +59,7 @@ export function parseTemplateArgs(rest: readonly string[]): TemplateCommand {
           arg.startsWith('-') ? `okänd flagga: ${arg}` : `oväntat argument: ${arg} (ange --from)`,
         );
     }
-  }
+  });
   if (out === null) throw new UsageError('ange mallens fil: namndplan template --out MALL.xlsx');
   if (out === '-')
     throw new UsageError('--out behöver ett filnamn (mallen kan inte skrivas till -)');
