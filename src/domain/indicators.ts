@@ -9,7 +9,7 @@ import type { Direction, DirectionSource, Indicator, IndicatorStatus, Problem } 
 import type { SheetGrid } from './sheetGrid';
 import type { DetectedTable, TableColumn } from './tables';
 import { isSourceNoteLabel } from './tables';
-import { genderColumns, genderSplit, MEN, WOMEN } from './genderSplit';
+import { genderColumns, genderSplit, isGenderColumn, MEN, WOMEN } from './genderSplit';
 import { meets, parseTarget, type Target } from './targets';
 import type { ParsedNumber } from './values';
 
@@ -51,7 +51,13 @@ export function assessIndicators(
     (c) => c.header.role === 'outcome' || c.header.role === 'forecast',
   );
   const yearCols = table.columns.filter((c) => c.header.role === 'year' && c.header.period);
-  const outcomesFrom = outcomeCols.length > 0 ? outcomeCols : yearCols;
+  // A women's or men's column is a split of the outcome, not the outcome: it is compared only when
+  // the table has no outcome column of its own (`Utfall år | Utfall kvinnor | Utfall män`).
+  const ofAll = (cols: TableColumn[]): TableColumn[] => {
+    const whole = cols.filter((c) => !isGenderColumn(c));
+    return whole.length > 0 ? whole : cols;
+  };
+  const outcomesFrom = outcomeCols.length > 0 ? ofAll(outcomeCols) : ofAll(yearCols);
   // An outcome column without a year (`Utfall`) belongs to the table's one year, if it has one.
   const years = new Set(
     table.columns.map((c) => c.header.period?.year).filter((y) => y !== undefined),

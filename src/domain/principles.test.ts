@@ -378,6 +378,25 @@ describe('indicators: targets and direction', () => {
     });
   });
 
+  test('a women’s or men’s column is a split of the outcome, never the outcome itself', () => {
+    // The period's total stands first without a year, the split over two years beside it: the
+    // outcome compared is the total (81), not the men's 2023 (78) whose year is the latest.
+    const r = run(
+      [
+        ['Nyckeltal'],
+        ['Indikator', 'Mål 2023', 'Utfall', 'Utfall kvinnor', null, 'Utfall män', null],
+        [null, null, null, 2022, 2023, 2022, 2023],
+        ['Andel nöjda brukare, %', 'Minst 80', 81, 83, 84, 75, 78],
+        ['Andel trygga brukare, %', 'Minst 85', 84, 90, 86, 86, 82],
+      ],
+      ['B2:B3', 'C2:C3', 'D2:E2', 'F2:G2'],
+    );
+    expect(r.indicators.map((i) => [i.outcome, i.outcomeWomen, i.outcomeMen, i.status])).toEqual([
+      [81, 84, 78, 'met'],
+      [84, 86, 82, 'not-met'],
+    ]);
+  });
+
   test('one earlier outcome gives no direction; two on the same side of the target do', () => {
     // 55 last year, target 52, outcome 48: a target set below one good year says nothing.
     expect(one(table('Antal deltagare', 52, [null, 55, 48]))).toMatchObject({ status: 'unclear' });

@@ -84,8 +84,6 @@ const KNOWN_GAPS: Readonly<Record<string, string>> = {
     'the goal is a page heading with only lines above its table, and its verdict stands on a line of its own between the goal and its indicators: not read',
   'stockholm-2018-miljobarometern-delmal: Frisk luft!"Stockholm ska ha frisk luft" is a kf goal with 2 indicators, ej-bedomd, printed delvis':
     'the goal is a page heading with only lines above its table, and its verdict stands on a line of its own between the goal and its indicators: not read',
-  'vanersborg-2019-inriktningsmal-matt: Invånare!"Brukarbedömning särskilt boende" is no-target (outcome 94)':
-    'the total of a period stands beside its women’s and men’s columns; the engine takes the last outcome column (men’s 92) instead of the period’s total (94)',
   'vargarda-2018-mal-och-uppdrag: Utvecklande skola!"Mätmetod - enkät till vårdnadshavare" is unclear (outcome 97, direction higher)':
     'targets under a merged Målvärde over future years first and outcomes under Utfall tidigare år: the year row under them is not joined, so the latest outcome and its target are not told apart; `Mål <20` with a word before the operator is not read',
   'vargarda-2018-mal-och-uppdrag: Hållbar miljö!"Mätmetod - Vårgårda ska nå en god placering" is not-met (outcome 114, direction lower)':
