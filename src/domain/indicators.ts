@@ -18,6 +18,8 @@ interface OutcomeFig {
   period: Period;
   value: ParsedNumber;
   forecast: boolean;
+  /** Typed as text (`0,2`): read as written, never a 0–1 fraction of a percent format. */
+  asText: boolean;
 }
 
 interface TargetFig {
@@ -84,6 +86,7 @@ export function assessIndicators(
           period: periodOf(c),
           value: v,
           forecast: c.header.role === 'forecast',
+          asText: typeof grid.value(r, c.col) === 'string',
         });
     }
     const targets: TargetFig[] = [];
@@ -335,8 +338,10 @@ function assess(
     );
   }
   if (
+    // Only a stored number can be a share of 0–1 shown as percent; `0,2` typed as text is 0,2.
     percentish &&
     !latest.value.percent &&
+    !latest.asText &&
     value.abs().lte(1) &&
     !value.isZero() &&
     t.value.abs().gt(1)
@@ -464,11 +469,22 @@ function historyDirection(
   };
 }
 
-/** The direction asked for by the closest line above the table that asks for one. */
+/**
+ * The direction asked for by the closest line above the table that asks for one. A goal is one
+ * sentence: a paragraph of several (a page's intro, `Vårt uppdrag är att underlätta och förbättra
+ * människors vardag. Vi ska …`) is text about the work, and its words set no indicator's direction.
+ */
 function closestDirection(lines: readonly string[]): WordDirection {
   for (let i = lines.length - 1; i >= 0; i--) {
-    const d = directionFromWords(lines[i] ?? '');
+    const line = lines[i] ?? '';
+    if (sentenceCount(line) > 1) continue;
+    const d = directionFromWords(line);
     if (d) return d;
   }
   return null;
+}
+
+/** Sentences in a text: a full stop, `!` or `?` followed by a capital starts a new one. */
+function sentenceCount(text: string): number {
+  return 1 + (text.trim().match(/[.!?]\s+(?=\p{Lu})/gu)?.length ?? 0);
 }

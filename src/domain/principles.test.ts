@@ -397,6 +397,37 @@ describe('indicators: targets and direction', () => {
     ]);
   });
 
+  test('a share typed as text is read as written: `0,2` against `4,0` is 0,2 %, not a 0–1 fraction', () => {
+    expect(
+      one(table('Andel resor med kollektivtrafik ska öka, %', '4,0', [null, '0,3', '0,2'])),
+    ).toMatchObject({ status: 'not-met', outcome: 0.2, direction: 'higher' });
+    // A stored 0,2 beside a target of 4 may be 20 % in a percent format lost on the way: unclear.
+    expect(
+      one(table('Andel resor med kollektivtrafik ska öka, %', 4, [null, 0.3, 0.2])),
+    ).toMatchObject({ status: 'unclear' });
+  });
+
+  test('a paragraph above the table is no goal: its words give no direction', () => {
+    const r = run([
+      ['Vårt uppdrag är att förbättra människors vardag. Vi ska utgå från invånarnas behov.'],
+      ['Indikator', 'Utfall 2022', 'Utfall 2023', 'Mål 2024'],
+      ['Plats på förskola på önskat datum, %', null, 74, 98],
+    ]);
+    expect(r.indicators[0]).toMatchObject({ status: 'unclear', direction: 'unknown' });
+  });
+
+  test('minst with a number inside a name defines what is counted, not the direction', () => {
+    // `om minst 100 Mbit/s` says which connections count; one earlier outcome gives no history.
+    expect(
+      one(table('Andel hushåll med bredband om minst 100 Mbit/s, %', 80, [null, 79, 82])),
+    ).toMatchObject({ status: 'unclear', direction: 'unknown' });
+    // A name that sets the target keeps it: `ska vara minst 90`.
+    expect(one(table('Andelen behöriga ska vara minst 90 %', 90, [null, null, 92]))).toMatchObject({
+      status: 'met',
+      direction: 'higher',
+    });
+  });
+
   test('one earlier outcome gives no direction; two on the same side of the target do', () => {
     // 55 last year, target 52, outcome 48: a target set below one good year says nothing.
     expect(one(table('Antal deltagare', 52, [null, 55, 48]))).toMatchObject({ status: 'unclear' });
