@@ -4,7 +4,6 @@
  */
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { analyzeWorkbook } from '../domain/analyze';
-import type { Report } from '../domain/report';
 import { buildDocumentTables } from '../domain/output/documentTables';
 import { reportWorkbookSheets } from '../domain/output/reportWorkbookSheets';
 import { findCommittee } from '../domain/output/committee';

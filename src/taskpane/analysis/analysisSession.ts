@@ -26,6 +26,35 @@ export interface SessionDeps {
   ): Promise<Uint8Array>;
 }
 
+/** What the report workbook is made with (modules loaded on first use, in the browser). */
+export interface ReportWriters {
+  buildDocumentTables: typeof import('../../domain/output/documentTables').buildDocumentTables;
+  reportWorkbookSheets: typeof import('../../domain/output/reportWorkbookSheets').reportWorkbookSheets;
+  writeReportWorkbook: typeof import('../../adapters/xlsx/writeReportWorkbook').writeReportWorkbook;
+}
+
+/**
+ * The report workbook of `report`, as the CLI's `--out` writes it (`runCli.ts`): the document
+ * tables made from `snapshot` first (none without one), then the audit sheets.
+ *
+ * @example await sessionWorkbook(writers, report, { riskThreshold: 12 }, 'plan.xlsx', snapshot)
+ *   // → the .xlsx bytes, sheets NP Driftredovisning, …, NP Avvikelser, …
+ */
+export async function sessionWorkbook(
+  writers: ReportWriters,
+  report: Report,
+  options: ReportSheetOptions,
+  sourceFile: string,
+  snapshot: WorkbookSnapshot | null,
+): Promise<Uint8Array> {
+  const documents =
+    snapshot === null
+      ? []
+      : writers.buildDocumentTables(snapshot, report, { riskThreshold: options.riskThreshold });
+  const sheets = writers.reportWorkbookSheets(report, documents, options);
+  return writers.writeReportWorkbook(sheets, { sourceFile });
+}
+
 /** The real reader, and the report writer loaded on first use (ExcelJS is a large chunk). */
 export const defaultSessionDeps: SessionDeps = {
   read: readPickedFile,
@@ -36,12 +65,8 @@ export const defaultSessionDeps: SessionDeps = {
         import(/* webpackChunkName: "report" */ '../../domain/output/documentTables'),
         import(/* webpackChunkName: "xlsx-write" */ '../../adapters/xlsx/writeReportWorkbook'),
       ]);
-    // The same sheets in the same order as the CLI's --out (runCli.ts).
-    const documents =
-      snapshot === null
-        ? []
-        : buildDocumentTables(snapshot, report, { riskThreshold: options.riskThreshold });
-    return writeReportWorkbook(reportWorkbookSheets(report, documents, options), { sourceFile });
+    const writers = { reportWorkbookSheets, buildDocumentTables, writeReportWorkbook };
+    return sessionWorkbook(writers, report, options, sourceFile, snapshot);
   },
 };
 

@@ -254,10 +254,9 @@ export class FakeRangeBorder extends FakeFormatPart {
   protected read(t: Target, property: string): unknown {
     const side = this.sides(t.rect, t.rect.top, t.rect.left)[0] ?? 'top';
     if (property === 'sideIndex') return this.edge;
-    if (property === 'style')
-      return this.shared(t, (s) => s.borders?.[side]?.style, 'None' as string);
+    if (property === 'style') return this.shared(t, (s) => s.borders?.[side]?.style, 'None');
     if (property === 'color')
-      return this.shared(t, (s) => s.borders?.[side]?.color, DEFAULTS.color as string);
+      return this.shared(t, (s) => s.borders?.[side]?.color, DEFAULTS.color);
     return this.unknown(property);
   }
   private sides(rect: Rect, r: number, c: number): (keyof FakeBorders)[] {
