@@ -19,6 +19,7 @@ import { parseAddress } from '../../src/domain/grid';
 import { buildDocumentTables } from '../../src/domain/output/documentTables';
 import { reportWorkbookSheets } from '../../src/domain/output/reportWorkbookSheets';
 import type { WriteOutcome } from '../../src/taskpane/host';
+import { layoutDocumentSheet } from '../../src/adapters/office/documentLayout';
 import { excelRun } from './fakeExcelHelpers';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -315,5 +316,38 @@ describe('below ExcelApi 1.9 (Excel 2019)', () => {
     const matrix = model.sheet('NP Riskmatris');
     const possible = rowOf(matrix, '3 Möjlig');
     expect(matrix?.style(possible - 1, 4).fill).toBe('#F4B183');
+  });
+});
+
+describe('layoutDocumentSheet', () => {
+  it('a table’s operations grow with its runs of structure, not with its rows: 2 000 lines, one total', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => ({
+      values: [`Verksamhet ${i + 1}`, -1000, -1100, -100, -10] as (string | number)[],
+      decimals: { 4: 1 },
+    }));
+    const sheet = {
+      name: 'NP Driftredovisning',
+      title: 'Driftredovisning nämnden, bokslut 2023 (tkr)',
+      layout: 'document' as const,
+      columns: [
+        { header: 'Verksamhet', role: 'text' as const, width: 30 },
+        { header: 'Budget 2023', role: 'amount' as const, width: 13 },
+        { header: 'Utfall 2023', role: 'amount' as const, width: 13 },
+        { header: 'Avvikelse', role: 'amount' as const, width: 12 },
+        { header: 'Avvikelse %', role: 'amount' as const, width: 12 },
+      ],
+      rows: [...lines, { values: ['Totalt', -2e6, -2.2e6, -2e5, -10], emphasis: 'total' as const }],
+      notes: ['Positiv avvikelse = överskott mot budget, negativ = underskott.'],
+    };
+    const layout = layoutDocumentSheet(sheet, { indentLevels: true });
+    expect(layout.values).toHaveLength(2 + 2001 + 2);
+    expect(layout.values[2002]).toEqual(['Totalt', -2e6, -2.2e6, -2e5, -10]);
+    expect(layout.formats[3]?.[4]).toBe('[$-41D]#,##0.0;-#,##0.0');
+    expect(layout.styles.length).toBeLessThan(12);
+    expect(layout.heights.length).toBeLessThan(6);
+    expect(layout.styles).toContainEqual({
+      range: 'A2003:E2003',
+      style: { top: 'Continuous', bottom: 'Double' },
+    });
   });
 });

@@ -90,8 +90,8 @@ export function layoutDocumentSheet(
   };
 
   textRow(sheet.title);
-  values.push(sheet.columns.map((c) => c.header));
-  formats.push(sheet.columns.map(() => '@'));
+  values.push(Array.from({ length: width }, (_, i) => sheet.columns[i]?.header ?? ''));
+  formats.push(Array.from({ length: width }, () => '@'));
 
   const rows = sheet.rows;
   rows.forEach((row) => {
