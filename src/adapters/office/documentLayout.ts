@@ -171,7 +171,11 @@ export function layoutDocumentSheet(
   }
   if (options.indentLevels) {
     for (const run of rowRuns((row) => ((row.indent ?? 0) > 0 ? String(row.indent) : null))) {
-      styles.push({ range: `A${run.start}:A${run.end}`, style: { indent: Number(run.key) } });
+      // Excel indents only left- (or right-) aligned cells: set the alignment with the level.
+      styles.push({
+        range: `A${run.start}:A${run.end}`,
+        style: { horizontal: 'Left', indent: Number(run.key) },
+      });
     }
   }
   // Signal colours (verdicts, statuses, the matrix's zones): fills with their font colours,
