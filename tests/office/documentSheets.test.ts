@@ -13,7 +13,9 @@ import {
   type FakeSheet,
 } from '../../src/adapters/office/fake';
 import { createExcelHost } from '../../src/adapters/office/excelHost';
+import { readWorkbook } from '../../src/adapters/xlsx/readWorkbook';
 import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbookFile';
+import { writeReportWorkbook } from '../../src/adapters/xlsx/writeReportWorkbook';
 import { analyzeWorkbook } from '../../src/domain/analyze';
 import { parseAddress } from '../../src/domain/grid';
 import { buildDocumentTables } from '../../src/domain/output/documentTables';
@@ -350,4 +352,46 @@ describe('layoutDocumentSheet', () => {
       style: { top: 'Continuous', bottom: 'Double' },
     });
   });
+});
+
+describe('the pane’s document sheets and the CLI’s --out, cell for cell', () => {
+  it.each(['ale-2018', 'ale-2024', 'alingsas-2023', 'mark-2024', 'mellerud-2023'])(
+    '%s: every document sheet holds the same values and number formats in the same cells',
+    async (name) => {
+      const snapshot = await readWorkbookFile(join(FIXTURES, `${name}.xlsx`));
+      const report = analyzeWorkbook(snapshot, { riskThreshold: 12 });
+      const sheets = reportWorkbookSheets(
+        report,
+        buildDocumentTables(snapshot, report, { riskThreshold: 12 }),
+        OPTIONS,
+      );
+      const out = readWorkbook(await writeReportWorkbook(sheets), 'rapport.xlsx');
+      const { model } = await writeSeed(name);
+      const documents = sheets.filter((s) => s.layout === 'document');
+      expect(documents.length).toBeGreaterThan(0);
+      for (const doc of documents) {
+        const cli = out.sheets.find((s) => s.name === doc.name);
+        const pane = model.sheet(doc.name);
+        const rows = cli?.values.length ?? 0;
+        expect([doc.name, pane?.usedRect(true)?.bottom]).toEqual([doc.name, rows - 1]);
+        for (let r = 0; r < rows; r++) {
+          const width = Math.max(cli?.values[r]?.length ?? 0, doc.columns.length);
+          for (let c = 0; c < width; c++) {
+            const want = cli?.values[r]?.[c] ?? null;
+            const got = pane?.value(r, c) ?? null;
+            expect([doc.name, r + 1, c + 1, got]).toEqual([doc.name, r + 1, c + 1, want]);
+            if (typeof want === 'number') {
+              const format = cli?.formats[r]?.[c];
+              expect([doc.name, r + 1, c + 1, pane?.format(r, c)]).toEqual([
+                doc.name,
+                r + 1,
+                c + 1,
+                format,
+              ]);
+            }
+          }
+        }
+      }
+    },
+  );
 });
