@@ -11,7 +11,7 @@ import type { DetectedTable, TableColumn } from './tables';
 import { isSourceNoteLabel } from './tables';
 import { genderColumns, genderSplit, isGenderColumn, MEN, WOMEN } from './genderSplit';
 import { meets, parseTarget, type Target } from './targets';
-import type { ParsedNumber } from './values';
+import { sentenceCount, type ParsedNumber } from './values';
 
 interface OutcomeFig {
   col: TableColumn;
@@ -482,9 +482,4 @@ function closestDirection(lines: readonly string[]): WordDirection {
     if (d) return d;
   }
   return null;
-}
-
-/** Sentences in a text: a full stop, `!` or `?` followed by a capital starts a new one. */
-function sentenceCount(text: string): number {
-  return 1 + (text.trim().match(/[.!?]\s+(?=\p{Lu})/gu)?.length ?? 0);
 }

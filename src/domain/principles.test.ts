@@ -524,6 +524,24 @@ describe('goals', () => {
     ]);
   });
 
+  test('a goal is one statement: a paragraph, a question or a caption above a table is none', () => {
+    const table = (line: string): CellValue[][] => [
+      [line],
+      ['Indikator', 'Utfall 2023', 'Mål 2023'],
+      ['Andel nöjda besökare, %', 81, 'Minst 80'],
+    ];
+    const goals = (line: string) => run(table(line)).goals.map((g) => g.text);
+    expect(goals('Fler invånare ska besöka biblioteken')).toEqual([
+      'Fler invånare ska besöka biblioteken',
+    ]);
+    expect(goals('Arbetet fortsätter. Fler aktiviteter erbjuds under året.')).toEqual([]);
+    expect(goals('Hur går det för kommunen?')).toEqual([]);
+    expect(goals('Utfall av kommunfullmäktiges indikatorer')).toEqual([]);
+    // Under a goal heading, a question or a legend is no goal either.
+    const headed = run([['Mål 3'], ['Hur går det för kommunen?'], ...table('').slice(1)]);
+    expect(headed.goals).toEqual([]);
+  });
+
   test('a Mål column of sentences holds goals, not targets; each row under the goal above it', () => {
     const r = run(
       [

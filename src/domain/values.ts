@@ -264,3 +264,12 @@ function shownDecimals(n: number): number {
   const dot = text.indexOf('.');
   return dot < 0 ? 0 : text.length - dot - 1;
 }
+
+/**
+ * Sentences in a text: a full stop, `!` or `?` followed by a capital starts a new one.
+ *
+ * @example sentenceCount('Vi ska förbättra vardagen. Vi utgår från behoven.') // → 2
+ */
+export function sentenceCount(text: string): number {
+  return 1 + (text.trim().match(/[.!?]\s+(?=\p{Lu})/gu)?.length ?? 0);
+}
