@@ -11,7 +11,7 @@ import type { DetectedTable, TableColumn } from './tables';
 import { isSourceNoteLabel } from './tables';
 import { genderColumns, genderSplit, isGenderColumn, MEN, WOMEN } from './genderSplit';
 import { meets, parseTarget, type Target } from './targets';
-import { sentenceCount, type ParsedNumber } from './values';
+import { figureWithUnit, sentenceCount, type ParsedNumber } from './values';
 
 interface OutcomeFig {
   col: TableColumn;
@@ -20,6 +20,8 @@ interface OutcomeFig {
   forecast: boolean;
   /** Typed as text (`0,2`): read as written, never a 0–1 fraction of a percent format. */
   asText: boolean;
+  /** The unit written with the figure (`15 µg/m3`), or null. */
+  unit: string | null;
 }
 
 interface TargetFig {
@@ -31,6 +33,14 @@ interface TargetFig {
 /** Sort key of an outcome: later periods first; an outcome beats a forecast of the same period. */
 function outcomeKey(o: OutcomeFig): number {
   return o.period.year * 1000 + o.period.month * 10 + (o.forecast ? 0 : 1);
+}
+
+/** A target column that states a limit not to be exceeded. */
+const LIMIT = /(?<![\p{L}])(gränsvärde|gränsvärden|maxvärde|högsta tillåtna)(?![\p{L}])/iu;
+
+/** A unit as compared: `µg/m3` and `µg/m³`, `Ton/inv` and `ton/inv` are one. */
+function unitKey(unit: string): string {
+  return unit.toLowerCase().replace(/³/g, '3').replace(/²/g, '2').replace(/\s+/g, '');
 }
 
 /** Strips a trailing `Källa: ...` from an indicator's name. */
@@ -79,14 +89,17 @@ export function assessIndicators(
     const name = indicatorName(label);
     const outcomes: OutcomeFig[] = [];
     for (const c of outcomesFrom) {
-      const v = grid.number(r, c.col);
+      const cell = grid.value(r, c.col);
+      const withUnit = typeof cell === 'string' ? figureWithUnit(cell) : null;
+      const v = grid.number(r, c.col) ?? withUnit?.figure;
       if (v)
         outcomes.push({
           col: c,
           period: periodOf(c),
           value: v,
           forecast: c.header.role === 'forecast',
-          asText: typeof grid.value(r, c.col) === 'string',
+          asText: typeof cell === 'string',
+          unit: withUnit?.unit ?? null,
         });
     }
     const targets: TargetFig[] = [];
@@ -102,7 +115,14 @@ export function assessIndicators(
         );
         continue;
       }
-      if (t) targets.push({ col: c, year: c.header.period?.year ?? null, target: t });
+      // A limit (`Gränsvärde`) is a level not to be exceeded: a plain number under it is `≤`.
+      const limit = t && t.op === 'plain' && LIMIT.test(c.header.text);
+      if (t)
+        targets.push({
+          col: c,
+          year: c.header.period?.year ?? null,
+          target: limit ? { ...t, op: '<=' } : t,
+        });
     }
     outcomes.sort((a, b) => outcomeKey(b) - outcomeKey(a));
     const latest = outcomes[0] ?? null;
@@ -326,6 +346,13 @@ function assess(
     reason,
     directionSource,
   });
+  if (t.unit && latest.unit && unitKey(t.unit) !== unitKey(latest.unit)) {
+    return verdict(
+      opDirection,
+      'unclear',
+      `Utfallet är i ${latest.unit} och målet ${t.text} i ${t.unit}; enheterna går inte ihop.`,
+    );
+  }
   const percentish =
     t.percent || latest.value.percent || /%|(?<![\p{L}])andel(?![\p{L}])/iu.test(name);
   const shownOutcome = fmt(value, latest.value.percent || t.percent);

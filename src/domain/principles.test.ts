@@ -407,6 +407,24 @@ describe('indicators: targets and direction', () => {
     ).toMatchObject({ status: 'unclear' });
   });
 
+  test('a measure carries its unit: `15 µg/m3 (2023)` is 15; a Gränsvärde is a limit not to be exceeded; other units are unclear', () => {
+    const r = run([
+      ['Luft'],
+      ['Indikator', 'Senaste värdet', 'Gränsvärde'],
+      ['Partiklar (PM10)', '15 µg/m3 (2023)', '15 µg/m3 (2025)'],
+      ['Kvävedioxid', '12 µg/m3 (2023)', '10 µg/m3'],
+      ['Bensen', '1 mg/m3 (2023)', '5 µg/m3'],
+      ['Hushållsavfall', '479 kg/person', 'Högst 450 kg/person'],
+    ]);
+    expect(r.indicators.map((i) => [i.outcome, i.status, i.direction])).toEqual([
+      [15, 'met', 'lower'],
+      [12, 'not-met', 'lower'],
+      [1, 'unclear', 'lower'],
+      [479, 'not-met', 'lower'],
+    ]);
+    expect(r.problems.filter((p) => p.code === 'unreadable-number')).toEqual([]);
+  });
+
   test('a paragraph above the table is no goal: its words give no direction', () => {
     const r = run([
       ['Vårt uppdrag är att förbättra människors vardag. Vi ska utgå från invånarnas behov.'],

@@ -150,10 +150,6 @@ const KNOWN_GAPS: Readonly<Record<string, string>> = {
     'goal pages of Hållbarometern: the goal is a `Mål 3:` heading with its `Bedömning:` line and prose, not a goal table; goals in prose are not read',
   'falkenberg-2024-hallbarometern-mal: Mål 13!"Här kan du läsa mer om nuläget i Falkenberg inom mål 13" is a other goal with 0 indicators, ej-bedomd, printed ej':
     'goal pages of Hållbarometern: the goal is a `Mål 3:` heading with its `Bedömning:` line and prose, not a goal table; goals in prose are not read',
-  'huddinge-2024-miljobarometern-miljoprogram: MP25.5.1 Luft!A10 is a indicators table in no unit':
-    'a `Gränsvärde` column is not read as a target (a limit not to be exceeded), and values with a unit other than % (`15 µg/m3 (2023)`) are not read as numbers',
-  'huddinge-2024-miljobarometern-miljoprogram: MP25.5.1 Luft!"Partiklar (PM10)" is met (outcome 15)':
-    'a `Gränsvärde` column is not read as a target (a limit not to be exceeded), and values with a unit other than % (`15 µg/m3 (2023)`) are not read as numbers',
   'huddinge-2024-miljobarometern-miljoprogram: MP25.1 Klimat och energi!"Klimat och energi" is a other goal with 0 indicators, ej-bedomd, printed ej':
     'miljöprogram goals as page text with a doubled `Delmålet kan uppnås` verdict and targets in the goal sentence: goals in prose are not read',
   'huddinge-2024-miljobarometern-miljoprogram: MP25.6 Informera!"Informera och engagera" is a other goal with 0 indicators, ej-bedomd, printed helt':
