@@ -1,5 +1,6 @@
 import type { CellError, CellValue, SheetSnapshot } from './grid';
-import { parseRange } from './grid';
+import { forEachEntry, SPARSE_ROW_LENGTH } from './grid';
+import { MergedAreas } from './mergedAreas';
 import {
   cellText,
   isNoValue,
@@ -10,9 +11,6 @@ import {
 } from './values';
 
 const NONE: readonly number[] = [];
-
-/** At most this many cells of merged areas are indexed (one Map holds 2^24 entries at most). */
-const MAX_MERGED_CELLS = 2_000_000;
 
 /**
  * Random access to a sheet in sheet coordinates (1-based rows and columns), with merged areas
@@ -25,7 +23,7 @@ export class SheetGrid {
   readonly firstCol: number;
   readonly lastRow: number;
   readonly lastCol: number;
-  private readonly mergeOwner = new Map<string, { row: number; col: number }>();
+  private readonly merged: MergedAreas;
   /** Filled columns by row offset, computed once. */
   private readonly filled: (readonly number[] | undefined)[] = [];
   /** One filled-columns array per pattern of filled cells (by bit mask, rows up to 30 wide). */
@@ -43,23 +41,7 @@ export class SheetGrid {
     this.lastRow = this.firstRow + sheet.values.length - 1;
     this.lastCol = this.firstCol + width - 1;
     this.width = width;
-    let indexed = 0;
-    for (const m of sheet.merges) {
-      const area = parseRange(m);
-      // Only small areas matter for headers; skip huge merges to stay linear.
-      const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
-      if (cells > 200) continue;
-      // A sheet of a hundred thousand merged areas would pass what one Map can hold (2^24):
-      // merges are read for headers and goal cells, and two million cells of them is plenty.
-      if (indexed + cells > MAX_MERGED_CELLS) break;
-      indexed += cells;
-      for (let r = area.top; r <= area.bottom; r++) {
-        for (let c = area.left; c <= area.right; c++) {
-          if (r !== area.top || c !== area.left)
-            this.mergeOwner.set(`${r}:${c}`, { row: area.top, col: area.left });
-        }
-      }
-    }
+    this.merged = new MergedAreas(sheet.merges);
   }
 
   /** Cells showing an error (`#DIV/0!`), in sheet coordinates. */
@@ -127,13 +109,13 @@ export class SheetGrid {
   mergedText(row: number, col: number): string {
     const own = this.text(row, col);
     if (own !== '') return own;
-    const owner = this.mergeOwner.get(`${row}:${col}`);
+    const owner = this.merged.owner(row, col);
     return owner ? this.text(owner.row, owner.col) : '';
   }
 
   /** True when the cell belongs to a merged area but is not its top-left cell. */
   isMergedTail(row: number, col: number): boolean {
-    return this.mergeOwner.has(`${row}:${col}`);
+    return this.merged.owner(row, col) !== null;
   }
 
   /** True when a cell holds nothing at all (a `-` still counts as something written). */
@@ -153,7 +135,8 @@ export class SheetGrid {
 
   private scanFilled(row: number): readonly number[] {
     const r = this.sheet.values[row - this.firstRow];
-    if (!r) return NONE;
+    if (!r || r.length === 0) return NONE;
+    if (r.length > SPARSE_ROW_LENGTH) return filledEntries(r, this.firstCol);
     // Rows of a large table mostly share a few patterns: keep one array per pattern, not per row.
     const byMask = r.length <= 30;
     let mask = 0;
@@ -176,4 +159,14 @@ export class SheetGrid {
   isNoValue(row: number, col: number): boolean {
     return isNoValue(this.value(row, col));
   }
+}
+
+/** The filled columns of a long (maybe sparse) row, from its entries alone: a far cell is one. */
+function filledEntries(r: readonly CellValue[], firstCol: number): readonly number[] {
+  const out: number[] = [];
+  forEachEntry(r, (v, i) => {
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return;
+    out.push(firstCol + i);
+  });
+  return out;
 }

@@ -8,7 +8,8 @@ import type { CellObject, WorkSheet } from '@e965/xlsx';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../domain/grid';
 import { UnreadableWorkbookError } from '../../errors';
 import { detectFileKind } from './detectFileKind';
-import type { ReadBudget } from './readBudget';
+import { forEachEntry } from '../../domain/grid';
+import { EXCEL_ROWS, ReadBudget } from './readBudget';
 import { errorText, SnapshotBuilder, textValue } from './snapshotBuilder';
 
 /** Options of both xlsx readers. */
@@ -18,7 +19,10 @@ export interface ReadWorkbookOptions {
    * missing part); the snapshot holds it as an empty sheet. Without it such a sheet is only empty.
    */
   readonly onUnreadableSheet?: (sheet: string) => void;
-  /** Charged for every cell stored; without one, nothing is counted. */
+  /**
+   * Charged for every cell stored, and the keeper of Excel's limits on a cell's place; without
+   * one, `readWorkbook` keeps a budget of its own for the file.
+   */
   readonly budget?: ReadBudget;
 }
 
@@ -82,13 +86,14 @@ export function readWorkbook(
     throw libraryError(name, error);
   }
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  const budget = options.budget ?? new ReadBudget(name, bytes.length);
   return {
     name,
     sheets: book.SheetNames.map((sheetName) => {
       const sheet = book.Sheets[sheetName];
       // SheetJS drops a sheet it fails to parse (or finds no part for) without a word.
       if (!sheet) options.onUnreadableSheet?.(sheetName);
-      return readSheet(sheetName, sheet, date1904, options.budget);
+      return readSheet(sheetName, sheet, date1904, budget);
     }),
   };
 }
@@ -118,24 +123,29 @@ export function libraryError(name: string, error: unknown): UnreadableWorkbookEr
   return new UnreadableWorkbookError(name, 'corrupt', message);
 }
 
+/**
+ * One sheet's cells from SheetJS's dense rows, in time proportional to its cells: SheetJS's rows
+ * are JavaScript arrays that a far cell (`XFD1048576`, `A50000000`) leaves sparse, so a long row,
+ * and rows reaching past Excel's, are walked by their entries (`forEachEntry`), never counted to.
+ */
 function readSheet(
   name: string,
   sheet: WorkSheet | undefined,
   date1904: boolean,
-  budget: ReadBudget | undefined,
+  budget: ReadBudget,
 ): SheetSnapshot {
   const rows: (CellObject[] | undefined)[] = sheet?.['!data'] ?? [];
-  const builder = new SnapshotBuilder(date1904, budget && { budget, sheet: name });
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (!cell) continue;
+  const builder = new SnapshotBuilder(date1904, { budget, sheet: name });
+  const readRow = (row: CellObject[] | undefined, r: number): void => {
+    if (!row) return;
+    forEachEntry(row, (cell, c) => {
+      if (!cell) return;
       if (cell.t === 'e') builder.error(r, c, errorText(cell.v), cell.z);
       else builder.set(r, c, cellValue(cell, builder), cell.z);
-    }
-  }
+    });
+  };
+  if (rows.length > EXCEL_ROWS) forEachEntry(rows, readRow);
+  else for (let r = 0; r < rows.length; r++) readRow(rows[r], r);
   const merges = (sheet?.['!merges'] ?? []).map((range) => XLSX.utils.encode_range(range));
   return { name, origin: { row: 1, col: 1 }, ...builder.build(), merges };
 }
