@@ -140,14 +140,14 @@ export class ReadBudget {
    * A cell past Excel's own sheet (row `row`, column `col`, 0-based) in `sheet`: no Excel workbook
    * holds one, so the file is refused, in words naming the sheet, the cell and the limit.
    *
-   * @example budget.beyondExcel('Drift', 49_999_999, 0) // too-large: … A50000000 … 1 048 576 rader
+   * @example budget.beyondExcel('Drift', 49_999_999, 0) // too-large: … når cell A50000000, bortom Excels 1 048 576 rader
    */
   beyondExcel(sheet: string, row: number, col: number): UnreadableWorkbookError {
     const limit =
       row >= EXCEL_ROWS
         ? `Excels ${groupDigits(EXCEL_ROWS)} rader`
         : `Excels ${groupDigits(EXCEL_COLUMNS)} kolumner`;
-    return this.tooLarge(`bladet ${sheet} har en cell (${cellName(row, col)}) bortom ${limit}`);
+    return this.tooLarge(`bladet ${sheet} når cell ${cellName(row, col)}, bortom ${limit}`);
   }
 
   private tooLarge(detail: string): UnreadableWorkbookError {

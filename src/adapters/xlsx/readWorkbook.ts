@@ -8,8 +8,7 @@ import type { CellObject, WorkSheet } from '@e965/xlsx';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../domain/grid';
 import { UnreadableWorkbookError } from '../../errors';
 import { detectFileKind } from './detectFileKind';
-import { forEachEntry } from '../../domain/grid';
-import { EXCEL_ROWS, ReadBudget } from './readBudget';
+import { ReadBudget } from './readBudget';
 import { errorText, SnapshotBuilder, textValue } from './snapshotBuilder';
 
 /** Options of both xlsx readers. */
@@ -125,8 +124,8 @@ export function libraryError(name: string, error: unknown): UnreadableWorkbookEr
 
 /**
  * One sheet's cells from SheetJS's dense rows, in time proportional to its cells: SheetJS's rows
- * are JavaScript arrays that a far cell (`XFD1048576`, `A50000000`) leaves sparse, so a long row,
- * and rows reaching past Excel's, are walked by their entries (`forEachEntry`), never counted to.
+ * are JavaScript arrays that a far cell (`XFD1048576`, `A50000000`) leaves sparse, so rows and
+ * cells are walked by their own entries (`eachOwn`), never counted to from 0.
  */
 function readSheet(
   name: string,
@@ -136,18 +135,28 @@ function readSheet(
 ): SheetSnapshot {
   const rows: (CellObject[] | undefined)[] = sheet?.['!data'] ?? [];
   const builder = new SnapshotBuilder(date1904, { budget, sheet: name });
-  const readRow = (row: CellObject[] | undefined, r: number): void => {
-    if (!row) return;
-    forEachEntry(row, (cell, c) => {
-      if (!cell) return;
+  eachOwn(rows, (row, r) =>
+    eachOwn(row, (cell, c) => {
       if (cell.t === 'e') builder.error(r, c, errorText(cell.v), cell.z);
       else builder.set(r, c, cellValue(cell, builder), cell.z);
-    });
-  };
-  if (rows.length > EXCEL_ROWS) forEachEntry(rows, readRow);
-  else for (let r = 0; r < rows.length; r++) readRow(rows[r], r);
+    }),
+  );
   const merges = (sheet?.['!merges'] ?? []).map((range) => XLSX.utils.encode_range(range));
   return { name, origin: { row: 1, col: 1 }, ...builder.build(), merges };
+}
+
+/**
+ * Every entry of one of SheetJS's arrays with its position, holes skipped, ascending; and also
+ * one filed past the array indexes (SheetJS files row 10^20 of `A100000000000000000000` as a
+ * property `!data['100000000000000000000']`), so the builder refuses it as past Excel's sheet
+ * rather than losing it.
+ */
+function eachOwn<T>(items: readonly (T | undefined)[], visit: (item: T, at: number) => void): void {
+  const byKey = items as unknown as Readonly<Record<string, T | undefined>>;
+  for (const key of Object.keys(items)) {
+    const item = byKey[key];
+    if (item != null) visit(item, Number(key));
+  }
 }
 
 /** A SheetJS cell as the engine's plain value (error cells are the builder's `error`). */

@@ -106,7 +106,8 @@ export class SnapshotBuilder {
       this.formats[row] = formats;
       this.storedRows++;
     }
-    if (col >= this.width) this.width = Math.min(col + 1, WIDTH_AHEAD);
+    // A far cell widens nothing: its row is a sparse array, and the others stay narrow.
+    if (col >= this.width && col < WIDTH_AHEAD) this.width = col + 1;
     values[col] = value;
     formats[col] = z;
     if (this.errors.size > 0) this.errors.delete(row * MAX_COLS + col);
