@@ -31,6 +31,8 @@ export class SheetGrid {
   /** Text cells read as numbers, by `row offset × width + column offset`. */
   private readonly texts = new Map<number, ParsedNumber | null>();
   private readonly width: number;
+  /** Offsets of the rows holding any entry, ascending; made when first asked for. */
+  private storedRows: readonly number[] | undefined;
 
   constructor(private readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -122,6 +124,39 @@ export class SheetGrid {
   isBlank(row: number, col: number): boolean {
     const v = this.value(row, col);
     return v === null || (typeof v === 'string' && v.trim() === '');
+  }
+
+  /**
+   * The first row at or after `row` that holds something, or `lastRow + 1` when none does: a
+   * stretch of empty rows is stepped over at once, so tables are found from the filled rows and
+   * a sheet of A1 and XFD1048576 costs two rows, not a million. Example: `nextFilledRow(2)` → 9
+   * on a sheet with values in rows 1 and 9 only.
+   */
+  nextFilledRow(row: number): number {
+    const stored = (this.storedRows ??= this.findStoredRows());
+    // The first stored row offset at or after `row`'s, by halves.
+    let lo = 0;
+    let hi = stored.length;
+    const at = row - this.firstRow;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((stored[mid] ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    // A stored row may hold only blanks (`' '`): those are empty rows too.
+    for (; lo < stored.length; lo++) {
+      const r = this.firstRow + (stored[lo] ?? 0);
+      if (this.filledColumns(r).length > 0) return r;
+    }
+    return this.lastRow + 1;
+  }
+
+  private findStoredRows(): readonly number[] {
+    const out: number[] = [];
+    this.sheet.values.forEach((r, i) => {
+      if (r.length > 0) out.push(i);
+    });
+    return out;
   }
 
   /** Columns of a row that hold something, in order. */

@@ -167,9 +167,11 @@ export function detectTables(grid: SheetGrid): DetectedTable[] {
   let row = grid.firstRow;
   while (row <= grid.lastRow) {
     if (grid.filledColumns(row).length === 0) {
-      blankRun++;
+      // Empty rows are stepped over at once (a stray far cell leaves a million of them).
+      const next = grid.nextFilledRow(row);
+      blankRun += next - row;
       if (blankRun > 2) pending = [];
-      row++;
+      row = next;
       continue;
     }
     blankRun = 0;
