@@ -99,9 +99,11 @@ export class SnapshotBuilder {
     let formats = this.formats[row];
     if (!values || !formats) {
       // As wide as the widest row so far (a row grown cell by cell would hold room for 17), and
-      // filled, so that every row is an array of the same kind whatever its first value.
-      values = new Array<CellValue>(this.width).fill(null);
-      formats = new Array<unknown>(this.width).fill(null);
+      // filled, so that every row is an array of the same kind whatever its first value; a row
+      // begun by a far cell holds that cell alone.
+      const width = col < WIDTH_AHEAD ? this.width : 0;
+      values = new Array<CellValue>(width).fill(null);
+      formats = new Array<unknown>(width).fill(null);
       this.values[row] = values;
       this.formats[row] = formats;
       this.storedRows++;
