@@ -40,7 +40,7 @@ function dense(rows: CellValue[][]): SheetSnapshot {
   return sheetOf('Ekonomi', padded, { merges: MERGES });
 }
 
-const SHARED_EMPTY: readonly CellValue[] = Object.freeze([]);
+const SHARED_EMPTY: readonly never[] = Object.freeze([]);
 
 /**
  * The same cells sparse: each row cut after its last value, empty rows one shared array, row 16
@@ -65,7 +65,9 @@ function sparse(rows: CellValue[][], far: { row: number; col: number }[] = []): 
     row[cell.col - 1] = 7;
     values.push(row);
   }
-  const formats = values.map((r) => (r.length === 0 ? SHARED_EMPTY : r.map(() => 'General')));
+  const formats = values.map((r): readonly (string | null)[] =>
+    r.length === 0 ? [] : r.map(() => 'General'),
+  );
   return { name: 'Ekonomi', origin: { row: 1, col: 1 }, values, formats, merges: MERGES };
 }
 
