@@ -17,6 +17,17 @@ export function twoFarCells(far: string): Buffer {
   return rawXlsx([{ name: 'Glest', rowsXml }]);
 }
 
+/** `rows` rows, each a label in A (`Rad 7`) and its number in XFD (7): a column at the far edge. */
+export function farColumn(rows: number): Buffer {
+  const xml: string[] = [];
+  for (let r = 1; r <= rows; r++) {
+    xml.push(
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Rad ${r}</t></is></c>${numCell(`XFD${r}`, r)}</row>`,
+    );
+  }
+  return rawXlsx([{ name: 'Glest', rowsXml: xml.join('') }]);
+}
+
 /**
  * A copy of the workbook `bytes` with one more cell, the number `value` at `ref`, in the sheet
  * part `part`, after the part's last row (so `ref` must lie below it).
