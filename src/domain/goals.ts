@@ -220,7 +220,11 @@ export function readGoals(
   for (const table of tables) {
     const isIndicators = table.kind === 'indicators';
     const titleRow = table.top - 1;
-    for (let r = previousBottom + 1; r < table.top; r++) {
+    for (
+      let r = grid.nextFilledRow(previousBottom + 1);
+      r < table.top;
+      r = grid.nextFilledRow(r + 1)
+    ) {
       const line = lineAt(grid, r);
       if (!line) continue;
       if (SECTION.test(line.text.trim())) {
