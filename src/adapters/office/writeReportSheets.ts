@@ -14,6 +14,7 @@
  * that a user's formulas pointing at it keep their references instead of turning into `#REF!`.
  */
 import { address } from '../../domain/grid';
+import { REPORT_MARKER } from '../../domain/reportMarker';
 import type { ReportSheet } from '../../domain/reportSheets';
 import type { Progress, WriteOutcome } from '../../taskpane/host';
 import { layoutDocumentSheet } from './documentLayout';
@@ -24,7 +25,7 @@ import { ACTION_BYTES, jsonSize, SYNC_BUDGET_BYTES } from './payload';
 import { isCandidateName, planSheetNames, type ExistingSheet } from './sheetNames';
 
 /** The sheet-scoped name that marks a sheet as written by Nämndplan. */
-export const REPORT_MARKER = 'NamndplanRapport';
+export { REPORT_MARKER };
 
 /** One queued piece of work and its estimated request size. */
 interface Op {

@@ -9,6 +9,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../domain/gr
 import { UnreadableWorkbookError } from '../../errors';
 import { detectFileKind } from './detectFileKind';
 import { ReadBudget } from './readBudget';
+import { reportSheetNames } from './reportSheetMarks';
 import { errorText, SnapshotBuilder, textValue } from './snapshotBuilder';
 
 /** Options of both xlsx readers. */
@@ -88,7 +89,8 @@ export function readWorkbook(
   const budget = options.budget ?? new ReadBudget(name, bytes.length);
   return {
     name,
-    sheets: book.SheetNames.map((sheetName) => {
+    // Our own report sheets are never analysed again (reportSheetMarks.ts).
+    sheets: withoutReportSheets(book).map((sheetName) => {
       const sheet = book.Sheets[sheetName];
       // SheetJS drops a sheet it fails to parse (or finds no part for) without a word.
       if (!sheet) options.onUnreadableSheet?.(sheetName);
@@ -176,4 +178,10 @@ function cellValue(cell: CellObject, builder: SnapshotBuilder): CellValue {
     default:
       return null;
   }
+}
+
+/** The book's sheet names but those that carry Nämndplan's report marker. */
+function withoutReportSheets(book: XLSX.WorkBook): string[] {
+  const ours = reportSheetNames(book);
+  return ours.size === 0 ? book.SheetNames : book.SheetNames.filter((n) => !ours.has(n));
 }
