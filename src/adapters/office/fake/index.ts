@@ -20,3 +20,5 @@ export {
 } from './fakeExcel';
 export { MAX_MERGED_AREAS } from './fakeRange';
 export { conditionalFill } from './fakeConditional';
+export { isLocked, protectionOf } from './fakeProtection';
+export { validationAt, validationsOf, type FakeValidation } from './fakeValidation';
