@@ -69,7 +69,7 @@ async function filledTemplate(): Promise<Template> {
   risks!.getCell('F5').value = 'Stickprov på tio fakturor';
   risks!.getCell('G5').value = 'Ekonomichef';
   risks!.getCell('I5').value = 'Nämnden';
-  const bytes = new Uint8Array((await book.xlsx.writeBuffer()));
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
   const snapshot = await readWorkbookStream(bytes, 'mall.xlsx');
   const formulas = await readFormulaCells(bytes, Object.values(SHEET_NAMES));
   const template = analyzeWorkbook(snapshot, { formulas }).template;
