@@ -213,6 +213,20 @@ describe("a user's sheets and our own earlier templates", () => {
     expect(model.stats().syncs).toBe(3);
   });
 
+  it("beside a user's own sheet named NP Mall, the marker goes to NP Mall (2) and is still found", async () => {
+    const model = FakeWorkbookModel.fromFixture({
+      sheets: [{ name: 'NP Mall', values: [['Anteckningar om mallarna']] }],
+    });
+    const content = prefillTemplate(null, { period: 'T1 2025' });
+    await write(model, content);
+    expect(at(model.sheet('NP Mall'), 'A1').value).toBe('Anteckningar om mallarna');
+    expect(model.sheet('NP Mall (2)')?.visibility).toBe('VeryHidden');
+    const snapshot = await excelRun(model)((ctx) =>
+      readWorkbookFromExcel(ctx, undefined, { merges: false }),
+    );
+    expect(readTemplate(snapshot)).toEqual(content);
+  });
+
   it('asks before rewriting our earlier templates: declined, nothing changes; agreed, rewritten in place', async () => {
     const { fixture, content } = await seed('mark-2024');
     const model = FakeWorkbookModel.fromFixture(fixture);

@@ -50,10 +50,14 @@ import {
 
 /** The marker lines of a workbook, or null when it is none of the product's templates. */
 export function templateMarker(workbook: WorkbookSnapshot): MarkerLine[] | null {
-  const marker = workbook.sheets.find((s) => s.name === MARKER_SHEET);
+  // `NP Mall (2)` where the Office adapter found a sheet of that name that was not its own.
+  const named = (name: string): boolean =>
+    name === MARKER_SHEET || (name.startsWith(`${MARKER_SHEET} (`) && /\(\d+\)$/.test(name));
+  const marker = workbook.sheets.find(
+    (s) => named(s.name) && new SheetGrid(s).text(1, 1) === MARKER_TEXT,
+  );
   if (!marker) return null;
   const grid = new SheetGrid(marker);
-  if (grid.text(1, 1) !== MARKER_TEXT) return null;
   const lines: MarkerLine[] = [];
   for (let r = 2; r <= grid.lastRow; r++) {
     const line = parseMarkerLine(grid.text(r, 1));
