@@ -16,6 +16,7 @@ import {
   type FakeSheet,
   type FakeWorkbookFixture,
 } from '../../src/adapters/office/fake';
+import { createExcelHost } from '../../src/adapters/office/excelHost';
 import { readWorkbookFromExcel } from '../../src/adapters/office/readWorkbook';
 import {
   TEMPLATE_MARKER,
@@ -303,5 +304,32 @@ describe('the in-memory Excel is as strict about protection and validation as Ex
       null,
       'Ja,Nej',
     ]);
+  });
+});
+
+describe('the Excel host writes the templates in two runs, asking in between', () => {
+  it('adds them in 3 syncs without a question, and asks before rewriting them', async () => {
+    const model = FakeWorkbookModel.fromFixture({ sheets: [{ name: 'Blad1', values: [['x']] }] });
+    const host = createExcelHost({ run: excelRun(model) });
+    const content = prefillTemplate(null, { period: 'T1 2025' });
+    const asked: string[][] = [];
+    const confirm = (names: string[]): Promise<boolean> => {
+      asked.push(names);
+      return Promise.resolve(true);
+    };
+    expect(await host.writeTemplates?.(content, confirm)).toEqual({
+      written: ALL,
+      replaced: [],
+      cancelled: false,
+    });
+    // Run 1: the names; run 2: the names again, then every write.
+    expect(model.stats().syncs).toBe(3);
+    expect(asked).toEqual([]);
+    model.resetStats();
+    expect((await host.writeTemplates?.(content, confirm))?.replaced).toEqual(ALL);
+    expect(asked).toEqual([ALL]);
+    // Each run also probes our earlier sheets (markers, protection): 2 + 3.
+    expect(model.stats().syncs).toBe(5);
+    expect(model.sheets.map((s) => s.name)).toEqual(['Blad1', ...ALL, 'NP Mall']);
   });
 });

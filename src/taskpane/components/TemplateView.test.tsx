@@ -170,3 +170,30 @@ it('the Mallar action downloads the templates in standalone mode, pre-filled fro
   expect(content?.scale).toBe(3);
   expect(content?.drift).toEqual([]);
 });
+
+it('in Excel the Mallar action asks, in its own words, before rewriting earlier templates', async () => {
+  const writeTemplates = jest.fn(
+    async (_c: TemplateContent, confirm: (names: string[]) => Promise<boolean>) => {
+      const yes = await confirm(['Uppföljning drift', 'Måluppfyllelse']);
+      return yes
+        ? { written: ['Uppföljning drift'], replaced: ['Uppföljning drift'], cancelled: false }
+        : { written: [], replaced: [], cancelled: true };
+    },
+  );
+  const host = { kind: 'excel', writeTemplates } as unknown as WorkbookHost;
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LocaleProvider initial="sv">
+        <TemplatesButton host={host} report={null} scale={4} disabled={false} />
+      </LocaleProvider>
+    </FluentProvider>,
+  );
+  await userEvent.click(screen.getByRole('button', { name: 'Mallar' }));
+  const dialog = await screen.findByRole('alertdialog');
+  expect(within(dialog).getByText('Ersätta tidigare mallar?')).toBeTruthy();
+  expect(dialog.textContent).toContain('Bladen Uppföljning drift, Måluppfyllelse är mallar');
+  await userEvent.click(await within(dialog).findByRole('button', { name: 'Avbryt' }));
+  expect(
+    await screen.findByText('Inga mallar skrevs: de tidigare mallbladen är kvar som de var.'),
+  ).toBeTruthy();
+});
