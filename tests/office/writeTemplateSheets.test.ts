@@ -103,6 +103,8 @@ describe.each(Object.keys(FIRST_LINE))(
       expect(outcome).toEqual({ written: names, replaced: [], cancelled: false });
       expect(model.stats().syncs).toBe(taken.length > 0 ? 3 : 2);
       expect(model.calculationSuspendedSyncs).toBe(1);
+      // The one write sync of a seed's templates: 20–31 KB, far below Excel's 5 MB.
+      expect(model.stats().maxRequestBytes).toBeLessThan(40_000);
       expect(model.sheets.map((s) => s.name)).toEqual([...before, ...names, 'NP Mall']);
       expect(model.sheets.slice(0, before.length).map((s) => JSON.stringify(s.values))).toEqual(
         userValues,

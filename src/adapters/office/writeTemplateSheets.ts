@@ -17,6 +17,8 @@
  * taken (markers and protection of those sheets); `writePlannedTemplateSheets` 1 (every write,
  * calculation suspended). So a workbook without earlier templates gets them in 2 syncs in one
  * run (`writeTemplateSheets`), or 1 + 2 in the pane's two runs (plan, ask, plan again and write).
+ * The write is small: 20–31 KB for the seed documents' templates, 1.3 MB for one of 5 000 lines,
+ * a quarter of Excel's 5 MB request limit (measured over the in-memory Excel).
  */
 import { address } from '../../domain/grid';
 import type { TemplateKind } from '../../domain/report';
