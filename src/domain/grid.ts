@@ -36,6 +36,11 @@ export interface CellError {
 export interface WorkbookSnapshot {
   readonly name: string;
   readonly sheets: readonly SheetSnapshot[];
+  /**
+   * The formulas of the product's own template sheets, where the adapter read them (the Office
+   * adapter does, `readTemplateFormulas`): sheet → A1 → formula without `=` (`FormulaCells`).
+   */
+  readonly formulas?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** Converts a 0-based column index to letters: 0 → `A`, 27 → `AB`. */

@@ -335,3 +335,25 @@ describe('the Excel host writes the templates in two runs, asking in between', (
     expect(model.sheets.map((s) => s.name)).toEqual(['Blad1', ...ALL, 'NP Mall']);
   });
 });
+
+describe('a filled template checked in Excel', () => {
+  it('is read with its formulas, so a typed number is told from a kept formula exactly', async () => {
+    const { fixture, content } = await seed('mark-2024');
+    const model = FakeWorkbookModel.fromFixture(fixture);
+    await write(model, content);
+    const drift = model.sheet(DRIFT) as FakeSheet;
+    // The committee fills Funktionsstöd and types a number over Avvikelse on the next line.
+    drift.setValue(4, 2, -120);
+    drift.setValue(4, 3, -230.8);
+    drift.setValue(5, 4, 0);
+    drift.setFormula(5, 4, undefined);
+    const host = createExcelHost({ run: excelRun(model) });
+    const snapshot = await host.readWorkbook();
+    expect(snapshot.formulas?.get(DRIFT)?.get('E5')).toBe('IF(OR(B5="",D5=""),"",D5-B5)');
+    expect(snapshot.formulas?.get(DRIFT)?.has('E6')).toBe(false);
+    const template = analyzeWorkbook(snapshot).template;
+    const overwritten = template?.gaps.filter((g) => g.kind === 'formula-overwritten');
+    // E6 only: the fake computes no formula (E5 shows #NAME?), yet E5 is known to hold its own.
+    expect(overwritten?.map((g) => `${g.sheet}!${g.cell}`)).toEqual([`${DRIFT}!E6`]);
+  });
+});

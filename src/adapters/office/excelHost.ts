@@ -8,9 +8,10 @@ import type { Progress, WorkbookHost, WriteOutcome } from '../../taskpane/host';
 import type { Report } from '../../domain/report';
 import { DEFAULT_RISK_THRESHOLD } from '../../domain/analyze';
 import type { WorkbookSnapshot } from '../../domain/grid';
-import type { TemplateContent } from '../../domain/templates';
+import { templateMarker, type TemplateContent } from '../../domain/templates';
 import { ExcelHostError, toExcelHostError } from './officeErrors';
 import { readWorkbookFromExcel } from './readWorkbook';
+import { readTemplateFormulas } from './readTemplateFormulas';
 import { selectCell } from './selectCell';
 import { readWorkbookSettings, writeWorkbookSettings } from './workbookSettings';
 import { planReportSheets, writePlannedReportSheets } from './writeReportSheets';
@@ -92,7 +93,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
     kind: 'excel',
     async readWorkbook(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
       try {
-        return await run(READ_OPTIONS, (context) => readWorkbookFromExcel(context, onProgress));
+        const snapshot = await run(READ_OPTIONS, (context) =>
+          readWorkbookFromExcel(context, onProgress),
+        );
+        // One of our templates: its formulas too (one more run), so a number typed over one is
+        // told exactly. Any other workbook is read once.
+        if (templateMarker(snapshot) === null) return snapshot;
+        const formulas = await run(READ_OPTIONS, (context) =>
+          readTemplateFormulas(context, snapshot),
+        );
+        return formulas === null ? snapshot : { ...snapshot, formulas };
       } catch (error) {
         throw toExcelHostError(error);
       }

@@ -12,7 +12,7 @@
  * - Internkontrollplan: sannolikhet, konsekvens, kontrollmoment, ansvarig, frekvens, rapporteras till.
  *
  * Formulas: the grid holds cached values only, so whether a cell still holds its formula comes
- * from `formulas` (read by the xlsx adapter). Without it a formula cell counts as overwritten
+ * from `formulas` (read by the xlsx adapter, or by the Office adapter into `workbook.formulas`). Without it a formula cell counts as overwritten
  * only when its value differs from what the formula gives.
  */
 import { Decimal } from '../decimal';
@@ -82,7 +82,8 @@ export function checkTemplate(
   for (const line of marker) {
     const snapshot = workbook.sheets.find((s) => s.name === line.sheet);
     if (!snapshot) continue;
-    const c = new Checker(new SheetGrid(snapshot), line, options.formulas, gaps);
+    const formulas = options.formulas ?? workbook.formulas;
+    const c = new Checker(new SheetGrid(snapshot), line, formulas, gaps);
     switch (line.kind) {
       case 'uppfoljning-drift':
         c.money(DRIFT, true);
