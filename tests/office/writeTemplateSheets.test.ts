@@ -117,6 +117,11 @@ describe.each(Object.keys(FIRST_LINE))(
       expect(at(drift, 'A5')).toMatchObject({ value: label, locked: true });
       expect(at(drift, 'B5')).toMatchObject({ value: budget, locked: true });
       expect(at(drift, 'C5').locked).toBe(false);
+      // Header bold on blue, the committee's cells light yellow; Verksamhet 36 characters wide.
+      expect(drift?.style(3, 0)).toEqual({ bold: true, fill: '#D9E1F2' });
+      expect(drift?.style(4, 2)).toEqual({ fill: '#FFF9E5' });
+      expect(drift?.columnWidths.get(0)).toBe(192.75);
+      expect(at(drift, 'C5').format).toMatch(/^\[\$-41D\]#,##0(\.0)?;-#,##0(\.0)?$/);
       expect(at(drift, 'E5')).toMatchObject({
         formula: negative ? '=IF(OR(B5="",D5=""),"",D5-B5)' : '=IF(OR(B5="",D5=""),"",B5-D5)',
         locked: true,
