@@ -7,6 +7,7 @@
 import { DEFAULT_RISK_THRESHOLD } from '../domain/analyze';
 import type { WorkbookSnapshot } from '../domain/grid';
 import type { AnalyzeOptions, Report } from '../domain/report';
+import type { TemplateContent } from '../domain/templates';
 import type { ReportSheetOptions } from '../domain/standardTables';
 import type { AnalysisRequest, WorkbookAnalyzer } from './analysis/analyzer';
 import { downloadFile, reportFileName, XLSX_MIME } from './download';
@@ -23,6 +24,11 @@ export interface FileHost extends WorkbookHost {
   setFile(name: string, file: Blob): void;
   analyseWorkbook(options: AnalyzeOptions, onProgress?: (p: Progress) => void): Promise<Report>;
   cancel(): void;
+  /** Downloads the templates as `Nämndplan mallar.xlsx` (nothing to replace: never asks). */
+  writeTemplates(
+    content: TemplateContent,
+    confirmReplace: (sheetNames: string[]) => Promise<boolean>,
+  ): Promise<WriteOutcome>;
 }
 
 /** What the file host needs from the outside world; tests replace any of them. */
