@@ -81,6 +81,8 @@ describeWithChromium('templates in a stand-in Excel', () => {
       ['Ledning, adm, nämnd', -47.9],
     ]);
     expect(drift?.values[7]?.[0]).toBe('Summa');
+    // No period asked in the pane: Mark's budget year names it.
+    expect(drift?.values[3]?.slice(1, 3)).toEqual(['Budget 2023', 'Utfall 2023']);
 
     await page.getByRole('button', { name: 'Analysera igen' }).click();
     const completeness = page.getByTestId('template-completeness');

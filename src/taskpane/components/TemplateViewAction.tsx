@@ -43,7 +43,13 @@ export function useTemplatesAction(
     setNotice(null);
     setError(null);
     try {
-      const outcome = await host.writeTemplates(prefillTemplate(report, { scale }), confirmReplace);
+      // The pane asks for no period: the budget's year names it (`Utfall 2025`) where known.
+      const first = prefillTemplate(report, { scale });
+      const content =
+        first.budgetYear === null
+          ? first
+          : prefillTemplate(report, { scale, period: String(first.budgetYear) });
+      const outcome = await host.writeTemplates(content, confirmReplace);
       const t = m.templates;
       if (outcome.cancelled) setNotice(t.cancelled);
       else
