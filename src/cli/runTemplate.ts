@@ -31,7 +31,8 @@ export interface TemplateIo {
  * standard error when the workbook itself goes to standard output).
  *
  * @example await runTemplate({ kind: 'template', out: 'mall.xlsx', from: 'plan.xlsx',
- *   period: 'delår 2025', scale: 4 }, io) // → mall.xlsx written
+ *   period: 'delår 2025', scale: 4, thresholdAmount: null, thresholdPercent: null }, io)
+ *   // → mall.xlsx written
  * @throws UsageError, OutputWriteError, UnreadableWorkbookError as `runCli` answers them.
  */
 export async function runTemplate(command: TemplateCommand, io: TemplateIo): Promise<void> {
@@ -47,7 +48,11 @@ export async function runTemplate(command: TemplateCommand, io: TemplateIo): Pro
     io.step(`analyserar ${basename(command.from)}`);
     report = analyzeWorkbook(snapshot);
   }
-  const content = prefillTemplate(report, { period: command.period, scale: command.scale });
+  const content = prefillTemplate(report, {
+    period: command.period,
+    scale: command.scale,
+    thresholds: { amount: command.thresholdAmount, percent: command.thresholdPercent },
+  });
   io.step(`skriver ${basename(command.out)}`);
   const data = await writeTemplate(content);
   io.step(null);

@@ -47,6 +47,11 @@ export interface CellError {
 export interface WorkbookSnapshot {
   readonly name: string;
   readonly sheets: readonly SheetSnapshot[];
+  /**
+   * The formulas of the product's own template sheets, where the adapter read them (the Office
+   * adapter does, `readTemplateFormulas`): sheet → A1 → formula without `=` (`FormulaCells`).
+   */
+  readonly formulas?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** Rows at most this long are walked index by index; longer ones by their entries alone. */

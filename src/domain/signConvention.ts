@@ -16,6 +16,14 @@ const INCOME = /intäkt|kommunbidrag|bidrag(?![\p{L}])|avgifter|ersättning|för
 
 const COSTS = /kostnad|personal|lokal|hyr|köp av|löner|material|avskrivning|tjänster/iu;
 
+/**
+ * True for a label naming a kind of money, an income or a cost (`Intäkter`, `Personalkostnader`,
+ * `Kommunbidrag`, `Köp av tjänster`), rather than a verksamhet.
+ */
+export function isMoneyKindLabel(label: string): boolean {
+  return INCOME.test(label) || COSTS.test(label);
+}
+
 /** Decides the sign convention: from a printed variance, from income and cost rows, from the amounts. */
 export function signConvention(
   table: DetectedTable,

@@ -28,6 +28,8 @@ import { GoalsView } from './components/GoalsView';
 import { ProgressView } from './components/ProgressView';
 import { SettingsView } from './components/SettingsView';
 import { SummaryView } from './components/SummaryView';
+import { TemplateView } from './components/TemplateView';
+import { TemplatesButton } from './components/TemplateViewAction';
 import { isFileHost } from './fileHost';
 import { buildFindings, summarize, type Finding } from './findings';
 import { useHost } from './HostContext';
@@ -170,6 +172,18 @@ export function App(): JSX.Element {
       <p role="status" aria-live="polite" className={s.notice} data-testid="notice">
         {analysis.notice ?? ''}
       </p>
+
+      <section aria-label={m.templates.action} className={s.actions}>
+        <TemplatesButton host={host} report={report} scale={goalScale} disabled={busy} />
+      </section>
+
+      {report?.template && (
+        <TemplateView
+          template={report.template}
+          canSelect={host.kind === 'excel'}
+          onSelect={onSelectCell}
+        />
+      )}
 
       {report !== null && summary !== null && money !== null && (
         <>

@@ -7,10 +7,13 @@
 import { DEFAULT_RISK_THRESHOLD } from '../domain/analyze';
 import type { WorkbookSnapshot } from '../domain/grid';
 import type { AnalyzeOptions, Report } from '../domain/report';
+import type { TemplateContent } from '../domain/templates';
 import type { ReportSheetOptions } from '../domain/standardTables';
 import type { AnalysisRequest, WorkbookAnalyzer } from './analysis/analyzer';
 import { downloadFile, reportFileName, XLSX_MIME } from './download';
 import type { Progress, WorkbookHost, WriteOutcome } from './host';
+import { TEMPLATE_FILE_NAME } from './host';
+import { loadTemplateWriter } from './loadTemplateWriter';
 
 /** A host over a picked file; `setFile` chooses the file to read. */
 export interface FileHost extends WorkbookHost {
@@ -21,6 +24,11 @@ export interface FileHost extends WorkbookHost {
   setFile(name: string, file: Blob): void;
   analyseWorkbook(options: AnalyzeOptions, onProgress?: (p: Progress) => void): Promise<Report>;
   cancel(): void;
+  /** Downloads the templates as `Nämndplan mallar.xlsx` (nothing to replace: never asks). */
+  writeTemplates(
+    content: TemplateContent,
+    confirmReplace: (sheetNames: string[]) => Promise<boolean>,
+  ): Promise<WriteOutcome>;
 }
 
 /** What the file host needs from the outside world; tests replace any of them. */
@@ -30,6 +38,8 @@ export interface FileHostDeps {
   download(bytes: Uint8Array, fileName: string): void;
   /** Current report sheet settings (the pane's remembered thresholds). */
   reportOptions(): ReportSheetOptions;
+  /** The template writer, loaded when first asked for (tests pass the writer itself). */
+  templateWriter?: typeof loadTemplateWriter;
 }
 
 const browserDownload = (bytes: Uint8Array, fileName: string): void =>
@@ -95,6 +105,12 @@ export function createFileHost(
       );
       download(bytes, name);
       return { written: [name], replaced: [], cancelled: false };
+    },
+    // The templates are made here, not by the analyzer: they need no file, only the report.
+    async writeTemplates(content): Promise<WriteOutcome> {
+      const write = await (deps.templateWriter ?? loadTemplateWriter)();
+      download(await write(content), TEMPLATE_FILE_NAME);
+      return { written: [TEMPLATE_FILE_NAME], replaced: [], cancelled: false };
     },
     selectCell(): Promise<boolean> {
       return Promise.resolve(false);

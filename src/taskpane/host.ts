@@ -1,5 +1,6 @@
 import type { WorkbookSnapshot } from '../domain/grid';
 import type { AnalyzeOptions, Report } from '../domain/report';
+import type { TemplateContent } from '../domain/templates';
 
 /** Progress of a long read or write: a phase and, where known, how far (0-1). */
 export interface Progress {
@@ -49,6 +50,15 @@ export interface WorkbookHost {
     confirmReplace: (sheetNames: string[]) => Promise<boolean>,
     onProgress?: (p: Progress) => void,
   ): Promise<WriteOutcome>;
+  /**
+   * Adds the product's templates (`content`, from `prefillTemplate`). In Excel: template sheets
+   * of our own in the open workbook, never the user's; asks `confirmReplace` before rewriting
+   * earlier ones. In a browser: downloads `Nämndplan mallar.xlsx` (`TEMPLATE_FILE_NAME`).
+   */
+  writeTemplates?(
+    content: TemplateContent,
+    confirmReplace: (sheetNames: string[]) => Promise<boolean>,
+  ): Promise<WriteOutcome>;
   /** Selects a cell (Excel) or is a no-op that resolves false (standalone). */
   selectCell(sheet: string, cell: string): Promise<boolean>;
   /**
@@ -60,3 +70,6 @@ export interface WorkbookHost {
     write(value: unknown): Promise<void>;
   };
 }
+
+/** The file standalone mode downloads the templates as. */
+export const TEMPLATE_FILE_NAME = 'Nämndplan mallar.xlsx';

@@ -3,6 +3,7 @@
  * from here through `useMessages()`; nothing user-facing is written inline in a component.
  */
 import type { GoalRule, GoalVerdict, IndicatorStatus } from '../domain/report';
+import { TEMPLATE_TEXTS, type TemplateTexts } from './templateTexts';
 
 export type Locale = 'sv' | 'en';
 
@@ -10,6 +11,7 @@ export type FindingGroup = 'checks' | 'variances' | 'indicators' | 'risks' | 'pr
 
 /** The words of one language. Parameterised texts are functions. */
 export interface Messages {
+  templates: TemplateTexts;
   locale: Locale;
   appTitle: string;
   /** Shown at once while Office starts (`Office.onReady`), before the pane can do anything. */
@@ -173,6 +175,7 @@ export interface Messages {
 }
 
 const sv: Messages = {
+  templates: TEMPLATE_TEXTS.sv,
   locale: 'sv',
   appTitle: 'Nämndplan',
   starting: 'Startar Nämndplan …',
@@ -350,6 +353,7 @@ const sv: Messages = {
 };
 
 const en: Messages = {
+  templates: TEMPLATE_TEXTS.en,
   locale: 'en',
   appTitle: 'Nämndplan',
   starting: 'Starting Nämndplan …',

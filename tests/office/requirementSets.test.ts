@@ -91,6 +91,20 @@ const USED: [cls: string, member: string, minor: number, optional?: 'optional'][
   ['SettingCollection', 'add', 4],
   ['SettingCollection', 'getItemOrNullObject', 4],
   ['Setting', 'value', 4],
+  // The templates (writeTemplateSheets.ts): formulas, locks, protection, the comment rule, lists.
+  ['Range', 'formulas', 1],
+  ['RangeFormat', 'protection', 2],
+  ['FormatProtection', 'locked', 2],
+  ['Worksheet', 'protection', 2],
+  ['WorksheetProtection', 'protected', 2],
+  ['WorksheetProtection', 'protect', 2],
+  ['WorksheetProtection', 'unprotect', 7],
+  ['ConditionalFormat', 'custom', 6],
+  ['ConditionalFormatRule', 'formula', 6],
+  ['Range', 'dataValidation', 8, 'optional'],
+  ['DataValidation', 'rule', 8, 'optional'],
+  ['DataValidation', 'prompt', 8, 'optional'],
+  ['DataValidation', 'errorAlert', 8, 'optional'],
 ];
 
 /**
@@ -99,7 +113,7 @@ const USED: [cls: string, member: string, minor: number, optional?: 'optional'][
  * `load`, collection `items`: ExcelApi 1.1, in the docs' first row).
  */
 const NOT_EXCEL = new Set(
-  'areas code columns context filter find header left max message min points replace round rows set sheet sheets source split target text title top trim width worksheet workbook application load items bottom horizontal vertical key notes layout styles'.split(
+  'areas code columns context ranges filter find header left max message min points replace round rows set sheet sheets source split target text title top trim width worksheet workbook application load items bottom horizontal vertical key notes layout styles'.split(
     ' ',
   ),
 );

@@ -10,12 +10,15 @@ import type { Progress, WorkbookHost, WriteOutcome } from '../../taskpane/host';
 import type { Report } from '../../domain/report';
 import { DEFAULT_RISK_THRESHOLD } from '../../domain/analyze';
 import type { WorkbookSnapshot } from '../../domain/grid';
+import { templateMarker, type TemplateContent } from '../../domain/templates';
 import { ExcelHostError, toExcelHostError } from './officeErrors';
 import { readWorkbookFromExcel } from './readWorkbook';
+import { readTemplateFormulas } from './readTemplateFormulas';
 import { selectCell } from './selectCell';
 import { readWorkbookSettings, writeWorkbookSettings } from './workbookSettings';
 import { planReportSheets, writePlannedReportSheets } from './writeReportSheets';
 import { withoutReportSheets } from './withoutReportSheets';
+import { planTemplateSheets, writePlannedTemplateSheets } from './writeTemplateSheets';
 
 /** The two overloads of `Excel.run` we use: `(batch)` and `(options, batch)`. */
 export interface ExcelRun {
@@ -47,6 +50,43 @@ const WAIT_FOR_CELL_EDIT: Excel.RunOptions = { delayForCellEdit: true };
 const READ_OPTIONS: Excel.RunOptions = {};
 
 /**
+ * Writes sheets of ours in two runs with the question between them, outside any `Excel.run` (a
+ * batch must not wait on a person): run 1 plans and tells which earlier sheets of ours would be
+ * rewritten; if the user agrees, run 2 plans again (the workbook may have changed meanwhile) and
+ * writes only if nothing beyond what they agreed to would be rewritten.
+ */
+async function askBetweenRuns<P extends { replaced: string[] }>(
+  run: <T>(
+    options: Excel.RunOptions,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ) => Promise<T>,
+  plan: (context: Excel.RequestContext) => Promise<P>,
+  write: (context: Excel.RequestContext, plan: P) => Promise<WriteOutcome>,
+  confirmReplace: (sheetNames: string[]) => Promise<boolean>,
+): Promise<WriteOutcome> {
+  try {
+    const replaced = await run(
+      WAIT_FOR_CELL_EDIT,
+      async (context) => (await plan(context)).replaced,
+    );
+    if (replaced.length > 0 && !(await confirmReplace(replaced))) {
+      return { written: [], replaced: [], cancelled: true };
+    }
+    const agreed = new Set(replaced.map((n) => n.toLowerCase()));
+    return await run(WAIT_FOR_CELL_EDIT, async (context) => {
+      const planned = await plan(context);
+      const unasked = planned.replaced.filter((n) => !agreed.has(n.toLowerCase()));
+      if (unasked.length > 0) {
+        throw new ExcelHostError('changed', null, `Not agreed to: ${unasked.join(', ')}`);
+      }
+      return write(context, planned);
+    });
+  } catch (error) {
+    throw toExcelHostError(error);
+  }
+}
+
+/**
  * Creates the Excel host. Call after `Office.onReady` reported `host: 'Excel'`.
  * @example const host = createExcelHost({ reportOptions: () => ({ riskThreshold: 12 }) })
  */
@@ -59,9 +99,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
     runOptions: Excel.RunOptions = READ_OPTIONS,
   ): Promise<WorkbookSnapshot> => {
     try {
-      lastRead = await run(runOptions, async (context) =>
+      const snapshot = await run(runOptions, async (context) =>
         withoutReportSheets(context, await readWorkbookFromExcel(context, onProgress)),
       );
+      // One of our templates: its formulas too (one more run), so a number typed over one is
+      // told exactly. Any other workbook is read once.
+      const formulas =
+        templateMarker(snapshot) === null
+          ? null
+          : await run(runOptions, (context) => readTemplateFormulas(context, snapshot));
+      lastRead = formulas === null ? snapshot : { ...snapshot, formulas };
       return lastRead;
     } catch (error) {
       throw toExcelHostError(error);
@@ -84,31 +131,24 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
         buildDocumentTables(snapshot, report, { riskThreshold: reportOptions.riskThreshold }),
         reportOptions,
       );
-      try {
-        // Run 1: which earlier report sheets would be rewritten. Then the question, outside
-        // any Excel.run (a batch must not wait on a person).
-        onProgress?.({ phase: 'writing', fraction: 0 });
-        const replaced = await run(WAIT_FOR_CELL_EDIT, async (context) => {
-          const plan = await planReportSheets(context, sheets);
-          return plan.replaced;
-        });
-        if (replaced.length > 0 && !(await confirmReplace(replaced))) {
-          return { written: [], replaced: [], cancelled: true };
-        }
-        // Run 2: plan again (the workbook may have changed while the question was open) and
-        // write only if nothing beyond what the user agreed to would be rewritten.
-        const agreed = new Set(replaced.map((n) => n.toLowerCase()));
-        return await run(WAIT_FOR_CELL_EDIT, async (context) => {
-          const plan = await planReportSheets(context, sheets);
-          const unasked = plan.replaced.filter((n) => !agreed.has(n.toLowerCase()));
-          if (unasked.length > 0) {
-            throw new ExcelHostError('changed', null, `Not agreed to: ${unasked.join(', ')}`);
-          }
-          return writePlannedReportSheets(context, sheets, plan, onProgress);
-        });
-      } catch (error) {
-        throw toExcelHostError(error);
-      }
+      onProgress?.({ phase: 'writing', fraction: 0 });
+      return askBetweenRuns(
+        run,
+        (context) => planReportSheets(context, sheets),
+        (context, plan) => writePlannedReportSheets(context, sheets, plan, onProgress),
+        confirmReplace,
+      );
+    },
+    async writeTemplates(
+      content: TemplateContent,
+      confirmReplace: (sheetNames: string[]) => Promise<boolean>,
+    ): Promise<WriteOutcome> {
+      return askBetweenRuns(
+        run,
+        (context) => planTemplateSheets(context, content),
+        (context, plan) => writePlannedTemplateSheets(context, content, plan),
+        confirmReplace,
+      );
     },
     workbookSettings: {
       async read(): Promise<unknown> {

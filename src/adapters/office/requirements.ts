@@ -12,6 +12,8 @@ export const PAGE_LAYOUT_API = 9;
 
 /** The ExcelApi minor version merged areas need (`Range.getMergedAreasOrNullObject`). */
 export const MERGED_AREAS_API = 13;
+/** The ExcelApi minor version data validation lists need (`Range.dataValidation`). */
+export const DATA_VALIDATION_API = 8;
 
 /**
  * True when the host supports ExcelApi 1.`minor`. Without an `Office` global (tests over the

@@ -12,7 +12,7 @@
  * - Internkontrollplan: sannolikhet, konsekvens, kontrollmoment, ansvarig, frekvens, rapporteras till.
  *
  * Formulas: the grid holds cached values only, so whether a cell still holds its formula comes
- * from `formulas` (read by the xlsx adapter). Without it a formula cell counts as overwritten
+ * from `formulas` (read by the xlsx adapter, or by the Office adapter into `workbook.formulas`). Without it a formula cell counts as overwritten
  * only when its value differs from what the formula gives.
  */
 import { Decimal } from '../decimal';
@@ -50,10 +50,14 @@ import {
 
 /** The marker lines of a workbook, or null when it is none of the product's templates. */
 export function templateMarker(workbook: WorkbookSnapshot): MarkerLine[] | null {
-  const marker = workbook.sheets.find((s) => s.name === MARKER_SHEET);
+  // `NP Mall (2)` where the Office adapter found a sheet of that name that was not its own.
+  const named = (name: string): boolean =>
+    name === MARKER_SHEET || (name.startsWith(`${MARKER_SHEET} (`) && /\(\d+\)$/.test(name));
+  const marker = workbook.sheets.find(
+    (s) => named(s.name) && new SheetGrid(s).text(1, 1) === MARKER_TEXT,
+  );
   if (!marker) return null;
   const grid = new SheetGrid(marker);
-  if (grid.text(1, 1) !== MARKER_TEXT) return null;
   const lines: MarkerLine[] = [];
   for (let r = 2; r <= grid.lastRow; r++) {
     const line = parseMarkerLine(grid.text(r, 1));
@@ -78,7 +82,8 @@ export function checkTemplate(
   for (const line of marker) {
     const snapshot = workbook.sheets.find((s) => s.name === line.sheet);
     if (!snapshot) continue;
-    const c = new Checker(new SheetGrid(snapshot), line, options.formulas, gaps);
+    const formulas = options.formulas ?? workbook.formulas;
+    const c = new Checker(new SheetGrid(snapshot), line, formulas, gaps);
     switch (line.kind) {
       case 'uppfoljning-drift':
         c.money(DRIFT, true);

@@ -4,7 +4,10 @@
  * indicators and targets, its risks. The committee then fills in only outcomes, forecasts,
  * verdicts and comments.
  */
+import { Decimal } from '../decimal';
 import type { Report, SignConvention, Unit, Variance } from '../report';
+import { isMoneyKindLabel } from '../signConvention';
+import { isTotalLabel } from '../tableRows';
 import {
   defaultThresholds,
   type AmountLine,
@@ -19,14 +22,18 @@ export interface PrefillOptions {
   period?: string;
   /** Four-step Bedömning list (default) or three. */
   scale?: 3 | 4;
+  /**
+   * The comment-required rule's thresholds, each defaulting to `defaultThresholds(unit)`: an
+   * amount in the template's unit (the source's), a percent of the budget.
+   */
+  thresholds?: { amount?: number | null; percent?: number | null };
 }
 
 /**
  * The template's content: from `report` when given, else empty (blank lines for the committee).
  * The budget year is the period's (`delår 2025` → 2025), else the source's budget column's.
- * Totals and subtotals of the source (rows with a `sum` or `relation` check, or labelled `Summa`,
- * `Totalt`) are left out: the
- * template's Summa row is a formula. Indicators without a target (följetal) are left out; a plain
+ * The money sheets' lines are the source tables' verksamheter (`tableLines`): its totals,
+ * subtotals and results are the template's Summa formula, not lines. Indicators without a target (följetal) are left out; a plain
  * target whose direction the engine knows gets its operator (`135`, higher → `≥ 135`), so the
  * committee's verdict can be checked against it.
  *
@@ -52,7 +59,10 @@ export function prefillTemplate(
     budgetYear: periodYear ? Number(periodYear[1]) : sourceYear ? Number(sourceYear[1]) : null,
     unit,
     convention,
-    thresholds: defaultThresholds(unit),
+    thresholds: {
+      amount: options.thresholds?.amount ?? defaultThresholds(unit).amount,
+      percent: options.thresholds?.percent ?? defaultThresholds(unit).percent,
+    },
     scale: options.scale ?? 4,
     drift: drift.lines,
     investments: investments.lines,
@@ -61,32 +71,96 @@ export function prefillTemplate(
   };
 }
 
+/** One row of a source table as the pre-filling sees it: its first comparison's figures. */
+interface SourceRow {
+  v: Variance;
+  baseline: Decimal | null;
+  actual: Decimal | null;
+}
+
 function amountLines(
   report: Report,
   tables: readonly { sheet: string; range: string }[],
 ): { lines: AmountLine[]; first: Variance | null } {
-  const sums = new Set(
+  const checked = new Set(
     report.checks
       .filter((c) => c.kind === 'sum' || c.kind === 'relation')
       .map((c) => `${c.sheet}\u0000${c.row}`),
   );
-  const inTable = (v: Variance): boolean =>
-    tables.some((t) => t.sheet === v.sheet && withinRows(t.range, v.row));
   const lines: AmountLine[] = [];
-  const seen = new Set<string>();
   let first: Variance | null = null;
-  for (const v of report.variances) {
-    const key = `${v.sheet}\u0000${v.row}`;
-    if (!inTable(v) || sums.has(key) || seen.has(key) || TOTAL_LABEL.test(v.label)) continue;
-    seen.add(key);
-    first ??= v;
-    lines.push({ label: v.label, budget: v.baselineValue });
+  for (const t of tables) {
+    const seen = new Set<number>();
+    const rows: SourceRow[] = [];
+    for (const v of report.variances) {
+      if (v.sheet !== t.sheet || !withinRows(t.range, v.row) || seen.has(v.row)) continue;
+      seen.add(v.row);
+      rows.push({ v, baseline: decimal(v.baselineValue), actual: decimal(v.actualValue) });
+    }
+    rows.sort((a, b) => a.v.row - b.v.row);
+    for (const v of tableLines(rows, (r) => checked.has(`${t.sheet}\u0000${r.v.row}`))) {
+      first ??= v;
+      lines.push({ label: v.label, budget: v.baselineValue });
+    }
   }
   return { lines, first };
 }
 
-/** A label that announces a total (`Summa`, `Totalt`, `Total budget`): the template's Summa row. */
-const TOTAL_LABEL = /^(summa|totalt?|sa)(?![\p{L}])/iu;
+const decimal = (n: number | null): Decimal | null => (n === null ? null : new Decimal(n));
+
+/**
+ * A table's lines as the template's lines: its verksamheter, never its totals. A total, subtotal
+ * or result row of the source is the template's own Summa formula, not a line: a row the engine
+ * calls a total (`Summa`, `Totalt`, `Nettokostnader`, `Årets resultat`: `isTotalLabel`), a row it
+ * checked as a sum, or one whose budget and actual are the sum of the lines right above it. A
+ * category row whose figures are the sum of the lines right under it (`Reinvestering` over
+ * `Inventarier`, `IT-utrustning`) stands for them and is left out too. Where the table breaks one
+ * total down twice, by kind of money (`Intäkter`, `Personalkostnader` … `Nettokostnader`) and by
+ * verksamhet (`Funktionsstöd` … `Nettokostnader`), the lines are the verksamheter: the kinds count
+ * the same money a second time.
+ */
+function tableLines(rows: readonly SourceRow[], checked: (r: SourceRow) => boolean): Variance[] {
+  const sections: SourceRow[][] = [[]];
+  for (const r of rows) {
+    const open = sections[sections.length - 1] ?? [];
+    if (isTotalLabel(r.v.label) || checked(r) || sumsRun(r, open, open.length - 1, -1))
+      sections.push([]);
+    else open.push(r);
+  }
+  const parts = sections.map((section) => section.filter((r, i) => !sumsRun(r, section, i + 1, 1)));
+  const byVerksamhet = parts.some(
+    (p) => p.length > 0 && !p.every((r) => isMoneyKindLabel(r.v.label)),
+  );
+  const out: Variance[] = [];
+  for (const section of parts) {
+    if (byVerksamhet && section.every((r) => isMoneyKindLabel(r.v.label))) continue;
+    for (const r of section) out.push(r.v);
+  }
+  return out;
+}
+
+/** A total or category sums at most this many lines (the engine's own bound, `totals.ts`). */
+const MAX_RUN = 60;
+
+/**
+ * True when `row`'s budget and actual (not zero) are the exact sum of two or more of `lines`
+ * from index `from` on, going up (`step` −1: a total under its lines) or down (`step` 1: a
+ * category over its parts).
+ */
+function sumsRun(row: SourceRow, lines: readonly SourceRow[], from: number, step: -1 | 1): boolean {
+  const { baseline, actual } = row;
+  if (baseline === null || actual === null || baseline.isZero()) return false;
+  let b = new Decimal(0);
+  let a = new Decimal(0);
+  for (let k = 1; k <= MAX_RUN; k++) {
+    const line = lines[from + (k - 1) * step];
+    if (!line?.baseline || !line.actual) return false;
+    b = b.plus(line.baseline);
+    a = a.plus(line.actual);
+    if (k >= 2 && b.eq(baseline) && a.eq(actual)) return true;
+  }
+  return false;
+}
 
 function withinRows(range: string, row: number): boolean {
   const m = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(range);

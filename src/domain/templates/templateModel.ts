@@ -194,13 +194,20 @@ export interface MarkerLine {
   scale: 3 | 4;
 }
 
-/** The marker sheet's column A, top down. Texts only: the engine finds no table in it. */
-export function markerLines(content: TemplateContent): string[] {
+/**
+ * The marker sheet's column A, top down. Texts only: the engine finds no table in it. `names`:
+ * the sheets' names where they differ from `SHEET_NAMES` (`Uppföljning drift (2)` beside a
+ * user's sheet of that name).
+ */
+export function markerLines(
+  content: TemplateContent,
+  names: Record<TemplateKind, string> = SHEET_NAMES,
+): string[] {
   return [
     MARKER_TEXT,
     ...TEMPLATE_KINDS.map((kind) =>
       [
-        SHEET_NAMES[kind],
+        names[kind],
         kind,
         content.convention,
         String(content.thresholds.amount),

@@ -16,6 +16,9 @@ import { useMessages } from '../LocaleContext';
 export function ConfirmReplaceDialog(props: {
   names: string[] | null;
   onAnswer(yes: boolean): void;
+  /** Other words than the report sheets' (the templates'). */
+  title?: string;
+  body?: (names: string[]) => string;
 }): JSX.Element {
   const m = useMessages();
   return (
@@ -28,8 +31,8 @@ export function ConfirmReplaceDialog(props: {
     >
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{m.confirmTitle}</DialogTitle>
-          <DialogContent>{m.confirmBody(props.names ?? [])}</DialogContent>
+          <DialogTitle>{props.title ?? m.confirmTitle}</DialogTitle>
+          <DialogContent>{(props.body ?? m.confirmBody)(props.names ?? [])}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => props.onAnswer(true)}>
               {m.confirmReplace}

@@ -7,6 +7,7 @@
 /** Error codes the fake raises; the same strings as `Excel.ErrorCodes`. */
 export type FakeErrorCode =
   | 'PropertyNotLoaded'
+  | 'AccessDenied'
   | 'ItemNotFound'
   | 'ItemAlreadyExists'
   | 'InvalidArgument'

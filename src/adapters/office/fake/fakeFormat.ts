@@ -13,6 +13,7 @@ import {
   type FakeRequestContext,
 } from './fakeContext';
 import { FakeOfficeError } from './fakeErrors';
+import { FakeFormatProtection, refuseIfProtected } from './fakeProtection';
 import type { FakeBorder, FakeSheet, FakeStyle, Rect } from './fakeModel';
 
 /** What a format proxy resolves to at sync time (a range's sheet and rectangle). */
@@ -127,6 +128,7 @@ abstract class FakeFormatPart extends FakeClientObject<Target> {
     this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(value), () => {
       const style = check();
       const t = this.mustTarget();
+      refuseIfProtected(t.sheet, t.rect, this.entity);
       eachCell(t.rect, (r, c) => t.sheet.setStyle(r, c, style));
     });
   }
@@ -214,6 +216,7 @@ export class FakeRangeFill extends FakeFormatPart {
   clear(): void {
     this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
       const t = this.mustTarget();
+      refuseIfProtected(t.sheet, t.rect, 'RangeFill.clear');
       eachCell(t.rect, (r, c) => {
         const s = { ...t.sheet.style(r, c) };
         delete s.fill;
@@ -269,6 +272,7 @@ export class FakeRangeBorder extends FakeFormatPart {
     this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(value), () => {
       const v = check();
       const t = this.mustTarget();
+      refuseIfProtected(t.sheet, t.rect, 'RangeBorder');
       eachCell(t.rect, (r, c) => {
         const sides = this.sides(t.rect, r, c);
         if (sides.length === 0) return;
@@ -309,9 +313,12 @@ export class FakeRangeFormat extends FakeFormatPart {
   readonly font: FakeRangeFont;
   readonly fill: FakeRangeFill;
   readonly borders: { getItem(edge: string): FakeRangeBorder };
+  /** `format.protection.locked`: which cells a protected sheet still lets the user fill. */
+  readonly protection: FakeFormatProtection;
 
   constructor(context: FakeRequestContext, range: () => Target | null) {
     super(context, range);
+    this.protection = new FakeFormatProtection(context, () => this.mustTarget());
     this.font = new FakeRangeFont(context, range);
     this.fill = new FakeRangeFill(context, range);
     this.borders = { getItem: (edge) => new FakeRangeBorder(context, range, edge) };
@@ -386,6 +393,7 @@ export class FakeRangeFormat extends FakeFormatPart {
     this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(v), () => {
       const points = between(v, 0, 409, 'RangeFormat.rowHeight');
       const t = this.mustTarget();
+      refuseIfProtected(t.sheet, t.rect, 'RangeFormat.rowHeight');
       for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, points);
     });
   }
@@ -398,6 +406,7 @@ export class FakeRangeFormat extends FakeFormatPart {
     this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(v), () => {
       const points = between(v, 0, 1790, 'RangeFormat.columnWidth');
       const t = this.mustTarget();
+      refuseIfProtected(t.sheet, t.rect, 'RangeFormat.columnWidth');
       for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, points);
     });
   }

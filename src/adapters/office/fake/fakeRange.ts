@@ -13,6 +13,8 @@ import { FakeOfficeError, responseTooLarge } from './fakeErrors';
 import type { FakeConditionalFormat, FakeHyperlink, FakeSheet, Rect } from './fakeModel';
 import { FakeRangeFormat } from './fakeFormat';
 import { displayText, quoteSheet, rectAddress, valueType, writeCell } from './fakeCells';
+import { clearLocks, FakeFormatProtection, refuseIfProtected } from './fakeProtection';
+import { customFacet, FakeDataValidation } from './fakeValidation';
 
 /** What a range proxy resolves to at sync time. */
 export interface RangeTarget {
@@ -153,11 +155,27 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     }
   }
 
-  /** Queues a change to the range's cells, sized by its payload. */
-  private write(payload: unknown, apply: (t: RangeTarget) => void): void {
-    this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(payload), () =>
-      apply(this.mustTarget()),
-    );
+  /**
+   * Queues a change to the range's cells, sized by its payload. A protected sheet takes new
+   * contents in unlocked cells only (`contents`), and no change of format at all.
+   */
+  private write(payload: unknown, apply: (t: RangeTarget) => void, contents = false): void {
+    this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(payload), () => {
+      const t = this.mustTarget();
+      refuseIfProtected(t.sheet, t.rect, 'Range', contents);
+      apply(t);
+    });
+  }
+
+  /** Internal: the cells at sync time (for the format and validation facets). */
+  cells(): RangeTarget {
+    return this.mustTarget();
+  }
+
+  /** `range.dataValidation` (ExcelApi 1.8; office.js checks the set at the call). */
+  get dataValidation(): FakeDataValidation {
+    requireApi(this.context, 8, 'Range.dataValidation');
+    return new FakeDataValidation(this.context, () => this.mustTarget());
   }
 
   get address(): string {
@@ -190,7 +208,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
   set values(input: unknown[][]) {
     this.setLocal('values', input);
-    this.write(input, (t) => applyGrid(t, input, (r, c, v) => writeCell(t.sheet, r, c, v)));
+    this.write(input, (t) => applyGrid(t, input, (r, c, v) => writeCell(t.sheet, r, c, v)), true);
   }
 
   get numberFormat(): unknown[][] {
@@ -210,7 +228,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
   set formulas(input: unknown[][]) {
     this.setLocal('formulas', input);
-    this.write(input, (t) => applyGrid(t, input, (r, c, v) => writeCell(t.sheet, r, c, v)));
+    this.write(input, (t) => applyGrid(t, input, (r, c, v) => writeCell(t.sheet, r, c, v)), true);
   }
 
   get hyperlink(): FakeHyperlink | null {
@@ -336,7 +354,9 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
       if (applyTo === 'Hyperlinks') requireApi(this.context, 7, 'Range.clear(Hyperlinks)');
       const t = this.mustTarget();
+      refuseIfProtected(t.sheet, t.rect, 'Range.clear');
       t.sheet.clear(t.rect, applyTo);
+      if (applyTo === 'All' || applyTo === 'Formats') clearLocks(t.sheet, t.rect);
     });
   }
 
@@ -427,6 +447,7 @@ export class FakeConditionalFormatCollection {
     type: string;
     cellValue: ReturnType<typeof ruleFacet>;
     textComparison: ReturnType<typeof ruleFacet>;
+    custom: ReturnType<typeof customFacet>;
   } {
     let created: FakeConditionalFormat | null = null;
     const context = this.range.context;
@@ -434,6 +455,7 @@ export class FakeConditionalFormatCollection {
       requireApi(context, 6, 'ConditionalFormatCollection.add');
       const t = this.range.target();
       if (!t) throw new FakeOfficeError('InvalidObjectPath', 'The object path is not working.');
+      refuseIfProtected(t.sheet, t.rect, 'ConditionalFormatCollection.add');
       created = { rect: { ...t.rect }, type, rule: null, fillColor: null, fontColor: null };
       t.sheet.conditionalFormats.push(created);
     });
@@ -446,6 +468,7 @@ export class FakeConditionalFormatCollection {
       type,
       cellValue: ruleFacet(context, model),
       textComparison: ruleFacet(context, model),
+      custom: customFacet(context, model),
     };
   }
   clearAll(): void {

@@ -14,6 +14,7 @@ import {
 import { FakeOfficeError, propertyNotLoaded } from './fakeErrors';
 import type { FakeName, FakeSheet, FakeTable, Rect, SheetVisibility } from './fakeModel';
 import { parseFakeAddress } from './fakeCells';
+import { FakeWorksheetProtection } from './fakeProtection';
 import { FakeRange, type RangeTarget } from './fakeRange';
 import { FakeFreezePanes, FakePageLayout } from './fakePageLayout';
 
@@ -179,6 +180,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
   delete(): void {
     this.context.enqueue(ACTION_OVERHEAD_BYTES, () => this.context.model.deleteSheet(this.sheet()));
+  }
+  /** The sheet's protection (ExcelApi 1.2). */
+  get protection(): FakeWorksheetProtection {
+    requireApi(this.context, 2, 'Worksheet.protection');
+    return new FakeWorksheetProtection(this.context, () => this.sheet());
   }
 }
 

@@ -22,3 +22,5 @@ export {
 export { MAX_MERGED_AREAS } from './fakeRange';
 export { conditionalFill } from './fakeConditional';
 export { pageSetupOf, type FakePageSetup } from './fakePageLayout';
+export { isLocked, protectionOf } from './fakeProtection';
+export { validationAt, validationsOf, type FakeValidation } from './fakeValidation';
