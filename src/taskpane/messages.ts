@@ -20,7 +20,6 @@ export interface Messages {
   switchLanguageLabel: string;
   analyze: string;
   analyzeAgain: string;
-  analyzeNeedsFile: string;
   phase: Record<'reading' | 'analysing' | 'writing', string>;
   /** `Läser Drift (blad 1 av 2): 42 000 rader`; `count` null when not known. */
   readingSheet: (sheet: string, index: number, count: number | null, rows: number) => string;
@@ -170,6 +169,19 @@ export interface Messages {
   chooseFile: string;
   chosenFile: (name: string) => string;
   notXlsx: (name: string) => string;
+  /** The one-line picker after an analysis. */
+  changeWorkbook: string;
+  /** Said to screen readers (and shown) when an analysis ends. */
+  analysisDone: (findings: number, critical: number, warnings: number) => string;
+  /** Words the search finds an unfavourable variance by, as the summary says it. */
+  deficitWords: string;
+  /** The views after an analysis. */
+  viewsLabel: string;
+  views: Record<'overview' | 'goals' | 'tables', string>;
+  /** The summary's counts of goals and arithmetic, folded away under the money. */
+  moreFigures: string;
+  /** Where a finding is, said in its accessible name. */
+  findingAt: (ref: string) => string;
 }
 
 const sv: Messages = {
@@ -182,7 +194,6 @@ const sv: Messages = {
   switchLanguageLabel: 'Switch to English',
   analyze: 'Analysera arbetsboken',
   analyzeAgain: 'Analysera igen',
-  analyzeNeedsFile: 'Välj en fil först.',
   phase: {
     reading: 'Läser arbetsboken…',
     analysing: 'Analyserar…',
@@ -344,9 +355,17 @@ const sv: Messages = {
   retry: 'Försök igen',
   dropZoneLabel: 'Välj eller släpp en arbetsbok',
   dropZoneText: 'Släpp en .xlsx-fil här, eller',
-  chooseFile: 'Välj fil…',
+  chooseFile: 'Välj arbetsbok…',
   chosenFile: (name) => `Arbetsbok: ${name}`,
   notXlsx: (name) => `${name} är ingen .xlsx-fil.`,
+  changeWorkbook: 'Byt arbetsbok',
+  analysisDone: (n, c, w) =>
+    `Analysen klar: ${n} fynd, ${c} fel, ${w} ${w === 1 ? 'varning' : 'varningar'}.`,
+  deficitWords: 'underskott ogynnsam',
+  viewsLabel: 'Resultatets delar',
+  views: { overview: 'Översikt', goals: 'Mål', tables: 'Tabeller' },
+  moreFigures: 'Mål, indikatorer och räkningen',
+  findingAt: (ref) => `i ${ref}`,
 };
 
 const en: Messages = {
@@ -360,7 +379,6 @@ const en: Messages = {
   switchLanguageLabel: 'Byt till svenska',
   analyze: 'Analyse workbook',
   analyzeAgain: 'Analyse again',
-  analyzeNeedsFile: 'Choose a file first.',
   phase: {
     reading: 'Reading the workbook…',
     analysing: 'Analysing…',
@@ -522,9 +540,17 @@ const en: Messages = {
   retry: 'Try again',
   dropZoneLabel: 'Choose or drop a workbook',
   dropZoneText: 'Drop an .xlsx file here, or',
-  chooseFile: 'Choose file…',
+  chooseFile: 'Choose workbook…',
   chosenFile: (name) => `Workbook: ${name}`,
   notXlsx: (name) => `${name} is not an .xlsx file.`,
+  changeWorkbook: 'Change workbook',
+  analysisDone: (n, c, w) =>
+    `Analysis done: ${n} ${n === 1 ? 'finding' : 'findings'}, ${c} ${c === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}.`,
+  deficitWords: 'deficit unfavourable',
+  viewsLabel: 'Parts of the result',
+  views: { overview: 'Overview', goals: 'Goals', tables: 'Tables' },
+  moreFigures: 'Goals, indicators and arithmetic',
+  findingAt: (ref) => `at ${ref}`,
 };
 
 /** The messages of each language. */

@@ -3,9 +3,13 @@
  * table's result against budget (its grand total's variance in the table's unit and percent), then
  * the largest unfavourable variances by amount (lines apart from totals, operating apart from
  * investments), each clickable to its cell; then goals and indicators; then the arithmetic; then
- * risks. Figures in definition lists, so screen readers read each with its label.
+ * risks. Figures in definition lists, so screen readers read each with its label. The goals' and
+ * the arithmetic's counts fold away under the money (one "Mål, indikatorer och räkningen" button),
+ * so a 350 px pane shows the result against budget and the first findings without scrolling.
  */
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { MoneySummary } from '../../domain/output';
 import type { Variance } from '../../domain/report';
 import type { Summary } from '../findings';
@@ -39,6 +43,11 @@ const useStyles = makeStyles({
   },
   lead: { fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  fold: {
+    marginTop: tokens.spacingVerticalS,
+    paddingLeft: 0,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 /** How many of each list of largest variances are shown; the findings list holds them all. */
@@ -54,6 +63,7 @@ export function SummaryView(props: {
   const m = useMessages();
   const s = useStyles();
   const { summary, money, onSelect } = props;
+  const [open, setOpen] = useState(false);
   const threshold = String(props.varianceThreshold).replace('.', m.locale === 'sv' ? ',' : '.');
   const row = (label: string, value: number, alert: boolean, testId: string): JSX.Element => (
     <>
@@ -127,55 +137,67 @@ export function SummaryView(props: {
         ),
       )}
 
-      <h3 className={s.subheading}>{m.summaryGoalsTitle}</h3>
-      <dl className={s.list}>
-        {row(
-          `${m.summaryIndicators}: ${m.indicatorMet}`,
-          summary.indicatorsMet,
-          false,
-          'summary-met',
-        )}
-        {row(
-          `${m.summaryIndicators}: ${m.indicatorNotMet}`,
-          summary.indicatorsNotMet,
-          true,
-          'summary-not-met',
-        )}
-        {row(
-          `${m.summaryIndicators}: ${m.indicatorUnclear}`,
-          summary.indicatorsUnclear,
-          false,
-          'summary-unclear',
-        )}
-        {row(
-          `${m.summaryIndicators}: ${m.indicatorNoOutcome}`,
-          summary.indicatorsNoOutcome,
-          false,
-          'summary-no-outcome',
-        )}
-        {row(
-          `${m.summaryIndicators}: ${m.indicatorNoTarget}`,
-          summary.indicatorsNoTarget,
-          false,
-          'summary-no-target',
-        )}
-        {row(m.summaryFoljetal, summary.foljetal, false, 'summary-foljetal')}
-      </dl>
+      <Button
+        appearance="transparent"
+        className={s.fold}
+        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+        aria-expanded={open}
+        aria-controls="summary-more"
+        onClick={() => setOpen(!open)}
+      >
+        {m.moreFigures}
+      </Button>
+      <div id="summary-more" hidden={!open}>
+        <h3 className={s.subheading}>{m.summaryGoalsTitle}</h3>
+        <dl className={s.list}>
+          {row(
+            `${m.summaryIndicators}: ${m.indicatorMet}`,
+            summary.indicatorsMet,
+            false,
+            'summary-met',
+          )}
+          {row(
+            `${m.summaryIndicators}: ${m.indicatorNotMet}`,
+            summary.indicatorsNotMet,
+            true,
+            'summary-not-met',
+          )}
+          {row(
+            `${m.summaryIndicators}: ${m.indicatorUnclear}`,
+            summary.indicatorsUnclear,
+            false,
+            'summary-unclear',
+          )}
+          {row(
+            `${m.summaryIndicators}: ${m.indicatorNoOutcome}`,
+            summary.indicatorsNoOutcome,
+            false,
+            'summary-no-outcome',
+          )}
+          {row(
+            `${m.summaryIndicators}: ${m.indicatorNoTarget}`,
+            summary.indicatorsNoTarget,
+            false,
+            'summary-no-target',
+          )}
+          {row(m.summaryFoljetal, summary.foljetal, false, 'summary-foljetal')}
+        </dl>
 
-      <h3 className={s.subheading}>{m.summaryArithmeticTitle}</h3>
-      <dl className={s.list}>
-        {row(m.summaryMismatches, summary.mismatches, true, 'summary-mismatches')}
-        {row(
-          m.summaryRisksInPlan(props.riskThreshold),
-          summary.risksInPlan,
-          false,
-          'summary-risks',
-        )}
-      </dl>
-      <p className={s.note}>{m.summaryTables(summary.tables)}</p>
-      <p className={s.note} data-testid="summary-coverage">
-        {m.summaryCoverage(summary.recomputed, summary.tablesChecked, summary.notRecomputed)}
-      </p>
+        <h3 className={s.subheading}>{m.summaryArithmeticTitle}</h3>
+        <dl className={s.list}>
+          {row(m.summaryMismatches, summary.mismatches, true, 'summary-mismatches')}
+          {row(
+            m.summaryRisksInPlan(props.riskThreshold),
+            summary.risksInPlan,
+            false,
+            'summary-risks',
+          )}
+        </dl>
+        <p className={s.note}>{m.summaryTables(summary.tables)}</p>
+        <p className={s.note} data-testid="summary-coverage">
+          {m.summaryCoverage(summary.recomputed, summary.tablesChecked, summary.notRecomputed)}
+        </p>
+      </div>
     </section>
   );
 }
