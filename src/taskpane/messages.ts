@@ -17,6 +17,7 @@ export interface Messages {
   subtitleExcel: string;
   subtitleFile: string;
   switchLanguage: string;
+  /** The switch's accessible name: its visible words first (WCAG 2.5.3, label in name). */
   switchLanguageLabel: string;
   analyze: string;
   analyzeAgain: string;
@@ -180,8 +181,6 @@ export interface Messages {
   views: Record<'overview' | 'goals' | 'tables', string>;
   /** The summary's counts of goals and arithmetic, folded away under the money. */
   moreFigures: string;
-  /** Where a finding is, said in its accessible name. */
-  findingAt: (ref: string) => string;
 }
 
 const sv: Messages = {
@@ -191,7 +190,7 @@ const sv: Messages = {
   subtitleExcel: 'Kontrollerar nämndens plan i arbetsboken.',
   subtitleFile: 'Fristående läge: välj en Excel-arbetsbok (.xlsx). Filen lämnar aldrig datorn.',
   switchLanguage: 'In English',
-  switchLanguageLabel: 'Switch to English',
+  switchLanguageLabel: 'In English: switch to English',
   analyze: 'Analysera arbetsboken',
   analyzeAgain: 'Analysera igen',
   phase: {
@@ -365,7 +364,6 @@ const sv: Messages = {
   viewsLabel: 'Resultatets delar',
   views: { overview: 'Översikt', goals: 'Mål', tables: 'Tabeller' },
   moreFigures: 'Mål, indikatorer och räkningen',
-  findingAt: (ref) => `i ${ref}`,
 };
 
 const en: Messages = {
@@ -376,7 +374,7 @@ const en: Messages = {
   subtitleFile:
     'Standalone mode: choose an Excel workbook (.xlsx). The file never leaves your computer.',
   switchLanguage: 'På svenska',
-  switchLanguageLabel: 'Byt till svenska',
+  switchLanguageLabel: 'På svenska: byt till svenska',
   analyze: 'Analyse workbook',
   analyzeAgain: 'Analyse again',
   phase: {
@@ -550,7 +548,6 @@ const en: Messages = {
   viewsLabel: 'Parts of the result',
   views: { overview: 'Overview', goals: 'Goals', tables: 'Tables' },
   moreFigures: 'Goals, indicators and arithmetic',
-  findingAt: (ref) => `at ${ref}`,
 };
 
 /** The messages of each language. */

@@ -73,7 +73,10 @@ export function DocumentTablesView(props: {
           <ul className={s.list}>
             {tables.map((t) => (
               <li key={t.id} className={s.item}>
-                <span className={s.title}>{t.title}</span>
+                {/* The document's own words, Swedish in either language of the pane. */}
+                <span className={s.title} lang="sv-SE">
+                  {t.title}
+                </span>
                 <Button
                   size="small"
                   icon={<CopyRegular />}

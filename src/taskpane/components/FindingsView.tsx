@@ -1,9 +1,9 @@
 /**
  * The findings, grouped by tabs (Alla, Kontroller, Avvikelser, Indikatorer, Risker, Problem) and
  * filtered by a search box, worst first. Each finding is a button: activating it (click, Enter,
- * Space) asks the host to select its cell. Its accessible name says what the finding says first,
- * then where (`Totalt (Prognos 2023), i Ekonomi!B9. Varning. Avvikelse …`); only where the host
- * can select cells does it promise "Gå till" (standalone, the place is said, not promised).
+ * Space) asks the host to select its cell. Its accessible name (its content) says what the finding
+ * says first, then where (`Totalt (Prognos 2023) Ekonomi!B9 Varning Avvikelse …`); only where the
+ * host can select cells does it promise "Gå till" (standalone, the place is said, not promised).
  *
  * Drawn a page at a time: the worst `PAGE_SIZE` of what the tab and the search keep, then
  * "Visa 200 till" for the next page, whose first finding then takes the focus. So 50 000 findings
@@ -234,26 +234,24 @@ const FindingItem = memo(function FindingItem(props: {
   const s = useStyles();
   const f = props.finding;
   const place = cellRef(f.sheet, f.cell);
-  const ref = place ?? m.noCell;
-  // What it says, then where, then how serious, then the figures: the order a listener needs.
-  const name = `${f.title}, ${place === null ? m.noCell : m.findingAt(place)}. ${m.severity[f.severity]}. ${f.detail}`;
+  // Drawn in the order a listener needs, so its name (its content) is too: what it says, where,
+  // how serious, the figures.
   return (
     <li aria-posinset={props.position} aria-setsize={props.total}>
       <Button
         appearance="subtle"
         className={mergeClasses(s.item, s[f.severity])}
         onClick={() => props.onSelect(f)}
-        aria-label={name}
         aria-description={props.canSelect && place !== null ? m.goToCell(place) : undefined}
         data-group={f.group}
         data-severity={f.severity}
       >
         <span className={s.title}>{f.title}</span>
         <span className={s.top}>
+          <span className={s.ref}>{place ?? m.noCell}</span>
           <Badge color={BADGE_COLOR[f.severity]} appearance="tint" size="small">
             {m.severity[f.severity]}
           </Badge>
-          <span className={s.ref}>{ref}</span>
         </span>
         <span className={s.detail}>{f.detail}</span>
       </Button>
