@@ -272,7 +272,7 @@ test('standalone: a picked .xlsx is read and analysed; cells are named, not sele
   await user.click(await findingButton(/Totalt \(Prognos 2023\)/));
   // The page hands the File itself to the analyzer, which reads it (a worker, in a browser).
   expect(read).toHaveBeenCalledWith(file, 'ale.xlsx', expect.any(Function));
-  expect(screen.getByText('Arbetsbok: ale.xlsx')).toBeInTheDocument();
+  expect(screen.getByText('ale.xlsx')).toBeInTheDocument();
   expect(screen.getByRole('status')).toHaveTextContent(
     'Öppna arbetsboken i Excel och gå till Ekonomi!B9.',
   );

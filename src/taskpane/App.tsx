@@ -48,7 +48,7 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
+    gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
     maxWidth: '640px',
     margin: '0 auto',
@@ -226,13 +226,19 @@ export function App(): JSX.Element {
           />
           <section aria-label={m.actionsTitle} className={s.actions}>
             <Button
+              size="small"
               icon={<TableAddRegular />}
               disabled={busy}
               onClick={() => void analysis.writeReport(confirm.ask)}
             >
               {host.kind === 'excel' ? m.writeReportExcel : m.writeReportFile}
             </Button>
-            <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={analysis.downloadJson}>
+            <Button
+              size="small"
+              icon={<ArrowDownloadRegular />}
+              disabled={busy}
+              onClick={analysis.downloadJson}
+            >
               {m.downloadJson}
             </Button>
           </section>

@@ -92,6 +92,10 @@ describeWithChromium('the pane at 350×800', () => {
       /^Funktionsstöd \(Prognos 2023\): -7\s740 tkr/,
     );
     expect(await inView(page, '[data-testid="summary-largest-operating-lines"] li')).toBe(true);
+    // …and the first finding of the list, worst first.
+    const firstFinding = page.getByRole('list', { name: 'Fynd' }).getByRole('button').first();
+    expect(await firstFinding.textContent()).toMatch(/^Funktionsstöd \(Prognos 2023\)/);
+    expect(await inView(page, 'ul[aria-label="Fynd"] li')).toBe(true);
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'pane350-ale-2024-sv');
     expect(await seriousViolations(page)).toEqual([]);

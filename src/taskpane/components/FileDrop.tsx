@@ -120,7 +120,7 @@ export function FileDrop(props: {
         data-testid="drop-zone"
       >
         <span className={s.lineName} title={props.fileName}>
-          {m.chosenFile(props.fileName)}
+          {props.fileName}
         </span>
         <Button
           className={s.pick}

@@ -163,7 +163,8 @@ export function FindingsView(props: {
         aria-label={m.findingsTitle}
       >
         <Tab value="all">{`${m.groupAll} (${findings.length})`}</Tab>
-        {GROUP_ORDER.map((g) => (
+        {/* An empty group is no place to go: its tab is left out (a 350 px pane has one row). */}
+        {GROUP_ORDER.filter((g) => counts[g] > 0 || g === group).map((g) => (
           <Tab key={g} value={g}>{`${m.groups[g]} (${counts[g]})`}</Tab>
         ))}
       </TabList>

@@ -27,11 +27,21 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },
   alert: { color: tokens.colorPaletteRedForeground1 },
-  heading: { fontSize: tokens.fontSizeBase400, margin: `0 0 ${tokens.spacingVerticalS} 0` },
+  // Read by screen readers, not drawn: the Översikt tab above names the part already, and a
+  // 350 px pane needs the line for the money.
+  heading: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   subheading: {
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
-    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS} 0`,
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS} 0`,
   },
   lines: { listStyleType: 'none', margin: 0, padding: 0 },
   line: {
@@ -42,7 +52,11 @@ const useStyles = makeStyles({
     paddingLeft: 0,
   },
   lead: { fontWeight: tokens.fontWeightSemibold },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  note: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    margin: `${tokens.spacingVerticalXS} 0 0 0`,
+  },
   fold: {
     marginTop: tokens.spacingVerticalS,
     paddingLeft: 0,
