@@ -84,8 +84,8 @@ export interface Messages {
     percent: string | null,
     variance: number,
   ) => string;
-  /** A table whose grand total has no variance. */
-  summaryNoTotal: (title: string) => string;
+  /** After the title (the report's Swedish) of a table whose grand total has no variance. */
+  summaryNoTotal: string;
   summaryNoBudgetTables: string;
   /** Headings of the largest unfavourable variances beyond `percent` of budget. */
   summaryLargest: (
@@ -164,6 +164,11 @@ export interface Messages {
   errorCellEditMode: string;
   errorBusy: string;
   errorGeneric: (detail: string) => string;
+  /**
+   * A workbook that cannot be read, from its reason code; null where the error's own (Swedish)
+   * words are the language's.
+   */
+  unreadableWorkbook: ((fileName: string, reason: string) => string) | null;
   retry: string;
   dropZoneLabel: string;
   dropZoneText: string;
@@ -265,7 +270,7 @@ const sv: Messages = {
   summaryResult: (actual, amount, pct, v) =>
     `${actual}: ${amount}${pct === null ? '' : ` (${pct} %)`} mot budget` +
     (v < 0 ? ', underskott' : v > 0 ? ', överskott' : ''),
-  summaryNoTotal: (title) => `${title}: ingen totalrad med båda beloppen; se raderna nedan.`,
+  summaryNoTotal: 'ingen totalrad med båda beloppen; se raderna nedan.',
   summaryNoBudgetTables: 'Ingen budgettabell med avvikelser hittades.',
   summaryLargest: (part, pct) =>
     ({
@@ -351,6 +356,7 @@ const sv: Messages = {
     'Excel är upptaget eftersom en cell redigeras. Avsluta redigeringen (Enter eller Esc) och försök igen.',
   errorBusy: 'Excel är upptaget just nu. Vänta en stund och försök igen.',
   errorGeneric: (detail) => `Något gick fel: ${detail}`,
+  unreadableWorkbook: null,
   retry: 'Försök igen',
   dropZoneLabel: 'Välj eller släpp en arbetsbok',
   dropZoneText: 'Släpp en .xlsx-fil här, eller',
@@ -449,7 +455,7 @@ const en: Messages = {
   summaryResult: (actual, amount, pct, v) =>
     `${actual}: ${amount}${pct === null ? '' : ` (${pct} %)`} against budget` +
     (v < 0 ? ', deficit' : v > 0 ? ', surplus' : ''),
-  summaryNoTotal: (title) => `${title}: no total row with both amounts; see the rows below.`,
+  summaryNoTotal: 'no total row with both amounts; see the rows below.',
   summaryNoBudgetTables: 'No budget table with variances was found.',
   summaryLargest: (part, pct) =>
     ({
@@ -535,6 +541,19 @@ const en: Messages = {
     'Excel is busy because a cell is being edited. Finish editing (Enter or Esc) and try again.',
   errorBusy: 'Excel is busy right now. Wait a moment and try again.',
   errorGeneric: (detail) => `Something went wrong: ${detail}`,
+  unreadableWorkbook: (file, reason) =>
+    `${file}: ${
+      {
+        'not-a-workbook': 'is not an Excel workbook (.xlsx)',
+        'old-xls': 'is an older .xls file; save it as .xlsx in Excel and try again',
+        encrypted: 'is password protected; remove the protection in Excel and try again',
+        'empty-file': 'is empty (0 bytes)',
+        'not-found': 'does not exist',
+        'no-access': 'cannot be read (no permission)',
+        corrupt: 'is damaged and cannot be read',
+        'too-large': 'is too large to be read',
+      }[reason] ?? 'cannot be read'
+    }.`,
   retry: 'Try again',
   dropZoneLabel: 'Choose or drop a workbook',
   dropZoneText: 'Drop an .xlsx file here, or',

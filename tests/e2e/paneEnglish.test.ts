@@ -48,26 +48,32 @@ describeWithChromium('the English pane shows no Swedish sentence', () => {
     expect(SEEDS.length).toBeGreaterThanOrEqual(5);
   });
 
-  test.each(SEEDS)('%s: Overview, Goals and Tables in English', async (seed) => {
-    ({ context, page } = await openPane(browser, server.url, pageErrors, 'en'));
-    const words = await workbookWords(seed);
-    await openWorkbook(page, seed);
-    await page.getByRole('button', { name: 'Goals, indicators and arithmetic' }).click();
-    const found: Record<string, string[]> = {};
-    found.overview = swedishIn(await paneSentences(page, words));
-    await screenshot(page, `pane350-en-${seed.replace(/\.xlsx$/, '')}`);
+  test.each(SEEDS)(
+    '%s: Overview, Goals and Tables in English',
+    async (seed) => {
+      ({ context, page } = await openPane(browser, server.url, pageErrors, 'en'));
+      const words = await workbookWords(seed);
+      await openWorkbook(page, seed);
+      await page.getByRole('button', { name: 'Goals, indicators and arithmetic' }).click();
+      const found: Record<string, string[]> = {};
+      found.overview = swedishIn(await paneSentences(page, words));
+      await screenshot(page, `pane350-en-${seed.replace(/\.xlsx$/, '')}`);
 
-    await page.getByRole('tab', { name: 'Goals' }).click();
-    await page.getByRole('heading', { name: 'Goals', level: 2 }).waitFor();
-    // Open every goal, so that its indicators are read too.
-    for (const toggle of await page.getByRole('button', { name: /^Show \d+ indicators? under/ }).all()) {
-      await toggle.click();
-    }
-    found.goals = swedishIn(await paneSentences(page, words));
+      await page.getByRole('tab', { name: 'Goals' }).click();
+      await page.getByRole('heading', { name: 'Goals', level: 2 }).waitFor();
+      // Open every goal, so that its indicators are read too.
+      for (const toggle of await page
+        .getByRole('button', { name: /^Show \d+ indicators? under/ })
+        .all()) {
+        await toggle.click();
+      }
+      found.goals = swedishIn(await paneSentences(page, words));
 
-    await page.getByRole('tab', { name: 'Tables' }).click();
-    await page.getByRole('heading', { name: 'Tables for the document' }).waitFor();
-    found.tables = swedishIn(await paneSentences(page, words));
-    expect(found).toEqual({ overview: [], goals: [], tables: [] });
-  }, 120_000);
+      await page.getByRole('tab', { name: 'Tables' }).click();
+      await page.getByRole('heading', { name: 'Tables for the document' }).waitFor();
+      found.tables = swedishIn(await paneSentences(page, words));
+      expect(found).toEqual({ overview: [], goals: [], tables: [] });
+    },
+    120_000,
+  );
 });

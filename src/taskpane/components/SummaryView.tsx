@@ -117,7 +117,8 @@ export function SummaryView(props: {
         {money.results.map((r) =>
           r.result === null ? (
             <li key={r.title} className={s.note}>
-              {m.summaryNoTotal(r.title)}
+              {/* The table's title is the document's, Swedish in either language. */}
+              <span lang="sv-SE">{r.title}</span>: {m.summaryNoTotal}
             </li>
           ) : (
             link(r.result, resultText(r.result, r.pair.table.unit, m), true)

@@ -111,7 +111,8 @@ export async function workbookWords(name: string): Promise<string[]> {
   const words = new Set<string>();
   const add = (s: string | null | undefined): void => {
     const t = s === null || s === undefined ? '' : space(s);
-    if (t.length >= 3) words.add(t);
+    // Words, not bare figures or years: those are the pane's to format.
+    if (t.length >= 4 && /\p{L}/u.test(t)) words.add(t);
   };
   for (const sheet of snapshot.sheets) {
     add(sheet.name);
