@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium, screenshot, SCREENSHOTS } from './helpers/browser';
 import { buildDist } from './helpers/buildDist';
 import {
+  clippedControls,
   FIXTURES,
   horizontalOverflow,
   inView,
@@ -65,6 +66,7 @@ describeWithChromium('the pane at 350×800', () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(PANE.width);
     expect(await english.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(await horizontalOverflow(page)).toBe(0);
+    expect(await clippedControls(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'pane350-start');
   });
@@ -97,6 +99,7 @@ describeWithChromium('the pane at 350×800', () => {
     expect(await firstFinding.textContent()).toMatch(/^Funktionsstöd \(Prognos 2023\)/);
     expect(await inView(page, 'ul[aria-label="Fynd"] li')).toBe(true);
     expect(await horizontalOverflow(page)).toBe(0);
+    expect(await clippedControls(page)).toEqual([]);
     await screenshot(page, 'pane350-ale-2024-sv');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -104,10 +107,12 @@ describeWithChromium('the pane at 350×800', () => {
     await page.getByRole('tab', { name: 'Mål' }).click();
     await page.getByRole('heading', { name: 'Mål', level: 2 }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
+    expect(await clippedControls(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: 'Tabeller' }).click();
     await page.getByRole('button', { name: 'Ladda ner Word' }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
+    expect(await clippedControls(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'pane350-ale-2024-tables');
   });
@@ -119,6 +124,7 @@ describeWithChromium('the pane at 350×800', () => {
       /^Analysis done: \d+ findings, \d+ errors?, \d+ warnings?\.$/,
     );
     expect(await horizontalOverflow(page)).toBe(0);
+    expect(await clippedControls(page)).toEqual([]);
     await screenshot(page, 'pane350-mark-2024-en');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -133,6 +139,7 @@ describeWithChromium('the pane at 350×800', () => {
     await page.getByRole('tab', { name: 'Goals' }).click();
     await page.getByRole('heading', { name: 'Goals', level: 2 }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
+    expect(await clippedControls(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'pane350-mark-2024-goals');
   });

@@ -22,6 +22,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXS} 0`,
   },
   title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  // Its words whole beside a long title (a 350 px pane squeezed it to "Kopiera" cut in half).
+  copy: { flexShrink: 0, minWidth: 'auto' },
   status: { minHeight: '1.2em', margin: 0, color: tokens.colorNeutralForeground2 },
   alert: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -79,6 +81,7 @@ export function DocumentTablesView(props: {
                 </span>
                 <Button
                   size="small"
+                  className={s.copy}
                   icon={<CopyRegular />}
                   aria-label={m.copyTableLabel(t.title)}
                   onClick={() => void copy(t)}

@@ -85,6 +85,15 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   );
 }
 
+/** Buttons and tabs whose words do not fit in them (cut off or spilling out), by their text. */
+export async function clippedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, [role="tab"]')]
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.innerText.replace(/\s+/g, ' ').trim()),
+  );
+}
+
 /** True when the element lies wholly inside the window as it is scrolled now. */
 export async function inView(page: Page, selector: string): Promise<boolean> {
   return page
