@@ -106,6 +106,7 @@ describeWithChromium('the pane at 350×800', () => {
     // The other views, scanned too, and shot.
     await page.getByRole('tab', { name: 'Mål' }).click();
     await page.getByRole('heading', { name: 'Mål', level: 2 }).waitFor();
+    await screenshot(page, 'pane350-ale-2024-mal');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await clippedControls(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
