@@ -61,6 +61,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   primary: { width: '100%' },
   notice: { color: tokens.colorNeutralForeground2, minHeight: '1.2em', margin: 0 },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 /** The result's views, in the order of their tabs. */
@@ -128,7 +129,6 @@ export function App(): JSX.Element {
   };
 
   const busy = analysis.progress !== null;
-  const needsFile = host.kind === 'file' && fileName === null;
   // Over a file, picking analyses: the analyse button is there only to try a picked file again.
   const showAnalyse = host.kind === 'excel' || (fileName !== null && report === null);
   const [view, setView] = useState<View>('overview');
@@ -174,7 +174,7 @@ export function App(): JSX.Element {
           className={s.primary}
           icon={<DataBarVerticalRegular />}
           ref={setPrimary}
-          disabled={busy || needsFile}
+          disabled={busy}
           onClick={() => void analysis.analyze()}
         >
           {report ? m.analyzeAgain : m.analyze}
@@ -200,58 +200,64 @@ export function App(): JSX.Element {
       </p>
 
       {report !== null && summary !== null && money !== null && (
-        <>
-          <TabList
-            size="small"
-            selectedValue={view}
-            onTabSelect={(_e, data) => setView(data.value as View)}
-            aria-label={m.viewsLabel}
-          >
-            {VIEWS.map((v) => (
-              <Tab key={v} value={v}>
-                {m.views[v]}
-              </Tab>
-            ))}
-          </TabList>
-        </>
+        <TabList
+          size="small"
+          selectedValue={view}
+          onTabSelect={(_e, data) => setView(data.value as View)}
+          aria-label={m.viewsLabel}
+        >
+          {VIEWS.map((v) => (
+            <Tab key={v} value={v} id={`view-tab-${v}`}>
+              {m.views[v]}
+            </Tab>
+          ))}
+        </TabList>
       )}
-      {report !== null && summary !== null && money !== null && view === 'overview' && (
-        <>
-          <SummaryView
-            summary={summary}
-            money={money}
-            onSelect={onSelectCell}
-            varianceThreshold={settings.varianceThreshold}
-            riskThreshold={settings.riskThreshold}
-          />
-          <section aria-label={m.actionsTitle} className={s.actions}>
-            <Button
-              size="small"
-              icon={<TableAddRegular />}
-              disabled={busy}
-              onClick={() => void analysis.writeReport(confirm.ask)}
-            >
-              {host.kind === 'excel' ? m.writeReportExcel : m.writeReportFile}
-            </Button>
-            <Button
-              size="small"
-              icon={<ArrowDownloadRegular />}
-              disabled={busy}
-              onClick={analysis.downloadJson}
-            >
-              {m.downloadJson}
-            </Button>
-          </section>
-          <FindingsView findings={findings} onSelect={onSelect} canSelect={host.kind === 'excel'} />
-        </>
-      )}
-      {report !== null && view === 'goals' && <GoalsView report={report} onSelect={onSelectCell} />}
-      {report !== null && view === 'tables' && (
-        <DocumentTablesView
-          tables={documents.tables}
-          busy={busy}
-          onDownloadDocx={documents.downloadDocx}
-        />
+      {report !== null && summary !== null && money !== null && (
+        <div role="tabpanel" aria-labelledby={`view-tab-${view}`} className={s.panel}>
+          {view === 'overview' && (
+            <>
+              <SummaryView
+                summary={summary}
+                money={money}
+                onSelect={onSelectCell}
+                varianceThreshold={settings.varianceThreshold}
+                riskThreshold={settings.riskThreshold}
+              />
+              <section aria-label={m.actionsTitle} className={s.actions}>
+                <Button
+                  size="small"
+                  icon={<TableAddRegular />}
+                  disabled={busy}
+                  onClick={() => void analysis.writeReport(confirm.ask)}
+                >
+                  {host.kind === 'excel' ? m.writeReportExcel : m.writeReportFile}
+                </Button>
+                <Button
+                  size="small"
+                  icon={<ArrowDownloadRegular />}
+                  disabled={busy}
+                  onClick={analysis.downloadJson}
+                >
+                  {m.downloadJson}
+                </Button>
+              </section>
+              <FindingsView
+                findings={findings}
+                onSelect={onSelect}
+                canSelect={host.kind === 'excel'}
+              />
+            </>
+          )}
+          {view === 'goals' && <GoalsView report={report} onSelect={onSelectCell} />}
+          {view === 'tables' && (
+            <DocumentTablesView
+              tables={documents.tables}
+              busy={busy}
+              onDownloadDocx={documents.downloadDocx}
+            />
+          )}
+        </div>
       )}
 
       <Divider />
