@@ -27,12 +27,14 @@ const useStyles = makeStyles({
   },
   line: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalXXS} 0`,
   },
   lineName: {
     flexGrow: 1,
+    flexBasis: 0,
     minWidth: 0,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
