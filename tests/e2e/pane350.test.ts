@@ -42,7 +42,7 @@ describeWithChromium('the pane at 350×800', () => {
 
   afterEach(async () => {
     await context?.close();
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   async function open(locale: 'sv' | 'en' = 'sv'): Promise<void> {
