@@ -106,7 +106,6 @@ describeWithChromium('the pane at 350×800', () => {
     // The other views, scanned too, and shot.
     await page.getByRole('tab', { name: 'Mål' }).click();
     await page.getByRole('heading', { name: 'Mål', level: 2 }).waitFor();
-    await screenshot(page, 'pane350-ale-2024-mal');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await clippedControls(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
@@ -143,6 +142,19 @@ describeWithChromium('the pane at 350×800', () => {
     expect(await clippedControls(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'pane350-mark-2024-goals');
+  });
+
+  test('Mark 2024: the Mål view in Swedish, each verdict in words beside its colour', async () => {
+    await open();
+    await openWorkbook(page, 'mark-2024.xlsx');
+    await page.getByRole('tab', { name: 'Mål' }).click();
+    // The seed's "Bästa barnkommun": its indicators are partly met (the share rule, 4 steps).
+    const goal = page.getByRole('button', { name: /^Nämndens mål: Bästa barnkommun/ });
+    expect(await goal.textContent()).toMatch(/delvis uppfyllt/);
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await clippedControls(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'pane350-mark-2024-mal');
   });
 
   test('keyboard only: Tab reaches every action, Enter works, the focus is visible', async () => {
