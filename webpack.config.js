@@ -215,7 +215,21 @@ const config = async (env = {}, argv = {}) => {
       ...(devManifestInRelease ? [new DevelopmentManifestWarning()] : []),
     ],
     performance: { maxEntrypointSize: 1_500_000, maxAssetSize: 1_500_000 },
-    optimization: { splitChunks: { chunks: 'async' } },
+    optimization: {
+      splitChunks: {
+        chunks: 'async',
+        cacheGroups: {
+          // The `docx` package, loaded with the Word writer only when the pane is asked for a
+          // Word file: named, so that one can see (and the e2e tests check) when it is fetched.
+          docx: {
+            test: /[\\/]node_modules[\\/]docx[\\/]/,
+            name: 'docx-lib',
+            chunks: 'async',
+            priority: 20,
+          },
+        },
+      },
+    },
     devServer: {
       port: 3000,
       server,

@@ -64,6 +64,15 @@ test('analysing lists Ale’s 2023 Totalt underskott of -7 000 tkr with its cell
   const totalt = await findingButton(/Totalt \(Prognos 2023\)/);
   expect(totalt).toHaveTextContent(/Avvikelse -7\s000 \(-1,0 %\) mot Budget 2023/);
   expect(totalt).toHaveTextContent('Ekonomi!B9');
+  // Its name says what it says, then where; Excel can select the cell, so it promises "Gå till".
+  expect(totalt).toHaveAccessibleName(
+    /^Totalt \(Prognos 2023\)\s*Ekonomi!B9\s*Varning\s*Avvikelse/,
+  );
+  expect(totalt).toHaveAccessibleDescription('Gå till Ekonomi!B9');
+  // The end of the analysis is said in the polite status line.
+  expect(screen.getByRole('status')).toHaveTextContent(
+    /^Analysen klar: \d+ fynd, 0 fel, 3 varningar\.$/,
+  );
   // Funktionsstöd (-3,7 %) is the worst variance and comes first.
   const list = screen.getByRole('list', { name: /Fynd/ });
   const first = within(list).getAllByRole('button')[0];
@@ -130,7 +139,9 @@ test('writing the report asks before replacing earlier report sheets', async () 
   renderPane(host);
   await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
   // The document tables come a moment after the report: let them arrive before the dialog opens.
+  await user.click(await screen.findByRole('tab', { name: 'Tabeller' }));
   await screen.findByRole('button', { name: 'Ladda ner Word' });
+  await user.click(screen.getByRole('tab', { name: 'Översikt' }));
   await user.click(await screen.findByRole('button', { name: 'Skriv rapportblad' }));
 
   const dialog = await screen.findByRole('alertdialog');
@@ -155,8 +166,11 @@ test('groups filter the findings and the search box narrows them', async () => {
   await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
   await findingButton(/Totalt/);
 
-  await user.click(screen.getByRole('tab', { name: /^Indikatorer \(0\)/ }));
+  // An empty group has no tab (Ale's grid has no indicators); the search finds nothing here.
+  expect(screen.queryByRole('tab', { name: /^Indikatorer/ })).not.toBeInTheDocument();
+  await user.type(screen.getByRole('searchbox', { name: 'Filtrera fynden' }), 'finns inte');
   expect(screen.getByText('Inga fynd här.')).toBeInTheDocument();
+  await user.clear(screen.getByRole('searchbox', { name: 'Filtrera fynden' }));
   await user.click(screen.getByRole('tab', { name: /^Avvikelser/ }));
   await user.type(screen.getByRole('searchbox', { name: 'Filtrera fynden' }), 'totalt');
   const list = screen.getByRole('list', { name: /Fynd/ });
@@ -240,7 +254,7 @@ test('a setting the workbook refuses to store is said, and still applies', async
 test('the English switch translates the pane', async () => {
   const user = userEvent.setup();
   renderPane(excelHost());
-  await user.click(screen.getByRole('button', { name: 'Switch to English' }));
+  await user.click(screen.getByRole('button', { name: 'In English: switch to English' }));
   expect(screen.getByRole('button', { name: 'Analyse workbook' })).toBeInTheDocument();
   expect(window.localStorage.getItem('namndplan.locale')).toBe('en');
 });
@@ -252,20 +266,25 @@ test('standalone: a picked .xlsx is read and analysed; cells are named, not sele
   );
   const host = createFileHost({ analyzer: createInProcessAnalyzer({ read }) });
   renderPane(host);
-  expect(screen.getByRole('button', { name: 'Analysera arbetsboken' })).toHaveAttribute(
-    'aria-disabled',
-    'true',
-  );
+  // At the start the primary action picks the workbook: no disabled analyse button.
+  expect(screen.getByRole('button', { name: 'Välj arbetsbok…' })).toBeEnabled();
+  expect(screen.queryByRole('button', { name: 'Analysera arbetsboken' })).not.toBeInTheDocument();
   const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'ale.xlsx');
-  await user.upload(screen.getByLabelText('Välj fil…', { selector: 'input' }), file);
+  await user.upload(screen.getByLabelText('Välj arbetsbok…', { selector: 'input' }), file);
 
   await user.click(await findingButton(/Totalt \(Prognos 2023\)/));
   // The page hands the File itself to the analyzer, which reads it (a worker, in a browser).
   expect(read).toHaveBeenCalledWith(file, 'ale.xlsx', expect.any(Function));
-  expect(screen.getByText('Arbetsbok: ale.xlsx')).toBeInTheDocument();
+  expect(screen.getByText('ale.xlsx')).toBeInTheDocument();
   expect(screen.getByRole('status')).toHaveTextContent(
     'Öppna arbetsboken i Excel och gå till Ekonomi!B9.',
   );
+  // After the analysis the picker is one line; a finding says where its cell is, promises no "Gå till".
+  expect(screen.getByRole('button', { name: 'Byt arbetsbok' })).toBeInTheDocument();
+  expect(screen.queryByText('Släpp en .xlsx-fil här, eller')).not.toBeInTheDocument();
+  const totalt = await findingButton(/Totalt \(Prognos 2023\)/);
+  expect(totalt).toHaveAccessibleName(/^Totalt \(Prognos 2023\)\s*Ekonomi!B9\s*Varning/);
+  expect(totalt).not.toHaveAccessibleDescription(/Gå till/);
   expect(screen.getByRole('button', { name: 'Ladda ner rapport (.xlsx)' })).toBeInTheDocument();
 });
 
@@ -289,7 +308,7 @@ test('standalone: progress names the sheet being read; Cancel stops it and the p
     .mockResolvedValue({ snapshot: ALE_WORKBOOK, unreadable: [] });
   renderPane(createFileHost({ analyzer: createInProcessAnalyzer({ read }) }));
   await user.upload(
-    screen.getByLabelText('Välj fil…', { selector: 'input' }),
+    screen.getByLabelText('Välj arbetsbok…', { selector: 'input' }),
     new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'stor.xlsx'),
   );
 

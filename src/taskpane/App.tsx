@@ -1,7 +1,11 @@
 /**
- * The task pane: one primary action (Analysera arbetsboken), progress, errors with a retry, the
- * summary, the report actions, the goals, the findings and the settings. Works the same over Excel and over
- * a picked file; only the file picker and the write button's words differ.
+ * The task pane: one primary action (Analysera arbetsboken in Excel; Välj arbetsbok… over a file,
+ * which analyses what is picked), progress, errors with a retry, then the result in three views
+ * (Översikt: the summary, the report actions and the findings; Mål; Tabeller) and the settings.
+ * Works the same over Excel and over a picked file; only the file picker and the write button's
+ * words differ. Made for a 350 px task pane: after an analysis the picker folds to one line and
+ * the subtitle goes, so the result against budget and the first findings show without scrolling;
+ * the end of an analysis is said in the status line, which screen readers read out.
  */
 import {
   Button,
@@ -11,6 +15,8 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Tab,
+  TabList,
   tokens,
 } from '@fluentui/react-components';
 import {
@@ -44,19 +50,25 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
+    gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
     maxWidth: '640px',
     margin: '0 auto',
   },
   header: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
-  headerText: { flexGrow: 1 },
+  headerText: { flexGrow: 1, minWidth: 0 },
+  language: { flexShrink: 0, whiteSpace: 'nowrap' },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   subtitle: { margin: `${tokens.spacingVerticalXS} 0 0 0`, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   primary: { width: '100%' },
   notice: { color: tokens.colorNeutralForeground2, minHeight: '1.2em', margin: 0 },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
+
+/** The result's views, in the order of their tabs. */
+const VIEWS = ['overview', 'goals', 'tables'] as const;
+type View = (typeof VIEWS)[number];
 
 export function App(): JSX.Element {
   const host = useHost();
@@ -119,18 +131,32 @@ export function App(): JSX.Element {
   };
 
   const busy = analysis.progress !== null;
-  const needsFile = host.kind === 'file' && fileName === null;
+  // Over a file, picking analyses: the analyse button is there only to try a picked file again.
+  const showAnalyse = host.kind === 'excel' || (fileName !== null && report === null);
+  const [view, setView] = useState<View>('overview');
+  const status =
+    analysis.notice ??
+    (report === null || busy
+      ? ''
+      : m.analysisDone(
+          findings.length,
+          findings.filter((f) => f.severity === 'critical').length,
+          findings.filter((f) => f.severity === 'warning').length,
+        ));
 
   return (
     <main className={s.root} lang={m.locale === 'sv' ? 'sv-SE' : 'en'}>
       <header className={s.header}>
         <div className={s.headerText}>
           <h1 className={s.title}>{m.appTitle}</h1>
-          <p className={s.subtitle}>{host.kind === 'excel' ? m.subtitleExcel : m.subtitleFile}</p>
+          {report === null && (
+            <p className={s.subtitle}>{host.kind === 'excel' ? m.subtitleExcel : m.subtitleFile}</p>
+          )}
         </div>
         <Button
           appearance="subtle"
           size="small"
+          className={s.language}
           onClick={switchLocale}
           aria-label={m.switchLanguageLabel}
           lang={m.locale === 'sv' ? 'en' : 'sv-SE'}
@@ -139,21 +165,23 @@ export function App(): JSX.Element {
         </Button>
       </header>
 
-      {host.kind === 'file' && <FileDrop fileName={fileName} onFile={onFile} />}
+      {host.kind === 'file' && (
+        <FileDrop fileName={fileName} onFile={onFile} collapsed={report !== null} />
+      )}
 
-      <Button
-        appearance="primary"
-        size="large"
-        className={s.primary}
-        icon={<DataBarVerticalRegular />}
-        ref={setPrimary}
-        disabled={busy || needsFile}
-        onClick={() => void analysis.analyze()}
-        disabledFocusable={needsFile}
-        aria-description={needsFile ? m.analyzeNeedsFile : undefined}
-      >
-        {report ? m.analyzeAgain : m.analyze}
-      </Button>
+      {showAnalyse && (
+        <Button
+          appearance="primary"
+          size="large"
+          className={s.primary}
+          icon={<DataBarVerticalRegular />}
+          ref={setPrimary}
+          disabled={busy}
+          onClick={() => void analysis.analyze()}
+        >
+          {report ? m.analyzeAgain : m.analyze}
+        </Button>
+      )}
 
       <ProgressView progress={analysis.progress} onCancel={analysis.cancel} returnFocus={primary} />
 
@@ -170,7 +198,7 @@ export function App(): JSX.Element {
       )}
 
       <p role="status" aria-live="polite" className={s.notice} data-testid="notice">
-        {analysis.notice ?? ''}
+        {status}
       </p>
 
       <section aria-label={m.templates.action} className={s.actions}>
@@ -186,34 +214,64 @@ export function App(): JSX.Element {
       )}
 
       {report !== null && summary !== null && money !== null && (
-        <>
-          <SummaryView
-            summary={summary}
-            money={money}
-            onSelect={onSelectCell}
-            varianceThreshold={settings.varianceThreshold}
-            riskThreshold={settings.riskThreshold}
-          />
-          <section aria-label={m.actionsTitle} className={s.actions}>
-            <Button
-              icon={<TableAddRegular />}
-              disabled={busy}
-              onClick={() => void analysis.writeReport(confirm.ask)}
-            >
-              {host.kind === 'excel' ? m.writeReportExcel : m.writeReportFile}
-            </Button>
-            <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={analysis.downloadJson}>
-              {m.downloadJson}
-            </Button>
-          </section>
-          <DocumentTablesView
-            tables={documents.tables}
-            busy={busy}
-            onDownloadDocx={documents.downloadDocx}
-          />
-          <GoalsView report={report} onSelect={onSelectCell} />
-          <FindingsView findings={findings} onSelect={onSelect} />
-        </>
+        <TabList
+          size="small"
+          selectedValue={view}
+          onTabSelect={(_e, data) => setView(data.value as View)}
+          aria-label={m.viewsLabel}
+        >
+          {VIEWS.map((v) => (
+            <Tab key={v} value={v} id={`view-tab-${v}`}>
+              {m.views[v]}
+            </Tab>
+          ))}
+        </TabList>
+      )}
+      {report !== null && summary !== null && money !== null && (
+        <div role="tabpanel" aria-labelledby={`view-tab-${view}`} className={s.panel}>
+          {view === 'overview' && (
+            <>
+              <SummaryView
+                summary={summary}
+                money={money}
+                onSelect={onSelectCell}
+                varianceThreshold={settings.varianceThreshold}
+                riskThreshold={settings.riskThreshold}
+              />
+              <section aria-label={m.actionsTitle} className={s.actions}>
+                <Button
+                  size="small"
+                  icon={<TableAddRegular />}
+                  disabled={busy}
+                  onClick={() => void analysis.writeReport(confirm.ask)}
+                >
+                  {host.kind === 'excel' ? m.writeReportExcel : m.writeReportFile}
+                </Button>
+                <Button
+                  size="small"
+                  icon={<ArrowDownloadRegular />}
+                  disabled={busy}
+                  onClick={analysis.downloadJson}
+                >
+                  {m.downloadJson}
+                </Button>
+              </section>
+              <FindingsView
+                findings={findings}
+                onSelect={onSelect}
+                canSelect={host.kind === 'excel'}
+              />
+            </>
+          )}
+          {view === 'goals' && <GoalsView report={report} onSelect={onSelectCell} />}
+          {view === 'tables' && (
+            <DocumentTablesView
+              tables={documents.tables}
+              busy={busy}
+              onDownloadDocx={documents.downloadDocx}
+            />
+          )}
+        </div>
       )}
 
       <Divider />

@@ -1,6 +1,6 @@
 /**
  * Words for what went wrong, from any thrown value: Excel's own errors (Office.js `code`s such as
- * `InvalidOperationInCellEditMode`), our unreadable-file error (already Swedish), or anything else.
+ * `InvalidOperationInCellEditMode`), our unreadable-file error (Swedish; in English from its reason code), or anything else.
  * Never touches `Office`: Office.js errors are recognised by their `code` field.
  */
 import type { Messages } from './messages';
@@ -30,7 +30,15 @@ export function describeError(error: unknown, m: Messages): string {
   }
   if (CELL_EDIT_CODES.has(code)) return m.errorCellEditMode;
   if (BUSY_CODES.has(code)) return m.errorBusy;
-  if (error instanceof Error && error.name === 'UnreadableWorkbookError') return error.message;
+  if (error instanceof Error && error.name === 'UnreadableWorkbookError') {
+    // Its message is Swedish; English says it again from its file and reason code.
+    const { fileName, reason } = error as Error & { fileName?: unknown; reason?: unknown };
+    return m.unreadableWorkbook !== null &&
+      typeof fileName === 'string' &&
+      typeof reason === 'string'
+      ? m.unreadableWorkbook(fileName, reason)
+      : error.message;
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return m.errorGeneric(detail);
 }

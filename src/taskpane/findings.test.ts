@@ -198,3 +198,28 @@ test('a problem is said in the chosen language: the report keeps Swedish, the pa
   expect(unit(MESSAGES.sv)).toMatch(/^Tabellens enhet/);
   expect(unit(MESSAGES.en)).toMatch(/^The table’s unit/);
 });
+
+test('searching the summary’s word for a deficit (underskott) lists the unfavourable variances', () => {
+  const f = buildFindings(REPORT, { varianceThreshold: 1 }, sv);
+  // Ale 2023: Funktionsstöd −7 740 and Totalt −7 000, the two deficits, and nothing else.
+  expect(filterFindings(f, 'all', 'underskott').map((x) => x.cell)).toEqual(['B9', 'B12']);
+  expect(filterFindings(f, 'all', 'Underskott').map((x) => x.group)).toEqual([
+    'variances',
+    'variances',
+  ]);
+  const en = buildFindings(REPORT, { varianceThreshold: 1 }, MESSAGES.en);
+  expect(filterFindings(en, 'all', 'deficit').map((x) => x.cell)).toEqual(['B9', 'B12']);
+  // The reference as the item shows it.
+  expect(filterFindings(f, 'all', 'ekonomi!b9').map((x) => x.title)).toEqual([
+    'Funktionsstöd (Prognos 2023)',
+  ]);
+});
+
+test('an indicator’s reason: the report’s Swedish in Swedish, built from its fields in English', () => {
+  const detail = (m: typeof sv): string | undefined =>
+    buildFindings(REPORT, { varianceThreshold: 1 }, m).find((f) => f.cell === 'A11')?.detail;
+  expect(detail(sv)).toBe('Mål =0, utfall 3. Utfallet 3 uppfyller inte målet =0.');
+  expect(detail(MESSAGES.en)).toBe(
+    'Target =0, outcome 3. The outcome 3 (Prognos 2023) does not meet the target =0 (Mål 2023).',
+  );
+});

@@ -2,9 +2,9 @@
  * Turns a report into what the pane lists and counts: findings (one per thing a controller should
  * look at, worst first, each with its sheet and cell) and the summary figures. Pure; no React.
  */
-import { verdictWords } from '../domain/goalVerdicts';
-import type { Report } from '../domain/report';
+import type { GoalVerdict, Report } from '../domain/report';
 import { isFoljetal } from './goals';
+import { indicatorReason } from './indicatorReason';
 import { formatNumber, type FindingGroup, type Messages } from './messages';
 import { isProblemCode, problemText } from '../domain/messages';
 import { passesVarianceThreshold } from '../domain/varianceThreshold';
@@ -21,6 +21,8 @@ export interface Finding {
   cell: string | null;
   title: string;
   detail: string;
+  /** Words the search finds it by besides its text: `underskott` for an unfavourable variance. */
+  keywords: string;
   /** Size within its severity: larger sorts first (|variance %|, |difference|, risk value). */
   weight: number;
 }
@@ -59,6 +61,9 @@ export function cellRef(sheet: string | null, cell: string | null): string | nul
  */
 export function buildFindings(report: Report, options: FindingOptions, m: Messages): Finding[] {
   const num = (n: number): string => formatNumber(n, m.locale);
+  // A verdict check holds verdict codes (`helt`), said in the pane's language; a number as it is.
+  const verdict = (v: string | number): string =>
+    typeof v === 'number' ? num(v) : (m.verdict[v as GoalVerdict] ?? v);
   const out: Finding[] = [];
 
   report.checks.forEach((c, i) => {
@@ -72,8 +77,9 @@ export function buildFindings(report: Report, options: FindingOptions, m: Messag
       // A verdict check holds the verdict words: the printed one against the indicators' one.
       detail:
         typeof c.reported === 'string' || typeof c.computed === 'string'
-          ? m.checkDetail(verdictWords(c.reported), verdictWords(c.computed), '–')
+          ? m.checkDetail(verdict(c.reported), verdict(c.computed), '–')
           : m.checkDetail(num(c.reported), num(c.computed), num(c.difference)),
+      keywords: '',
       weight: Math.abs(c.difference),
     });
   });
@@ -89,6 +95,8 @@ export function buildFindings(report: Report, options: FindingOptions, m: Messag
       cell: v.cell,
       title: m.varianceTitle(v.label, v.actual),
       detail: m.varianceDetail(num(v.variance), pct, v.baseline),
+      // The summary calls these deficits (`underskott`): searching its word finds them.
+      keywords: m.deficitWords,
       weight: Math.abs(v.variancePercent ?? 100),
     });
   });
@@ -104,7 +112,8 @@ export function buildFindings(report: Report, options: FindingOptions, m: Messag
       sheet: ind.sheet,
       cell: ind.cell,
       title: `${ind.name}: ${m.status[ind.status]}`,
-      detail: `${m.indicatorDetail(ind.target, outcome)} ${ind.reason}`.trim(),
+      detail: `${m.indicatorDetail(ind.target, outcome)} ${indicatorReason(ind, m.locale)}`.trim(),
+      keywords: '',
       weight: 0,
     });
   });
@@ -118,6 +127,7 @@ export function buildFindings(report: Report, options: FindingOptions, m: Messag
       cell: r.cell,
       title: m.riskTitle(r.risk),
       detail: m.riskDetail(r.probability, r.consequence, r.value, r.inPlan),
+      keywords: '',
       weight: r.value,
     });
   });
@@ -135,6 +145,8 @@ export function buildFindings(report: Report, options: FindingOptions, m: Messag
           ? problemText(p.code, p.params ?? {}, 'en')
           : p.message,
       detail: m.problemDetail(p.code),
+      // The report's own (Swedish) message stays searchable in English too.
+      keywords: p.message,
       weight: 0,
     });
   });
@@ -190,9 +202,21 @@ export function summarize(report: Report, options: FindingOptions): Summary {
   };
 }
 
-/** What the search box looks in: a finding's title, detail, sheet and cell, in lower case. */
+/**
+ * What the search box looks in: a finding's title, detail, keywords, sheet and cell (and the two
+ * as one reference, `Ekonomi!B9`), in lower case.
+ */
 export function searchText(f: Finding): string {
-  return [f.title, f.detail, f.sheet ?? '', f.cell ?? ''].join('\n').toLocaleLowerCase('sv');
+  return [
+    f.title,
+    f.detail,
+    f.keywords,
+    f.sheet ?? '',
+    f.cell ?? '',
+    cellRef(f.sheet, f.cell) ?? '',
+  ]
+    .join('\n')
+    .toLocaleLowerCase('sv');
 }
 
 /**

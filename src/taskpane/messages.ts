@@ -19,10 +19,10 @@ export interface Messages {
   subtitleExcel: string;
   subtitleFile: string;
   switchLanguage: string;
+  /** The switch's accessible name: its visible words first (WCAG 2.5.3, label in name). */
   switchLanguageLabel: string;
   analyze: string;
   analyzeAgain: string;
-  analyzeNeedsFile: string;
   phase: Record<'reading' | 'analysing' | 'writing', string>;
   /** `Läser Drift (blad 1 av 2): 42 000 rader`; `count` null when not known. */
   readingSheet: (sheet: string, index: number, count: number | null, rows: number) => string;
@@ -86,8 +86,8 @@ export interface Messages {
     percent: string | null,
     variance: number,
   ) => string;
-  /** A table whose grand total has no variance. */
-  summaryNoTotal: (title: string) => string;
+  /** After the title (the report's Swedish) of a table whose grand total has no variance. */
+  summaryNoTotal: string;
   summaryNoBudgetTables: string;
   /** Headings of the largest unfavourable variances beyond `percent` of budget. */
   summaryLargest: (
@@ -166,12 +166,28 @@ export interface Messages {
   errorCellEditMode: string;
   errorBusy: string;
   errorGeneric: (detail: string) => string;
+  /**
+   * A workbook that cannot be read, from its reason code; null where the error's own (Swedish)
+   * words are the language's.
+   */
+  unreadableWorkbook: ((fileName: string, reason: string) => string) | null;
   retry: string;
   dropZoneLabel: string;
   dropZoneText: string;
   chooseFile: string;
   chosenFile: (name: string) => string;
   notXlsx: (name: string) => string;
+  /** The one-line picker after an analysis. */
+  changeWorkbook: string;
+  /** Said to screen readers (and shown) when an analysis ends. */
+  analysisDone: (findings: number, critical: number, warnings: number) => string;
+  /** Words the search finds an unfavourable variance by, as the summary says it. */
+  deficitWords: string;
+  /** The views after an analysis. */
+  viewsLabel: string;
+  views: Record<'overview' | 'goals' | 'tables', string>;
+  /** The summary's counts of goals and arithmetic, folded away under the money. */
+  moreFigures: string;
 }
 
 const sv: Messages = {
@@ -182,10 +198,9 @@ const sv: Messages = {
   subtitleExcel: 'Kontrollerar nämndens plan i arbetsboken.',
   subtitleFile: 'Fristående läge: välj en Excel-arbetsbok (.xlsx). Filen lämnar aldrig datorn.',
   switchLanguage: 'In English',
-  switchLanguageLabel: 'Switch to English',
+  switchLanguageLabel: 'In English: switch to English',
   analyze: 'Analysera arbetsboken',
   analyzeAgain: 'Analysera igen',
-  analyzeNeedsFile: 'Välj en fil först.',
   phase: {
     reading: 'Läser arbetsboken…',
     analysing: 'Analyserar…',
@@ -258,7 +273,7 @@ const sv: Messages = {
   summaryResult: (actual, amount, pct, v) =>
     `${actual}: ${amount}${pct === null ? '' : ` (${pct} %)`} mot budget` +
     (v < 0 ? ', underskott' : v > 0 ? ', överskott' : ''),
-  summaryNoTotal: (title) => `${title}: ingen totalrad med båda beloppen; se raderna nedan.`,
+  summaryNoTotal: 'ingen totalrad med båda beloppen; se raderna nedan.',
   summaryNoBudgetTables: 'Ingen budgettabell med avvikelser hittades.',
   summaryLargest: (part, pct) =>
     ({
@@ -344,12 +359,20 @@ const sv: Messages = {
     'Excel är upptaget eftersom en cell redigeras. Avsluta redigeringen (Enter eller Esc) och försök igen.',
   errorBusy: 'Excel är upptaget just nu. Vänta en stund och försök igen.',
   errorGeneric: (detail) => `Något gick fel: ${detail}`,
+  unreadableWorkbook: null,
   retry: 'Försök igen',
   dropZoneLabel: 'Välj eller släpp en arbetsbok',
   dropZoneText: 'Släpp en .xlsx-fil här, eller',
-  chooseFile: 'Välj fil…',
+  chooseFile: 'Välj arbetsbok…',
   chosenFile: (name) => `Arbetsbok: ${name}`,
   notXlsx: (name) => `${name} är ingen .xlsx-fil.`,
+  changeWorkbook: 'Byt arbetsbok',
+  analysisDone: (n, c, w) =>
+    `Analysen klar: ${n} fynd, ${c} fel, ${w} ${w === 1 ? 'varning' : 'varningar'}.`,
+  deficitWords: 'underskott ogynnsam',
+  viewsLabel: 'Resultatets delar',
+  views: { overview: 'Översikt', goals: 'Mål', tables: 'Tabeller' },
+  moreFigures: 'Mål, indikatorer och räkningen',
 };
 
 const en: Messages = {
@@ -361,10 +384,9 @@ const en: Messages = {
   subtitleFile:
     'Standalone mode: choose an Excel workbook (.xlsx). The file never leaves your computer.',
   switchLanguage: 'På svenska',
-  switchLanguageLabel: 'Byt till svenska',
+  switchLanguageLabel: 'På svenska: byt till svenska',
   analyze: 'Analyse workbook',
   analyzeAgain: 'Analyse again',
-  analyzeNeedsFile: 'Choose a file first.',
   phase: {
     reading: 'Reading the workbook…',
     analysing: 'Analysing…',
@@ -437,7 +459,7 @@ const en: Messages = {
   summaryResult: (actual, amount, pct, v) =>
     `${actual}: ${amount}${pct === null ? '' : ` (${pct} %)`} against budget` +
     (v < 0 ? ', deficit' : v > 0 ? ', surplus' : ''),
-  summaryNoTotal: (title) => `${title}: no total row with both amounts; see the rows below.`,
+  summaryNoTotal: 'no total row with both amounts; see the rows below.',
   summaryNoBudgetTables: 'No budget table with variances was found.',
   summaryLargest: (part, pct) =>
     ({
@@ -523,12 +545,32 @@ const en: Messages = {
     'Excel is busy because a cell is being edited. Finish editing (Enter or Esc) and try again.',
   errorBusy: 'Excel is busy right now. Wait a moment and try again.',
   errorGeneric: (detail) => `Something went wrong: ${detail}`,
+  unreadableWorkbook: (file, reason) =>
+    `${file}: ${
+      {
+        'not-a-workbook': 'is not an Excel workbook (.xlsx)',
+        'old-xls': 'is an older .xls file; save it as .xlsx in Excel and try again',
+        encrypted: 'is password protected; remove the protection in Excel and try again',
+        'empty-file': 'is empty (0 bytes)',
+        'not-found': 'does not exist',
+        'no-access': 'cannot be read (no permission)',
+        corrupt: 'is damaged and cannot be read',
+        'too-large': 'is too large to be read',
+      }[reason] ?? 'cannot be read'
+    }.`,
   retry: 'Try again',
   dropZoneLabel: 'Choose or drop a workbook',
   dropZoneText: 'Drop an .xlsx file here, or',
-  chooseFile: 'Choose file…',
+  chooseFile: 'Choose workbook…',
   chosenFile: (name) => `Workbook: ${name}`,
   notXlsx: (name) => `${name} is not an .xlsx file.`,
+  changeWorkbook: 'Change workbook',
+  analysisDone: (n, c, w) =>
+    `Analysis done: ${n} ${n === 1 ? 'finding' : 'findings'}, ${c} ${c === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}.`,
+  deficitWords: 'deficit unfavourable',
+  viewsLabel: 'Parts of the result',
+  views: { overview: 'Overview', goals: 'Goals', tables: 'Tables' },
+  moreFigures: 'Goals, indicators and arithmetic',
 };
 
 /** The messages of each language. */

@@ -5,31 +5,10 @@
  * shows them (Swedish, U+2212); in the HTML each number also carries its value for Excel
  * (`x:num`), so a pasted figure stays a figure.
  */
-import { formatSwedish } from '../domain/format';
 import { DOCUMENT_TONE_ROLES } from '../domain/output';
-import type { DocumentCell, DocumentColumn, DocumentTable } from '../domain/output';
+import { cellDecimals, cellString, isPercentCell } from '../domain/output/cells';
+import type { DocumentTable } from '../domain/output';
 import { SIGNAL_COLOURS } from '../domain/reportSheets';
-
-/**
- * A cell as the Word file shows it: `−7 000`, `2,5`, `−1,0 %`. The same rule as the docx writer's
- * `cellString`, kept here so the pane's first chunk does not pull in the `docx` package.
- */
-export function cellText(cell: DocumentCell, column: DocumentColumn): string {
-  const v = cell.value;
-  if (v === null) return '';
-  if (typeof v === 'string') return v;
-  if (!Number.isFinite(v)) return '';
-  const body = formatSwedish(v, decimalsOf(cell, column));
-  return isPercent(cell, column) ? `${body}\u00a0%` : body;
-}
-
-function isPercent(cell: DocumentCell, column: DocumentColumn): boolean {
-  return column.kind === 'percent' || cell.percent === true;
-}
-
-function decimalsOf(cell: DocumentCell, column: DocumentColumn): number {
-  return cell.decimals ?? (column.kind === 'percent' ? 1 : 0);
-}
 
 /**
  * The table as tab-separated text: the title, the header row, then one line per row. Numbers
@@ -49,9 +28,9 @@ export function tableTsv(table: DocumentTable): string {
           if (cell === undefined || cell.value === null) return '';
           if (typeof cell.value === 'string') return field(cell.value);
           if (!Number.isFinite(cell.value)) return '';
-          const plain = cell.value.toFixed(decimalsOf(cell, column)).replace('.', ',');
+          const plain = cell.value.toFixed(cellDecimals(cell, column)).replace('.', ',');
           const body = /^-0(,0*)?$/.test(plain) ? plain.slice(1) : plain;
-          return isPercent(cell, column) ? `${body}%` : body;
+          return isPercentCell(cell, column) ? `${body}%` : body;
         })
         .join('\t'),
     );
@@ -98,17 +77,17 @@ export function tableHtml(table: DocumentTable): string {
             colours ? `background:#${colours.fill};color:#${colours.font}` : '',
             row.style === 'heading' && !colours ? 'background:#F2F2F2' : '',
             i === 0 && row.indent > 0 ? `padding-left:${4 + 12 * row.indent}pt` : '',
-            numeric && isPercent(cell, column) ? "mso-number-format:'0\\.0%'" : '',
+            numeric && isPercentCell(cell, column) ? "mso-number-format:'0\\.0%'" : '',
           ]
             .filter((p) => p !== '')
             .join(';');
           // Excel reads x:num as the cell's value; a percent cell holds its fraction.
-          const percent = isPercent(cell, column);
+          const percent = isPercentCell(cell, column);
           const num =
             numeric && typeof cell.value === 'number'
               ? ` x:num="${percent ? Number((cell.value / 100).toPrecision(15)) : cell.value}"`
               : '';
-          return `<td style="${style}"${num}>${escapeHtml(cellText(cell, column))}</td>`;
+          return `<td style="${style}"${num}>${escapeHtml(cellString(cell, column))}</td>`;
         })
         .join('');
       return `<tr>${cells}</tr>`;

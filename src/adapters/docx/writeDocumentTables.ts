@@ -24,7 +24,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { formatSwedish } from '../../domain/format';
+import { cellString } from '../../domain/output/cells';
 import { DOCUMENT_TONE_ROLES } from '../../domain/output/documentSheets';
 import type {
   DocumentCell,
@@ -235,21 +235,6 @@ function wordCell(
       }),
     ],
   });
-}
-
-/**
- * A cell as Word shows it: numbers Swedish (`−7 000`, `2,5`, `−1,0 %`, with U+2212 and no-break
- * spaces, so a number never breaks across lines), texts as they are.
- */
-export function cellString(cell: DocumentCell, column: DocumentColumn): string {
-  const v = cell.value;
-  if (v === null) return '';
-  if (typeof v === 'string') return v;
-  if (!Number.isFinite(v)) return 'för stort tal';
-  const percent = column.kind === 'percent' || cell.percent === true;
-  const decimals = cell.decimals ?? (column.kind === 'percent' ? 1 : 0);
-  const body = formatSwedish(v, decimals);
-  return percent ? `${body}\u00a0%` : body;
 }
 
 // Characters XML 1.0 forbids: a run holding one makes a file Word calls damaged.

@@ -1,7 +1,8 @@
 /** Small helpers the document tables share: figures as cells, rounding, widths. */
 import { decimalFromNumber, Decimal } from '../decimal';
+import { formatSwedish } from '../format';
 import type { ParsedNumber } from '../values';
-import type { DocumentCell } from './model';
+import type { DocumentCell, DocumentColumn } from './model';
 
 /**
  * A variance in percent of its budget, to one decimal, computed from the amounts themselves (one
@@ -53,4 +54,30 @@ export function textWidth(texts: readonly string[], min: number, max: number): n
     if (len > w) w = len;
   }
   return w > max ? max : w;
+}
+
+/** True where a cell shows a percent: its column's kind, or the cell's own figure. */
+export function isPercentCell(cell: DocumentCell, column: DocumentColumn): boolean {
+  return column.kind === 'percent' || cell.percent === true;
+}
+
+/** The decimals a cell shows: its own, or its column's (one for percent, none otherwise). */
+export function cellDecimals(cell: DocumentCell, column: DocumentColumn): number {
+  return cell.decimals ?? (column.kind === 'percent' ? 1 : 0);
+}
+
+/**
+ * A cell as the document shows it, in Word and on the clipboard alike: numbers Swedish (`−7 000`,
+ * `2,5`, `−1,0 %`, with U+2212 and no-break spaces, so a number never breaks across lines), texts
+ * as they are, a figure too large to be a number said so.
+ *
+ * @example cellString({ value: -1, decimals: 1 }, { kind: 'percent' } as DocumentColumn) // → '−1,0 %'
+ */
+export function cellString(cell: DocumentCell, column: DocumentColumn): string {
+  const v = cell.value;
+  if (v === null) return '';
+  if (typeof v === 'string') return v;
+  if (!Number.isFinite(v)) return 'för stort tal';
+  const body = formatSwedish(v, cellDecimals(cell, column));
+  return isPercentCell(cell, column) ? `${body}\u00a0%` : body;
 }

@@ -4,6 +4,7 @@
  * as their name and message, so an UnreadableWorkbookError reaches the pane with its words.
  */
 import type { WorkbookSnapshot } from '../../domain/grid';
+import { UnreadableWorkbookError } from '../../errors';
 import type { Report } from '../../domain/report';
 import type { ReportSheetOptions } from '../../domain/standardTables';
 import type { Progress } from '../host';
@@ -31,18 +32,33 @@ export type WorkerReply =
 export interface WireError {
   name: string;
   message: string;
+  /** An unreadable workbook's file and reason (its code), so the pane can say it in English. */
+  fileName?: string;
+  reason?: string;
 }
 
 /** `error` as its name and message (anything thrown, not only Errors). */
 export function toWire(error: unknown): WireError {
+  if (error instanceof UnreadableWorkbookError) {
+    return {
+      name: error.name,
+      message: error.message,
+      fileName: error.fileName,
+      reason: error.reason,
+    };
+  }
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };
 }
 
-/** An error thrown in the worker, as the page sees it: the same name and message. */
+/** An error thrown in the worker, as the page sees it: the same name, message and codes. */
 export class WorkerError extends Error {
+  readonly fileName: string | undefined;
+  readonly reason: string | undefined;
   constructor(wire: WireError) {
     super(wire.message);
     this.name = wire.name;
+    this.fileName = wire.fileName;
+    this.reason = wire.reason;
   }
 }

@@ -83,7 +83,7 @@ test('a worker is started at once; the report and the progress come back by requ
   expect(made).toHaveLength(1);
 });
 
-test('an unreadable file comes back as the same Swedish message, not a crash', async () => {
+test('an unreadable file comes back as the same Swedish message and its reason code, not a crash', async () => {
   const { spawn } = spawner();
   const analyzer = createWorkerAnalyzer(spawn);
   const text = new Blob([Buffer.from('this is plain text, not a zip')]);
@@ -94,7 +94,11 @@ test('an unreadable file comes back as the same Swedish message, not a crash', a
     name: 'UnreadableWorkbookError',
     message: 'not-a-workbook.xlsx: är inte en Excel-arbetsbok (.xlsx)',
   });
+  // The English pane says it again from the reason code that crossed with it.
   expect(describeError(error, MESSAGES.en)).toBe(
+    'not-a-workbook.xlsx: is not an Excel workbook (.xlsx).',
+  );
+  expect(describeError(error, MESSAGES.sv)).toBe(
     'not-a-workbook.xlsx: är inte en Excel-arbetsbok (.xlsx)',
   );
 });

@@ -22,6 +22,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXS} 0`,
   },
   title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  // Its words whole beside a long title (a 350 px pane squeezed it to "Kopiera" cut in half).
+  copy: { flexShrink: 0, minWidth: 'auto' },
   status: { minHeight: '1.2em', margin: 0, color: tokens.colorNeutralForeground2 },
   alert: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -73,9 +75,13 @@ export function DocumentTablesView(props: {
           <ul className={s.list}>
             {tables.map((t) => (
               <li key={t.id} className={s.item}>
-                <span className={s.title}>{t.title}</span>
+                {/* The document's own words, Swedish in either language of the pane. */}
+                <span className={s.title} lang="sv-SE">
+                  {t.title}
+                </span>
                 <Button
                   size="small"
+                  className={s.copy}
                   icon={<CopyRegular />}
                   aria-label={m.copyTableLabel(t.title)}
                   onClick={() => void copy(t)}

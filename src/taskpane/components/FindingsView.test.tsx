@@ -17,6 +17,7 @@ function findings(n: number): Finding[] {
     cell: `C${i + 3}`,
     title: `Rad ${i + 1} (Prognos 2023)`,
     detail: `Avvikelse -${n - i}.`,
+    keywords: 'underskott',
     weight: n - i,
   }));
 }
@@ -92,6 +93,10 @@ test('a tab or a search starts again at the first page of what it keeps', async 
   expect(items()).toHaveLength(1);
   expect(items()[0]).toHaveTextContent('Drift!C101');
   await user.clear(screen.getByRole('searchbox', { name: 'Filtrera fynden' }));
-  await user.type(screen.getByRole('searchbox', { name: 'Filtrera fynden' }), 'mål!');
+  // The reference as the item shows it finds it (sheet and cell as one).
+  await user.type(screen.getByRole('searchbox', { name: 'Filtrera fynden' }), 'mål!c12');
+  expect(items()).toHaveLength(1);
+  await user.clear(screen.getByRole('searchbox', { name: 'Filtrera fynden' }));
+  await user.type(screen.getByRole('searchbox', { name: 'Filtrera fynden' }), 'finns inte');
   expect(screen.getByText('Inga fynd här.')).toBeInTheDocument();
 });

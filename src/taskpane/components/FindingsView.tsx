@@ -1,7 +1,9 @@
 /**
  * The findings, grouped by tabs (Alla, Kontroller, Avvikelser, Indikatorer, Risker, Problem) and
  * filtered by a search box, worst first. Each finding is a button: activating it (click, Enter,
- * Space) asks the host to select its cell.
+ * Space) asks the host to select its cell. Its accessible name (its content) says what the finding
+ * says first, then where (`Totalt (Prognos 2023) Ekonomi!B9 Varning Avvikelse …`); only where the
+ * host can select cells does it promise "Gå till" (standalone, the place is said, not promised).
  *
  * Drawn a page at a time: the worst `PAGE_SIZE` of what the tab and the search keep, then
  * "Visa 200 till" for the next page, whose first finding then takes the focus. So 50 000 findings
@@ -80,8 +82,12 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorNeutralStroke1,
   },
   top: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', width: '100%' },
-  title: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
-  detail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  detail: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
   ref: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -103,6 +109,8 @@ const BADGE_COLOR = { critical: 'danger', warning: 'warning', info: 'informative
 export function FindingsView(props: {
   findings: readonly Finding[];
   onSelect: (finding: Finding) => void;
+  /** Whether the host can select a finding's cell (Excel); a picked file cannot. */
+  canSelect?: boolean;
   /** Findings a page; `PAGE_SIZE` unless told (tests use fewer). */
   pageSize?: number;
 }): JSX.Element {
@@ -155,7 +163,8 @@ export function FindingsView(props: {
         aria-label={m.findingsTitle}
       >
         <Tab value="all">{`${m.groupAll} (${findings.length})`}</Tab>
-        {GROUP_ORDER.map((g) => (
+        {/* An empty group is no place to go: its tab is left out (a 350 px pane has one row). */}
+        {GROUP_ORDER.filter((g) => counts[g] > 0 || g === group).map((g) => (
           <Tab key={g} value={g}>{`${m.groups[g]} (${counts[g]})`}</Tab>
         ))}
       </TabList>
@@ -185,6 +194,7 @@ export function FindingsView(props: {
                 position={i + 1}
                 total={shown.length}
                 onSelect={props.onSelect}
+                canSelect={props.canSelect !== false}
               />
             ))}
           </ul>
@@ -219,28 +229,31 @@ const FindingItem = memo(function FindingItem(props: {
   position: number;
   total: number;
   onSelect: (finding: Finding) => void;
+  canSelect: boolean;
 }): JSX.Element {
   const m = useMessages();
   const s = useStyles();
   const f = props.finding;
-  const ref = cellRef(f.sheet, f.cell) ?? m.noCell;
+  const place = cellRef(f.sheet, f.cell);
+  // Drawn in the order a listener needs, so its name (its content) is too: what it says, where,
+  // how serious, the figures.
   return (
     <li aria-posinset={props.position} aria-setsize={props.total}>
       <Button
         appearance="subtle"
         className={mergeClasses(s.item, s[f.severity])}
         onClick={() => props.onSelect(f)}
-        aria-description={m.goToCell(ref)}
+        aria-description={props.canSelect && place !== null ? m.goToCell(place) : undefined}
         data-group={f.group}
         data-severity={f.severity}
       >
+        <span className={s.title}>{f.title}</span>
         <span className={s.top}>
+          <span className={s.ref}>{place ?? m.noCell}</span>
           <Badge color={BADGE_COLOR[f.severity]} appearance="tint" size="small">
             {m.severity[f.severity]}
           </Badge>
-          <span className={s.ref}>{ref}</span>
         </span>
-        <span className={s.title}>{f.title}</span>
         <span className={s.detail}>{f.detail}</span>
       </Button>
     </li>

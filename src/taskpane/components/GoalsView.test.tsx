@@ -132,11 +132,12 @@ test('the rule Svagaste in the settings re-judges: Nämndens mål: Bästa barnko
     </FluentProvider>,
   );
   await user.click(screen.getByRole('button', { name: 'Analysera arbetsboken' }));
+  expect(await screen.findByTestId('summary-foljetal')).toHaveTextContent('19');
+  await user.click(screen.getByRole('tab', { name: 'Mål' }));
   const before = await screen.findByRole('button', { name: /^Nämndens mål: Bästa barnkommun/ });
   expect(before).toHaveTextContent('delvis uppfyllt');
   await user.click(before);
   expect(host.selectCell).toHaveBeenLastCalledWith('Mål', 'A9');
-  expect(screen.getByTestId('summary-foljetal')).toHaveTextContent('19');
 
   await user.click(screen.getByRole('radio', { name: 'Svagaste' }));
   const after = await screen.findByRole('button', {

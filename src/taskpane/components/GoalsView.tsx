@@ -38,6 +38,9 @@ const useStyles = makeStyles({
   spacer: { flexShrink: 0, width: '32px' },
   item: {
     flexGrow: 1,
+    // A list's items as wide as the list (they are buttons, and a button is as wide as its words).
+    width: '100%',
+    minWidth: 0,
     justifyContent: 'flex-start',
     textAlign: 'left',
     alignItems: 'flex-start',

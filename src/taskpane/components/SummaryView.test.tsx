@@ -30,8 +30,14 @@ function renderSummary(threshold = 1, locale: 'sv' | 'en' = 'sv'): jest.Mock {
   return onSelect;
 }
 
-test('the summary leads with money: results, then the largest deficits, then goals, then arithmetic', () => {
+test('the summary leads with money: results, then the largest deficits, then goals, then arithmetic', async () => {
   renderSummary();
+  // The counts of goals and arithmetic fold away under the money, one button away.
+  expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(2);
+  const fold = screen.getByRole('button', { name: 'Mål, indikatorer och räkningen' });
+  expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await userEvent.setup().click(fold);
+  expect(fold).toHaveAttribute('aria-expanded', 'true');
   const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
   expect(headings).toEqual([
     'Resultat mot budget',

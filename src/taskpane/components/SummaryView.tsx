@@ -3,9 +3,13 @@
  * table's result against budget (its grand total's variance in the table's unit and percent), then
  * the largest unfavourable variances by amount (lines apart from totals, operating apart from
  * investments), each clickable to its cell; then goals and indicators; then the arithmetic; then
- * risks. Figures in definition lists, so screen readers read each with its label.
+ * risks. Figures in definition lists, so screen readers read each with its label. The goals' and
+ * the arithmetic's counts fold away under the money (one "Mål, indikatorer och räkningen" button),
+ * so a 350 px pane shows the result against budget and the first findings without scrolling.
  */
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { MoneySummary } from '../../domain/output';
 import type { Variance } from '../../domain/report';
 import type { Summary } from '../findings';
@@ -23,11 +27,21 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },
   alert: { color: tokens.colorPaletteRedForeground1 },
-  heading: { fontSize: tokens.fontSizeBase400, margin: `0 0 ${tokens.spacingVerticalS} 0` },
+  // Read by screen readers, not drawn: the Översikt tab above names the part already, and a
+  // 350 px pane needs the line for the money.
+  heading: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   subheading: {
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
-    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS} 0`,
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS} 0`,
   },
   lines: { listStyleType: 'none', margin: 0, padding: 0 },
   line: {
@@ -38,7 +52,16 @@ const useStyles = makeStyles({
     paddingLeft: 0,
   },
   lead: { fontWeight: tokens.fontWeightSemibold },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  note: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    margin: `${tokens.spacingVerticalXS} 0 0 0`,
+  },
+  fold: {
+    marginTop: tokens.spacingVerticalS,
+    paddingLeft: 0,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 /** How many of each list of largest variances are shown; the findings list holds them all. */
@@ -54,6 +77,7 @@ export function SummaryView(props: {
   const m = useMessages();
   const s = useStyles();
   const { summary, money, onSelect } = props;
+  const [open, setOpen] = useState(false);
   const threshold = String(props.varianceThreshold).replace('.', m.locale === 'sv' ? ',' : '.');
   const row = (label: string, value: number, alert: boolean, testId: string): JSX.Element => (
     <>
@@ -93,7 +117,8 @@ export function SummaryView(props: {
         {money.results.map((r) =>
           r.result === null ? (
             <li key={r.title} className={s.note}>
-              {m.summaryNoTotal(r.title)}
+              {/* The table's title is the document's, Swedish in either language. */}
+              <span lang="sv-SE">{r.title}</span>: {m.summaryNoTotal}
             </li>
           ) : (
             link(r.result, resultText(r.result, r.pair.table.unit, m), true)
@@ -127,55 +152,67 @@ export function SummaryView(props: {
         ),
       )}
 
-      <h3 className={s.subheading}>{m.summaryGoalsTitle}</h3>
-      <dl className={s.list}>
-        {row(
-          `${m.summaryIndicators}: ${m.indicatorMet}`,
-          summary.indicatorsMet,
-          false,
-          'summary-met',
-        )}
-        {row(
-          `${m.summaryIndicators}: ${m.indicatorNotMet}`,
-          summary.indicatorsNotMet,
-          true,
-          'summary-not-met',
-        )}
-        {row(
-          `${m.summaryIndicators}: ${m.indicatorUnclear}`,
-          summary.indicatorsUnclear,
-          false,
-          'summary-unclear',
-        )}
-        {row(
-          `${m.summaryIndicators}: ${m.indicatorNoOutcome}`,
-          summary.indicatorsNoOutcome,
-          false,
-          'summary-no-outcome',
-        )}
-        {row(
-          `${m.summaryIndicators}: ${m.indicatorNoTarget}`,
-          summary.indicatorsNoTarget,
-          false,
-          'summary-no-target',
-        )}
-        {row(m.summaryFoljetal, summary.foljetal, false, 'summary-foljetal')}
-      </dl>
+      <Button
+        appearance="transparent"
+        className={s.fold}
+        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+        aria-expanded={open}
+        aria-controls="summary-more"
+        onClick={() => setOpen(!open)}
+      >
+        {m.moreFigures}
+      </Button>
+      <div id="summary-more" hidden={!open}>
+        <h3 className={s.subheading}>{m.summaryGoalsTitle}</h3>
+        <dl className={s.list}>
+          {row(
+            `${m.summaryIndicators}: ${m.indicatorMet}`,
+            summary.indicatorsMet,
+            false,
+            'summary-met',
+          )}
+          {row(
+            `${m.summaryIndicators}: ${m.indicatorNotMet}`,
+            summary.indicatorsNotMet,
+            true,
+            'summary-not-met',
+          )}
+          {row(
+            `${m.summaryIndicators}: ${m.indicatorUnclear}`,
+            summary.indicatorsUnclear,
+            false,
+            'summary-unclear',
+          )}
+          {row(
+            `${m.summaryIndicators}: ${m.indicatorNoOutcome}`,
+            summary.indicatorsNoOutcome,
+            false,
+            'summary-no-outcome',
+          )}
+          {row(
+            `${m.summaryIndicators}: ${m.indicatorNoTarget}`,
+            summary.indicatorsNoTarget,
+            false,
+            'summary-no-target',
+          )}
+          {row(m.summaryFoljetal, summary.foljetal, false, 'summary-foljetal')}
+        </dl>
 
-      <h3 className={s.subheading}>{m.summaryArithmeticTitle}</h3>
-      <dl className={s.list}>
-        {row(m.summaryMismatches, summary.mismatches, true, 'summary-mismatches')}
-        {row(
-          m.summaryRisksInPlan(props.riskThreshold),
-          summary.risksInPlan,
-          false,
-          'summary-risks',
-        )}
-      </dl>
-      <p className={s.note}>{m.summaryTables(summary.tables)}</p>
-      <p className={s.note} data-testid="summary-coverage">
-        {m.summaryCoverage(summary.recomputed, summary.tablesChecked, summary.notRecomputed)}
-      </p>
+        <h3 className={s.subheading}>{m.summaryArithmeticTitle}</h3>
+        <dl className={s.list}>
+          {row(m.summaryMismatches, summary.mismatches, true, 'summary-mismatches')}
+          {row(
+            m.summaryRisksInPlan(props.riskThreshold),
+            summary.risksInPlan,
+            false,
+            'summary-risks',
+          )}
+        </dl>
+        <p className={s.note}>{m.summaryTables(summary.tables)}</p>
+        <p className={s.note} data-testid="summary-coverage">
+          {m.summaryCoverage(summary.recomputed, summary.tablesChecked, summary.notRecomputed)}
+        </p>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,86 @@
+/**
+ * End to end, the pane at 350×800 inside the stand-in Excel (taskpane-fake.html over the
+ * in-memory Excel seeded with Ale 2024): its primary action analyses at once, a finding that
+ * Excel can select promises "Gå till" its cell and keeps it (Enter selects it), the axe-core scan
+ * finds nothing serious, no horizontal scroll. Screenshot: test-results/screenshots/pane350-excel.png.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbookFile';
+import { describeWithChromium, launchChromium, screenshot } from './helpers/browser';
+import { buildDist } from './helpers/buildDist';
+import {
+  clippedControls,
+  FIXTURES,
+  horizontalOverflow,
+  inView,
+  PANE,
+  seriousViolations,
+} from './helpers/pane';
+import { serveStatic, type StaticServer } from './helpers/staticServer';
+
+interface FakeSelection {
+  __namndplanFakeExcel: { model: { selection: { sheet: string; address: string } | null } };
+}
+
+describeWithChromium('the pane at 350×800 in a stand-in Excel', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveStatic(await buildDist());
+    browser = await launchChromium();
+    const ale = await readWorkbookFile(join(FIXTURES, 'ale-2024.xlsx'));
+    page = await (await browser.newContext({ viewport: PANE })).newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.addInitScript(
+      (fixture) => {
+        (window as unknown as { __NAMNDPLAN_FAKE_OFFICE__: unknown }).__NAMNDPLAN_FAKE_OFFICE__ =
+          fixture;
+      },
+      JSON.parse(JSON.stringify(ale)) as unknown,
+    );
+    await page.goto(`${server.url}/taskpane-fake.html`);
+    await page.waitForSelector('body[data-host="excel"]');
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('Excel: analyse, a finding names what it says then its cell, Enter selects it', async () => {
+    const analyse = page.getByRole('button', { name: 'Analysera arbetsboken' });
+    expect(await analyse.isEnabled()).toBe(true);
+    await analyse.click();
+    await page.getByRole('heading', { name: 'Sammanfattning' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toMatch(
+      /^Analysen klar: \d+ fynd, \d+ fel, 3 varningar\.$/,
+    );
+    expect(await inView(page, '[data-testid="summary-results"] button')).toBe(true);
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await clippedControls(page)).toEqual([]);
+
+    const totalt = page
+      .getByRole('list', { name: 'Fynd' })
+      .getByRole('button', { name: /^Totalt \(Prognos 2023\)\s*Ekonomi!B\d+\s*Varning/ });
+    const description = await totalt.getAttribute('aria-description');
+    expect(description).toMatch(/^Gå till Ekonomi!B\d+$/);
+    await totalt.focus();
+    await page.keyboard.press('Enter');
+    const ref = description!.replace('Gå till ', '');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Markerade ${ref}.` })
+      .waitFor();
+    const selection = await page.evaluate(
+      () => (window as unknown as FakeSelection).__namndplanFakeExcel.model.selection,
+    );
+    expect(selection).toEqual({ sheet: 'Ekonomi', address: ref.replace('Ekonomi!', '') });
+    await screenshot(page, 'pane350-excel');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
