@@ -89,16 +89,18 @@ export function assessIndicators(
     const name = indicatorName(label);
     const outcomes: OutcomeFig[] = [];
     for (const c of outcomesFrom) {
-      const cell = grid.value(r, c.col);
+      const n = grid.number(r, c.col);
+      const cell = n === null ? grid.value(r, c.col) : null;
+      // Only a cell that is no plain number may be a figure with its unit (`15 µg/m3`).
       const withUnit = typeof cell === 'string' ? figureWithUnit(cell) : null;
-      const v = grid.number(r, c.col) ?? withUnit?.figure;
+      const v = n ?? withUnit?.figure;
       if (v)
         outcomes.push({
           col: c,
           period: periodOf(c),
           value: v,
           forecast: c.header.role === 'forecast',
-          asText: typeof cell === 'string',
+          asText: typeof (cell ?? grid.value(r, c.col)) === 'string',
           unit: withUnit?.unit ?? null,
         });
     }

@@ -201,9 +201,12 @@ export function App(): JSX.Element {
         {status}
       </p>
 
-      <section aria-label={m.templates.action} className={s.actions}>
-        <TemplatesButton host={host} report={report} scale={goalScale} disabled={busy} />
-      </section>
+      {report === null && (
+        // Before an analysis: an empty template. After one it stands among the report actions.
+        <section aria-label={m.templates.action} className={s.actions}>
+          <TemplatesButton host={host} report={report} scale={goalScale} disabled={busy} />
+        </section>
+      )}
 
       {report?.template && (
         <TemplateView
@@ -255,6 +258,7 @@ export function App(): JSX.Element {
                 >
                   {m.downloadJson}
                 </Button>
+                <TemplatesButton host={host} report={report} scale={goalScale} disabled={busy} />
               </section>
               <FindingsView
                 findings={findings}

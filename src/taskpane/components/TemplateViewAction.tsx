@@ -83,6 +83,7 @@ export function TemplatesButton(props: {
   return (
     <>
       <Button
+        size="small"
         icon={<DocumentTableRegular />}
         disabled={props.disabled || action.busy}
         onClick={() => void action.write()}
