@@ -19,7 +19,8 @@ import { isStdout, outputTarget, sameFile, type OutputTarget } from './outputTar
 import { formatSummary } from './summary';
 import { withTemplateFormulas } from './templateFormulas';
 import { runTemplate } from './runTemplate';
-import { terminalField, terminalJson, terminalText } from './terminalText';
+import { terminalField, terminalText } from './terminalText';
+import { jsonBytes, jsonTexts } from './writeJson';
 import { writeOutputs, type Output } from './writeOutputs';
 
 /** Where the command writes: standard output and standard error. */
@@ -109,7 +110,11 @@ export async function runCli(
     // Every output in memory first, so a failure leaves no file behind.
     const outputs: Output[] = [];
     const json = targets.get('--json');
-    if (json) outputs.push({ target: json, data: `${terminalJson(report, 2)}\n` });
+    // In pieces, made as they are written: the whole text of a large report costs more than its analysis.
+    if (json) {
+      const pieces = json.kind === 'stdout' ? jsonTexts(report) : jsonBytes(report);
+      outputs.push({ target: json, data: { pieces } });
+    }
     const out = targets.get('--out');
     const docx = targets.get('--docx');
     // The document tables, for the report workbook and the Word file alike.

@@ -36,7 +36,7 @@ export function budgetPairs(report: Report): BudgetPair[] {
     const table = tableAt(v.sheet, v.row);
     if (!table || (table.kind !== 'budget' && table.kind !== 'investments')) continue;
     // A table's variances come pair after pair: the last pair is asked first.
-    if (last?.table === table && samePair(last, v)) {
+    if (last !== null && last.table === table && samePair(last, v)) {
       last.variances.push(v);
       continue;
     }
