@@ -313,7 +313,7 @@ function runOfficeBench(): void {
 
 /** The cold section at the largest size: texts inline (as SheetJS writes) and shared (as Excel). */
 async function runCold(args: Args, dir: string): Promise<void> {
-  const lines = Math.max(...args.sizes);
+  const lines = args.sizes.reduce((a, b) => Math.max(a, b), 0);
   const workbooks = [false, true].map((sharedStrings) => {
     const path = join(dir, `driftredovisning-${lines}${sharedStrings ? '-sst' : ''}-kall.xlsx`);
     const book = writeBenchWorkbook(path, {
