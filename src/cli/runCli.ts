@@ -10,10 +10,11 @@ import { buildDocumentTables } from '../domain/output/documentTables';
 import { documentSheets } from '../domain/output/documentSheets';
 import { findCommittee } from '../domain/output/committee';
 import { buildReportSheets } from '../domain/standardTables';
+import { writeDocumentTables } from './lazy/loadWriters';
 import { readWorkbookFile } from '../adapters/xlsx/readWorkbookFile';
+import { writeReportWorkbook } from './lazy/loadWriters';
 import { OutputWriteError, UnreadableWorkbookError } from '../errors';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
-import { loadDocxWriter, loadExcelWriters } from './lazy/loadWriters';
 import { isStdout, outputTarget, sameFile, type OutputTarget } from './outputTargets';
 import { formatSummary } from './summary';
 import { withTemplateFormulas } from './templateFormulas';
@@ -129,7 +130,7 @@ export async function runCli(
           varianceThresholdPercent: command.varianceThreshold,
         }),
       );
-      const data = await loadExcelWriters().writeReportWorkbook(sheets, {
+      const data = await writeReportWorkbook(sheets, {
         sourceFile: relative(dirname(resolve(command.out)), resolve(command.input))
           .split(sep)
           .join('/'),
@@ -138,9 +139,7 @@ export async function runCli(
     }
     if (docx && command.docx !== null) {
       step(`skriver ${basename(command.docx)}`);
-      const data = await loadDocxWriter().writeDocumentTables(documents, {
-        title: basename(command.input),
-      });
+      const data = await writeDocumentTables(documents, { title: basename(command.input) });
       outputs.push({ target: docx, data });
     }
     step(null);

@@ -7,8 +7,8 @@ import { basename } from 'node:path';
 import { analyzeWorkbook } from '../domain/analyze';
 import { prefillTemplate, type TemplateContent } from '../domain/templates';
 import { readWorkbookFile } from '../adapters/xlsx/readWorkbookFile';
+import { writeTemplate } from './lazy/loadWriters';
 import { OutputWriteError } from '../errors';
-import { loadExcelWriters } from './lazy/loadWriters';
 import { isStdout, outputTarget, type OutputTarget } from './outputTargets';
 import type { TemplateCommand } from './templateArgs';
 import { writeOutputs } from './writeOutputs';
@@ -49,7 +49,7 @@ export async function runTemplate(command: TemplateCommand, io: TemplateIo): Pro
   }
   const content = prefillTemplate(report, { period: command.period, scale: command.scale });
   io.step(`skriver ${basename(command.out)}`);
-  const data = await loadExcelWriters().writeTemplate(content);
+  const data = await writeTemplate(content);
   io.step(null);
   await writeOutputs([{ target, data }], (bytes) => {
     if (typeof bytes !== 'string' && io.stdoutBytes) io.stdoutBytes(bytes);

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { WorkbookSnapshot } from '../domain/grid';
 import type { AnalyzeOptions } from '../domain/report';
 import { templateMarker } from '../domain/templates';
-import { loadExcelWriters } from './lazy/loadWriters';
+import { readFormulaCells } from './lazy/loadWriters';
 
 /** A template is read a second time (by ExcelJS) only up to this size; past it, by values. */
 const MAX_TEMPLATE_BYTES = 32 * 1024 * 1024;
@@ -31,7 +31,7 @@ export async function withTemplateFormulas(
     const info = await stat(path);
     if (!info.isFile() || info.size > MAX_TEMPLATE_BYTES) return options;
     const bytes = await readFile(path);
-    const formulas = await loadExcelWriters().readFormulaCells(
+    const formulas = await readFormulaCells(
       new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       marker.map((m) => m.sheet),
     );
