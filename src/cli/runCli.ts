@@ -4,12 +4,10 @@
  */
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { analyzeWorkbook } from '../domain/analyze';
-import { problem } from '../domain/messages';
-import type { Report } from '../domain/report';
 import { buildDocumentTables } from '../domain/output/documentTables';
-import { documentSheets } from '../domain/output/documentSheets';
+import { reportWorkbookSheets } from '../domain/output/reportWorkbookSheets';
 import { findCommittee } from '../domain/output/committee';
-import { buildReportSheets } from '../domain/standardTables';
+import { withUnreadableSheets } from '../domain/unreadableSheets';
 import { writeDocumentTables } from './lazy/loadWriters';
 import { readWorkbookFile } from '../adapters/xlsx/readWorkbookFile';
 import { writeReportWorkbook } from './lazy/loadWriters';
@@ -124,12 +122,10 @@ export async function runCli(
         : [];
     if (out && command.out !== null) {
       step(`skriver ${basename(command.out)}`);
-      const sheets = documentSheets(documents).concat(
-        buildReportSheets(report, {
-          riskThreshold: command.riskThreshold,
-          varianceThresholdPercent: command.varianceThreshold,
-        }),
-      );
+      const sheets = reportWorkbookSheets(report, documents, {
+        riskThreshold: command.riskThreshold,
+        varianceThresholdPercent: command.varianceThreshold,
+      });
       const data = await writeReportWorkbook(sheets, {
         sourceFile: relative(dirname(resolve(command.out)), resolve(command.input))
           .split(sep)
@@ -211,21 +207,6 @@ async function outputTargets(
   const targets = new Map<string, OutputTarget>();
   for (const [flag, path] of given) targets.set(flag, await outputTarget(path));
   return targets;
-}
-
-/**
- * The report with an `error` problem for each sheet that could not be read. The engine saw such
- * a sheet as empty, so its note that the workbook holds no values is dropped: it may hold some.
- */
-function withUnreadableSheets(report: Report, sheets: readonly string[]): Report {
-  if (sheets.length === 0) return report;
-  return {
-    ...report,
-    problems: [
-      ...sheets.map((sheet) => problem(sheet, null, 'error', 'unreadable-sheet')),
-      ...report.problems.filter((p) => p.code !== 'empty-workbook'),
-    ],
-  };
 }
 
 /** The progress line's steps, given only when someone watches (as `runCli`'s own). */

@@ -1,3 +1,4 @@
+import { figureWithUnit } from './values';
 import { newCoverage, type Coverage } from './coverage';
 import { checkDifferences, checkRelations } from './differences';
 import { address, type WorkbookSnapshot } from './grid';
@@ -182,7 +183,10 @@ function reportUnreadable(
         continue;
       }
       const v = grid.value(r, c.col);
-      if (valueColumn && typeof v === 'string' && !grid.isNoValue(r, c.col)) {
+      // An indicator's figure may carry its unit (`15 µg/m3`): read, not unreadable.
+      const measured =
+        table.kind !== 'indicators' ? false : typeof v === 'string' && figureWithUnit(v) !== null;
+      if (valueColumn && typeof v === 'string' && !measured && !grid.isNoValue(r, c.col)) {
         report.problems.push(
           problem(table.sheet, address(r, c.col), 'warning', 'unreadable-number', {
             text: grid.text(r, c.col),

@@ -29,7 +29,8 @@ const LEADING_HIGH = /^\s*(hög|höga|högt)(?![\p{L}])/iu;
  * nothing, or both.
  * Example: directionFromWords('Personalomsättningen ska minska') → 'lower'.
  */
-export function directionFromWords(text: string): WordDirection {
+export function directionFromWords(raw: string): WordDirection {
+  const text = withoutThresholds(raw);
   if (LOWER_NEGATED.test(text)) return 'lower';
   if (HIGHER_NEGATED.test(text)) return 'higher';
   // `Hög` / `Låg` state the goal only as its first word (`Låg sjukfrånvaro`, `Hög kvalitet`);
@@ -39,6 +40,17 @@ export function directionFromWords(text: string): WordDirection {
   if (lower && !higher) return 'lower';
   if (higher && !lower) return 'higher';
   return null;
+}
+
+/**
+ * A `minst` / `högst` / `max` with a number inside a name that sets no target (no `ska`, `bör`)
+ * says what is counted, not which way is better: `tillgång till bredband om minst 100 Mbit/s`,
+ * `elever med högst 2 frånvarodagar`. Those words are left out before the direction is read; at
+ * the start of a text (`Minst 90 % behöriga`) or after `ska` they state the target and stay.
+ */
+function withoutThresholds(text: string): string {
+  if (/(?<![\p{L}])(ska|skall|bör)(?![\p{L}])/iu.test(text)) return text;
+  return text.replace(/(?<=\p{L}[\s,]+)(minst|högst|max|maximalt)\s+(?=\d)/giu, '');
 }
 
 /** Direction from a `Riktning` cell: `öka`, `minska`, `högre`, `lägre`, `↑`, `↓`. */

@@ -9,15 +9,36 @@ import { isSourceNoteLabel } from './tables';
 export const WOMEN = /(?<![\p{L}])(kvinnor|flickor)(?![\p{L}])/iu;
 export const MEN = /(?<![\p{L}])(män|pojkar)(?![\p{L}])/iu;
 
-/** The `Kvinnor` and `Män` columns of a table, when it has one of each. */
-export function genderColumns(
-  table: DetectedTable,
-): { women: TableColumn; men: TableColumn } | null {
+/** True for a `Kvinnor` / `Män` (`Flickor` / `Pojkar`) column: a split of an outcome. */
+export function isGenderColumn(c: TableColumn): boolean {
+  return WOMEN.test(c.header.text) || MEN.test(c.header.text);
+}
+
+/** A women's and a men's column of one period. */
+export interface GenderColumns {
+  women: TableColumn;
+  men: TableColumn;
+}
+
+/**
+ * The `Kvinnor` and `Män` columns of a table: one pair, or one pair per period where the split
+ * is printed for several years (`Utfall kvinnor 2017 | 2018 | 2019`, `Utfall män …`), paired by
+ * their period. Null when they cannot be paired one to one.
+ */
+export function genderColumns(table: DetectedTable): readonly GenderColumns[] | null {
   const women = table.columns.filter((c) => WOMEN.test(c.header.text));
   const men = table.columns.filter((c) => MEN.test(c.header.text) && !WOMEN.test(c.header.text));
-  return women.length === 1 && men.length === 1 && women[0] && men[0]
-    ? { women: women[0], men: men[0] }
-    : null;
+  if (women.length === 0 || women.length !== men.length) return null;
+  if (women.length === 1 && men[0] && women[0]) return [{ women: women[0], men: men[0] }];
+  const key = (c: TableColumn): string =>
+    c.header.period ? `${c.header.period.year}-${c.header.period.month}` : '';
+  const pairs: GenderColumns[] = [];
+  for (const w of women) {
+    const m = men.filter((c) => key(c) !== '' && key(c) === key(w));
+    if (m.length !== 1 || !m[0]) return null;
+    pairs.push({ women: w, men: m[0] });
+  }
+  return pairs;
 }
 
 /**
@@ -31,15 +52,25 @@ export function genderSplit(
   table: DetectedTable,
   row: number,
   outcomeCol: TableColumn | null,
-  cols: { women: TableColumn; men: TableColumn } | null,
+  cols: readonly GenderColumns[] | null,
 ): { women: number; men: number } | null {
   const num = (r: number, c: number): number | null => {
     const n = grid.number(r, c);
     return n ? toReportNumber(n.value) : null;
   };
-  if (cols) {
-    const women = num(row, cols.women.col);
-    const men = num(row, cols.men.col);
+  // Of several pairs, the one of the outcome's period; an outcome without a year (`Utfall` beside
+  // `Utfall kvinnor 2022 | 2023`) is the table's latest period, so its pair is the latest.
+  const when = (c: TableColumn | null): number =>
+    c?.header.period ? c.header.period.year * 100 + c.header.period.month : 0;
+  const latest = (a: GenderColumns, b: GenderColumns) => (when(b.women) > when(a.women) ? b : a);
+  const pair =
+    cols &&
+    (cols.length === 1 || when(outcomeCol) === 0
+      ? cols.reduce(latest)
+      : cols.find((p) => when(p.women) === when(outcomeCol)));
+  if (pair) {
+    const women = num(row, pair.women.col);
+    const men = num(row, pair.men.col);
     if (women !== null && men !== null) return { women, men };
   }
   // The two rows under it (data rows are consecutive sheet rows but for blank ones).

@@ -12,6 +12,7 @@ import type {
 } from './report';
 import type { SheetGrid } from './sheetGrid';
 import type { DetectedTable } from './tables';
+import { sentenceCount } from './values';
 
 /** A goal as read, before its verdict. */
 interface GoalLine {
@@ -45,10 +46,39 @@ export function goalLevelOf(text: string, titlesIndicators: boolean): GoalLevel 
   if (KF.test(t)) return 'kf';
   if (NAMND.test(t)) return 'namnd';
   if (NUMBERED.test(t)) return 'kf';
-  if (titlesIndicators && t.split(/\s+/).length >= 3 && !/:$/.test(t) && t.length <= 400)
-    return 'namnd';
+  if (titlesIndicators && isGoalSentence(t)) return 'namnd';
   return null;
 }
+
+/**
+ * The line that titles an indicator table is its goal when it reads as one: one sentence of three
+ * words or more that states something. A paragraph (a `Strategi` text), a question (`Hur går det
+ * för Falkenberg?`), a lead-in (`…:`) or a caption naming what the table holds (`Utfall av
+ * kommunfullmäktiges indikatorer`) is no goal.
+ */
+function isGoalSentence(t: string): boolean {
+  return (
+    t.split(/\s+/).length >= 3 &&
+    t.length <= 400 &&
+    !/[:?]$/.test(t) &&
+    sentenceCount(t) === 1 &&
+    !CAPTION.test(t)
+  );
+}
+
+/**
+ * The line under a goal heading (`Mål SDG.3`, `Delmål 1`) is the goal unless it is a question
+ * (`Hur går det för Falkenberg?`) or names a kind of goal itself (a chart legend `Nationellt mål
+ * (omräknat per inv.)`).
+ */
+function statesGoal(text: string): boolean {
+  const t = text.trim();
+  return !/\?$/.test(t) && !/(?<![\p{L}])mål\s*(\([^)]*\))?$/iu.test(t);
+}
+
+/** Words that name a table's contents: a line with one of them is a caption, not a goal. */
+const CAPTION =
+  /(?<![\p{L}])(indikatorer|indikatorerna|nyckeltal|nyckeltalen|mått|måtten)(?![\p{L}])/iu;
 
 /**
  * The goal columns of a table, KF's first: `Fullmäktigemål`, `KF-mål`, `Inriktningsmål` (kf);
@@ -190,7 +220,11 @@ export function readGoals(
   for (const table of tables) {
     const isIndicators = table.kind === 'indicators';
     const titleRow = table.top - 1;
-    for (let r = previousBottom + 1; r < table.top; r++) {
+    for (
+      let r = grid.nextFilledRow(previousBottom + 1);
+      r < table.top;
+      r = grid.nextFilledRow(r + 1)
+    ) {
       const line = lineAt(grid, r);
       if (!line) continue;
       if (SECTION.test(line.text.trim())) {
@@ -206,7 +240,10 @@ export function readGoals(
         pendingHeading = { kind: heading, row: r };
         continue;
       }
-      const headed = pendingHeading && pendingHeading.row === r - 1 ? pendingHeading.kind : null;
+      const headed =
+        pendingHeading && pendingHeading.row === r - 1 && statesGoal(line.text)
+          ? pendingHeading.kind
+          : null;
       pendingHeading = null;
       const level = headed
         ? headed === 'top'

@@ -7,12 +7,23 @@
 /** A cell's value as the engine sees it. Dates arrive as ISO strings (`2023-08-31`). */
 export type CellValue = string | number | boolean | null;
 
-/** One sheet, as a rectangle starting at `origin` (1-based row and column of `values[0][0]`). */
+/**
+ * One sheet, its rows from `origin` (1-based row and column of `values[0][0]`) down to the last
+ * row holding a value.
+ *
+ * Sparse, so that a sheet costs what its cells cost and never its rectangle (issue 12): a row is
+ * as long as its own last cell, not the sheet's widest (rows are ragged; a missing cell is
+ * empty); an empty row may be one shared empty array; and a row holding a far cell (`XFD7`) may
+ * be a sparse array, its holes empty cells. A sheet of values only in A1 and XFD1048576 is
+ * 1 048 576 row references (one shared empty row among them) and two cells. Walk a row's cells
+ * with `forEachEntry` (or index by index when it is at most `SPARSE_ROW_LENGTH` long), never
+ * from 0 to a long row's length.
+ */
 export interface SheetSnapshot {
   readonly name: string;
   /** 1-based row and column of the first cell in `values`. Usually `{ row: 1, col: 1 }`. */
   readonly origin: { readonly row: number; readonly col: number };
-  /** Rows of cell values. Rows may be shorter than others; missing cells are empty. */
+  /** Rows of cell values; ragged and possibly sparse (see above); missing cells are empty. */
   readonly values: readonly (readonly CellValue[])[];
   /** Number formats beside the values (`0%`, `# ##0`, `General`); same shape, or shorter. */
   readonly formats: readonly (readonly (string | null)[])[];
@@ -36,6 +47,35 @@ export interface CellError {
 export interface WorkbookSnapshot {
   readonly name: string;
   readonly sheets: readonly SheetSnapshot[];
+}
+
+/** Rows at most this long are walked index by index; longer ones by their entries alone. */
+export const SPARSE_ROW_LENGTH = 256;
+
+/**
+ * Calls `visit` with each entry of `row` (a value, or a null standing for an empty cell) and its
+ * 0-based index, in ascending order, in time proportional to the entries, not the row's length:
+ * a row holding only `XFD7` is one call, `visit(value, 16383)`. Holes are skipped.
+ *
+ * @example forEachEntry(row, (v, i) => { if (v !== null) filled.push(i); })
+ */
+export function forEachEntry<T>(
+  row: readonly (T | undefined)[],
+  visit: (value: T, index: number) => void,
+): void {
+  if (row.length <= SPARSE_ROW_LENGTH) {
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (v !== undefined) visit(v, i);
+    }
+    return;
+  }
+  // Array index keys come in ascending order; a sparse array lists only what it holds.
+  for (const key of Object.keys(row)) {
+    const i = Number(key);
+    const v = row[i];
+    if (v !== undefined) visit(v, i);
+  }
 }
 
 /** Converts a 0-based column index to letters: 0 → `A`, 27 → `AB`. */

@@ -214,7 +214,8 @@ function roleOf(t: string): ColumnRole {
   if (/riktning/.test(t)) return 'direction';
   if (/^(not|noter|not nr)$/.test(t)) return 'note';
   if (/omdisponering|ombudgetering|tilläggsanslag|omföring/.test(t)) return 'adjustment';
-  if (/målvärde|målnivå|godkänd nivå|(?<![\p{L}])mål(?![\p{L}])|^mål\b/u.test(t)) return 'target';
+  if (/målvärde|målnivå|godkänd nivå|gränsvärde|(?<![\p{L}])mål(?![\p{L}])|^mål\b/u.test(t))
+    return 'target';
   // The frame the committee is given is its budget: `Kommunbidrag`, `Budgetram`, `Nettoram`.
   if (
     /budget|(?<![\p{L}])ram(?![\p{L}])|nettoram|anslag|kommunbidrag|investeringsplan|plan \d{4}/u.test(

@@ -9,15 +9,19 @@ import type { Direction, DirectionSource, Indicator, IndicatorStatus, Problem } 
 import type { SheetGrid } from './sheetGrid';
 import type { DetectedTable, TableColumn } from './tables';
 import { isSourceNoteLabel } from './tables';
-import { genderColumns, genderSplit, MEN, WOMEN } from './genderSplit';
+import { genderColumns, genderSplit, isGenderColumn, MEN, WOMEN } from './genderSplit';
 import { meets, parseTarget, type Target } from './targets';
-import type { ParsedNumber } from './values';
+import { figureWithUnit, sentenceCount, type ParsedNumber } from './values';
 
 interface OutcomeFig {
   col: TableColumn;
   period: Period;
   value: ParsedNumber;
   forecast: boolean;
+  /** Typed as text (`0,2`): read as written, never a 0–1 fraction of a percent format. */
+  asText: boolean;
+  /** The unit written with the figure (`15 µg/m3`), or null. */
+  unit: string | null;
 }
 
 interface TargetFig {
@@ -29,6 +33,14 @@ interface TargetFig {
 /** Sort key of an outcome: later periods first; an outcome beats a forecast of the same period. */
 function outcomeKey(o: OutcomeFig): number {
   return o.period.year * 1000 + o.period.month * 10 + (o.forecast ? 0 : 1);
+}
+
+/** A target column that states a limit not to be exceeded. */
+const LIMIT = /(?<![\p{L}])(gränsvärde|gränsvärden|maxvärde|högsta tillåtna)(?![\p{L}])/iu;
+
+/** A unit as compared: `µg/m3` and `µg/m³`, `Ton/inv` and `ton/inv` are one. */
+function unitKey(unit: string): string {
+  return unit.toLowerCase().replace(/³/g, '3').replace(/²/g, '2').replace(/\s+/g, '');
 }
 
 /** Strips a trailing `Källa: ...` from an indicator's name. */
@@ -51,7 +63,13 @@ export function assessIndicators(
     (c) => c.header.role === 'outcome' || c.header.role === 'forecast',
   );
   const yearCols = table.columns.filter((c) => c.header.role === 'year' && c.header.period);
-  const outcomesFrom = outcomeCols.length > 0 ? outcomeCols : yearCols;
+  // A women's or men's column is a split of the outcome, not the outcome: it is compared only when
+  // the table has no outcome column of its own (`Utfall år | Utfall kvinnor | Utfall män`).
+  const ofAll = (cols: TableColumn[]): TableColumn[] => {
+    const whole = cols.filter((c) => !isGenderColumn(c));
+    return whole.length > 0 ? whole : cols;
+  };
+  const outcomesFrom = outcomeCols.length > 0 ? ofAll(outcomeCols) : ofAll(yearCols);
   // An outcome column without a year (`Utfall`) belongs to the table's one year, if it has one.
   const years = new Set(
     table.columns.map((c) => c.header.period?.year).filter((y) => y !== undefined),
@@ -71,13 +89,17 @@ export function assessIndicators(
     const name = indicatorName(label);
     const outcomes: OutcomeFig[] = [];
     for (const c of outcomesFrom) {
-      const v = grid.number(r, c.col);
+      const cell = grid.value(r, c.col);
+      const withUnit = typeof cell === 'string' ? figureWithUnit(cell) : null;
+      const v = grid.number(r, c.col) ?? withUnit?.figure;
       if (v)
         outcomes.push({
           col: c,
           period: periodOf(c),
           value: v,
           forecast: c.header.role === 'forecast',
+          asText: typeof cell === 'string',
+          unit: withUnit?.unit ?? null,
         });
     }
     const targets: TargetFig[] = [];
@@ -93,7 +115,14 @@ export function assessIndicators(
         );
         continue;
       }
-      if (t) targets.push({ col: c, year: c.header.period?.year ?? null, target: t });
+      // A limit (`Gränsvärde`) is a level not to be exceeded: a plain number under it is `≤`.
+      const limit = t && t.op === 'plain' && LIMIT.test(c.header.text);
+      if (t)
+        targets.push({
+          col: c,
+          year: c.header.period?.year ?? null,
+          target: limit ? { ...t, op: '<=' } : t,
+        });
     }
     outcomes.sort((a, b) => outcomeKey(b) - outcomeKey(a));
     const latest = outcomes[0] ?? null;
@@ -317,6 +346,13 @@ function assess(
     reason,
     directionSource,
   });
+  if (t.unit && latest.unit && unitKey(t.unit) !== unitKey(latest.unit)) {
+    return verdict(
+      opDirection,
+      'unclear',
+      `Utfallet är i ${latest.unit} och målet ${t.text} i ${t.unit}; enheterna går inte ihop.`,
+    );
+  }
   const percentish =
     t.percent || latest.value.percent || /%|(?<![\p{L}])andel(?![\p{L}])/iu.test(name);
   const shownOutcome = fmt(value, latest.value.percent || t.percent);
@@ -329,8 +365,10 @@ function assess(
     );
   }
   if (
+    // Only a stored number can be a share of 0–1 shown as percent; `0,2` typed as text is 0,2.
     percentish &&
     !latest.value.percent &&
+    !latest.asText &&
     value.abs().lte(1) &&
     !value.isZero() &&
     t.value.abs().gt(1)
@@ -458,10 +496,16 @@ function historyDirection(
   };
 }
 
-/** The direction asked for by the closest line above the table that asks for one. */
+/**
+ * The direction asked for by the closest line above the table that asks for one. A goal is one
+ * sentence: a paragraph of several (a page's intro, `Vårt uppdrag är att underlätta och förbättra
+ * människors vardag. Vi ska …`) is text about the work, and its words set no indicator's direction.
+ */
 function closestDirection(lines: readonly string[]): WordDirection {
   for (let i = lines.length - 1; i >= 0; i--) {
-    const d = directionFromWords(lines[i] ?? '');
+    const line = lines[i] ?? '';
+    if (sentenceCount(line) > 1) continue;
+    const d = directionFromWords(line);
     if (d) return d;
   }
   return null;

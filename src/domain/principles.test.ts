@@ -378,6 +378,74 @@ describe('indicators: targets and direction', () => {
     });
   });
 
+  test('a women’s or men’s column is a split of the outcome, never the outcome itself', () => {
+    // The period's total stands first without a year, the split over two years beside it: the
+    // outcome compared is the total (81), not the men's 2023 (78) whose year is the latest.
+    const r = run(
+      [
+        ['Nyckeltal'],
+        ['Indikator', 'Mål 2023', 'Utfall', 'Utfall kvinnor', null, 'Utfall män', null],
+        [null, null, null, 2022, 2023, 2022, 2023],
+        ['Andel nöjda brukare, %', 'Minst 80', 81, 83, 84, 75, 78],
+        ['Andel trygga brukare, %', 'Minst 85', 84, 90, 86, 86, 82],
+      ],
+      ['B2:B3', 'C2:C3', 'D2:E2', 'F2:G2'],
+    );
+    expect(r.indicators.map((i) => [i.outcome, i.outcomeWomen, i.outcomeMen, i.status])).toEqual([
+      [81, 84, 78, 'met'],
+      [84, 86, 82, 'not-met'],
+    ]);
+  });
+
+  test('a share typed as text is read as written: `0,2` against `4,0` is 0,2 %, not a 0–1 fraction', () => {
+    expect(
+      one(table('Andel resor med kollektivtrafik ska öka, %', '4,0', [null, '0,3', '0,2'])),
+    ).toMatchObject({ status: 'not-met', outcome: 0.2, direction: 'higher' });
+    // A stored 0,2 beside a target of 4 may be 20 % in a percent format lost on the way: unclear.
+    expect(
+      one(table('Andel resor med kollektivtrafik ska öka, %', 4, [null, 0.3, 0.2])),
+    ).toMatchObject({ status: 'unclear' });
+  });
+
+  test('a measure carries its unit: `15 µg/m3 (2023)` is 15; a Gränsvärde is a limit not to be exceeded; other units are unclear', () => {
+    const r = run([
+      ['Luft'],
+      ['Indikator', 'Senaste värdet', 'Gränsvärde'],
+      ['Partiklar (PM10)', '15 µg/m3 (2023)', '15 µg/m3 (2025)'],
+      ['Kvävedioxid', '12 µg/m3 (2023)', '10 µg/m3'],
+      ['Bensen', '1 mg/m3 (2023)', '5 µg/m3'],
+      ['Hushållsavfall', '479 kg/person', 'Högst 450 kg/person'],
+    ]);
+    expect(r.indicators.map((i) => [i.outcome, i.status, i.direction])).toEqual([
+      [15, 'met', 'lower'],
+      [12, 'not-met', 'lower'],
+      [1, 'unclear', 'lower'],
+      [479, 'not-met', 'lower'],
+    ]);
+    expect(r.problems.filter((p) => p.code === 'unreadable-number')).toEqual([]);
+  });
+
+  test('a paragraph above the table is no goal: its words give no direction', () => {
+    const r = run([
+      ['Vårt uppdrag är att förbättra människors vardag. Vi ska utgå från invånarnas behov.'],
+      ['Indikator', 'Utfall 2022', 'Utfall 2023', 'Mål 2024'],
+      ['Plats på förskola på önskat datum, %', null, 74, 98],
+    ]);
+    expect(r.indicators[0]).toMatchObject({ status: 'unclear', direction: 'unknown' });
+  });
+
+  test('minst with a number inside a name defines what is counted, not the direction', () => {
+    // `om minst 100 Mbit/s` says which connections count; one earlier outcome gives no history.
+    expect(
+      one(table('Andel hushåll med bredband om minst 100 Mbit/s, %', 80, [null, 79, 82])),
+    ).toMatchObject({ status: 'unclear', direction: 'unknown' });
+    // A name that sets the target keeps it: `ska vara minst 90`.
+    expect(one(table('Andelen behöriga ska vara minst 90 %', 90, [null, null, 92]))).toMatchObject({
+      status: 'met',
+      direction: 'higher',
+    });
+  });
+
   test('one earlier outcome gives no direction; two on the same side of the target do', () => {
     // 55 last year, target 52, outcome 48: a target set below one good year says nothing.
     expect(one(table('Antal deltagare', 52, [null, 55, 48]))).toMatchObject({ status: 'unclear' });
@@ -472,6 +540,24 @@ describe('goals', () => {
     expect(r.checks).toEqual([
       expect.objectContaining({ cell: 'A1', kind: 'verdict', reported: 'helt', computed: 'ej' }),
     ]);
+  });
+
+  test('a goal is one statement: a paragraph, a question or a caption above a table is none', () => {
+    const table = (line: string): CellValue[][] => [
+      [line],
+      ['Indikator', 'Utfall 2023', 'Mål 2023'],
+      ['Andel nöjda besökare, %', 81, 'Minst 80'],
+    ];
+    const goals = (line: string) => run(table(line)).goals.map((g) => g.text);
+    expect(goals('Fler invånare ska besöka biblioteken')).toEqual([
+      'Fler invånare ska besöka biblioteken',
+    ]);
+    expect(goals('Arbetet fortsätter. Fler aktiviteter erbjuds under året.')).toEqual([]);
+    expect(goals('Hur går det för kommunen?')).toEqual([]);
+    expect(goals('Utfall av kommunfullmäktiges indikatorer')).toEqual([]);
+    // Under a goal heading, a question or a legend is no goal either.
+    const headed = run([['Mål 3'], ['Hur går det för kommunen?'], ...table('').slice(1)]);
+    expect(headed.goals).toEqual([]);
   });
 
   test('a Mål column of sentences holds goals, not targets; each row under the goal above it', () => {

@@ -1,5 +1,6 @@
 import type { CellError, CellValue, SheetSnapshot } from './grid';
-import { parseRange } from './grid';
+import { forEachEntry, SPARSE_ROW_LENGTH } from './grid';
+import { MergedAreas } from './mergedAreas';
 import {
   cellText,
   isNoValue,
@@ -10,9 +11,6 @@ import {
 } from './values';
 
 const NONE: readonly number[] = [];
-
-/** At most this many cells of merged areas are indexed (one Map holds 2^24 entries at most). */
-const MAX_MERGED_CELLS = 2_000_000;
 
 /**
  * Random access to a sheet in sheet coordinates (1-based rows and columns), with merged areas
@@ -25,7 +23,7 @@ export class SheetGrid {
   readonly firstCol: number;
   readonly lastRow: number;
   readonly lastCol: number;
-  private readonly mergeOwner = new Map<string, { row: number; col: number }>();
+  private readonly merged: MergedAreas;
   /** Filled columns by row offset, computed once. */
   private readonly filled: (readonly number[] | undefined)[] = [];
   /** One filled-columns array per pattern of filled cells (by bit mask, rows up to 30 wide). */
@@ -33,6 +31,8 @@ export class SheetGrid {
   /** Text cells read as numbers, by `row offset × width + column offset`. */
   private readonly texts = new Map<number, ParsedNumber | null>();
   private readonly width: number;
+  /** Offsets of the rows holding any entry, ascending; made when first asked for. */
+  private storedRows: readonly number[] | undefined;
 
   constructor(private readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -43,23 +43,7 @@ export class SheetGrid {
     this.lastRow = this.firstRow + sheet.values.length - 1;
     this.lastCol = this.firstCol + width - 1;
     this.width = width;
-    let indexed = 0;
-    for (const m of sheet.merges) {
-      const area = parseRange(m);
-      // Only small areas matter for headers; skip huge merges to stay linear.
-      const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
-      if (cells > 200) continue;
-      // A sheet of a hundred thousand merged areas would pass what one Map can hold (2^24):
-      // merges are read for headers and goal cells, and two million cells of them is plenty.
-      if (indexed + cells > MAX_MERGED_CELLS) break;
-      indexed += cells;
-      for (let r = area.top; r <= area.bottom; r++) {
-        for (let c = area.left; c <= area.right; c++) {
-          if (r !== area.top || c !== area.left)
-            this.mergeOwner.set(`${r}:${c}`, { row: area.top, col: area.left });
-        }
-      }
-    }
+    this.merged = new MergedAreas(sheet.merges);
   }
 
   /** Cells showing an error (`#DIV/0!`), in sheet coordinates. */
@@ -127,19 +111,52 @@ export class SheetGrid {
   mergedText(row: number, col: number): string {
     const own = this.text(row, col);
     if (own !== '') return own;
-    const owner = this.mergeOwner.get(`${row}:${col}`);
+    const owner = this.merged.owner(row, col);
     return owner ? this.text(owner.row, owner.col) : '';
   }
 
   /** True when the cell belongs to a merged area but is not its top-left cell. */
   isMergedTail(row: number, col: number): boolean {
-    return this.mergeOwner.has(`${row}:${col}`);
+    return this.merged.owner(row, col) !== null;
   }
 
   /** True when a cell holds nothing at all (a `-` still counts as something written). */
   isBlank(row: number, col: number): boolean {
     const v = this.value(row, col);
     return v === null || (typeof v === 'string' && v.trim() === '');
+  }
+
+  /**
+   * The first row at or after `row` that holds something, or `lastRow + 1` when none does: a
+   * stretch of empty rows is stepped over at once, so tables are found from the filled rows and
+   * a sheet of A1 and XFD1048576 costs two rows, not a million. Example: `nextFilledRow(2)` → 9
+   * on a sheet with values in rows 1 and 9 only.
+   */
+  nextFilledRow(row: number): number {
+    const stored = (this.storedRows ??= this.findStoredRows());
+    // The first stored row offset at or after `row`'s, by halves.
+    let lo = 0;
+    let hi = stored.length;
+    const at = row - this.firstRow;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((stored[mid] ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    // A stored row may hold only blanks (`' '`): those are empty rows too.
+    for (; lo < stored.length; lo++) {
+      const r = this.firstRow + (stored[lo] ?? 0);
+      if (this.filledColumns(r).length > 0) return r;
+    }
+    return this.lastRow + 1;
+  }
+
+  private findStoredRows(): readonly number[] {
+    const out: number[] = [];
+    this.sheet.values.forEach((r, i) => {
+      if (r.length > 0) out.push(i);
+    });
+    return out;
   }
 
   /** Columns of a row that hold something, in order. */
@@ -153,7 +170,8 @@ export class SheetGrid {
 
   private scanFilled(row: number): readonly number[] {
     const r = this.sheet.values[row - this.firstRow];
-    if (!r) return NONE;
+    if (!r || r.length === 0) return NONE;
+    if (r.length > SPARSE_ROW_LENGTH) return filledEntries(r, this.firstCol);
     // Rows of a large table mostly share a few patterns: keep one array per pattern, not per row.
     const byMask = r.length <= 30;
     let mask = 0;
@@ -176,4 +194,14 @@ export class SheetGrid {
   isNoValue(row: number, col: number): boolean {
     return isNoValue(this.value(row, col));
   }
+}
+
+/** The filled columns of a long (maybe sparse) row, from its entries alone: a far cell is one. */
+function filledEntries(r: readonly CellValue[], firstCol: number): readonly number[] {
+  const out: number[] = [];
+  forEachEntry(r, (v, i) => {
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return;
+    out.push(firstCol + i);
+  });
+  return out;
 }

@@ -167,9 +167,11 @@ export function detectTables(grid: SheetGrid): DetectedTable[] {
   let row = grid.firstRow;
   while (row <= grid.lastRow) {
     if (grid.filledColumns(row).length === 0) {
-      blankRun++;
+      // Empty rows are stepped over at once (a stray far cell leaves a million of them).
+      const next = grid.nextFilledRow(row);
+      blankRun += next - row;
       if (blankRun > 2) pending = [];
-      row++;
+      row = next;
       continue;
     }
     blankRun = 0;
@@ -322,6 +324,7 @@ function buildTable(
 ): DetectedTable {
   let left = Number.POSITIVE_INFINITY;
   let right = 0;
+  const filled = new Set<number>();
   for (const rows of [headerRows, dataRows]) {
     for (const r of rows) {
       const cols = grid.filledColumns(r);
@@ -329,8 +332,13 @@ function buildTable(
       const last = cols[cols.length - 1];
       if (first !== undefined && first < left) left = first;
       if (last !== undefined && last > right) right = last;
+      for (const c of cols) filled.add(c);
     }
   }
+  // A table's columns are those its rows fill: a column none fills has nothing to read, and
+  // walking every column from the left edge to the right would cost a far cell's rectangle
+  // (a label in A and a figure in XFD are two columns, not 16 384).
+  const spanned = [...filled].sort((a, b) => a - b);
   if (!Number.isFinite(left)) left = grid.firstCol;
   const top = headerRows[0] ?? dataRows[0] ?? grid.firstRow;
   const bottom = dataRows[dataRows.length - 1] ?? headerRows[headerRows.length - 1] ?? top;
@@ -344,7 +352,7 @@ function buildTable(
     headerRows.length >= 2 && isCodeRow(grid, headerCellRow) ? headerCellRow : undefined;
   const textRows = headerRows.filter((r) => r !== codeRow);
   const carries = textRows.map(() => '');
-  for (let c = left; c <= right; c++) {
+  for (const c of spanned) {
     let text = '';
     let group = '';
     textRows.forEach((r, k) => {
@@ -374,7 +382,7 @@ function buildTable(
 
   // The label column: the text column with most labels, left of the first value column.
   let firstValueCol = right + 1;
-  for (let c = left; c <= right; c++) {
+  for (const c of spanned) {
     if (dataRows.some((r) => isValueCell(grid, r, c))) {
       firstValueCol = c;
       break;
@@ -382,7 +390,8 @@ function buildTable(
   }
   let labelCol = left;
   let best = -1;
-  for (let c = left; c < Math.max(firstValueCol, left + 1); c++) {
+  for (const c of spanned) {
+    if (c >= Math.max(firstValueCol, left + 1)) break;
     const role = classifyHeader(headerText.get(c) ?? '').role;
     if (c > left && !['other', 'risk', 'process', 'label'].includes(role)) continue;
     let n = 0;
@@ -394,7 +403,7 @@ function buildTable(
   }
 
   const columns: TableColumn[] = [];
-  for (let c = left; c <= right; c++) {
+  for (const c of spanned) {
     if (c === labelCol) continue;
     const header = classifyHeader(headerText.get(c) ?? '');
     columns.push({

@@ -1,6 +1,7 @@
 import { Decimal } from './decimal';
 import type { CellValue } from './grid';
 import {
+  figureWithUnit,
   isPercentFormat,
   isNoValue,
   normaliseText,
@@ -18,6 +19,8 @@ export interface Target {
   /** Upper bound of a range. */
   high: Decimal | null;
   percent: boolean;
+  /** The unit written with the target's number (`Högst 15 µg/m3`), or null. */
+  unit?: string | null;
 }
 
 const OPS: [RegExp, TargetOp][] = [
@@ -89,7 +92,13 @@ function parseTextTarget(cell: string): Target | 'unreadable' {
   // `Högst 5 dagar`): the name of the measure before it, its unit after it.
   if (op !== 'plain') rest = rest.replace(/^[\p{L}.-]+(\s+[\p{L}.-]+){0,2}\s+(?=[+\-−]?\d)/u, '');
   const n = parseSwedishNumber(withoutUnitWord(rest));
-  if (!n || (n.note !== null && !/^\(/.test(n.note))) return 'unreadable';
+  if (!n || (n.note !== null && !/^\(/.test(n.note))) {
+    // A measure's own unit after the number (`Högst 15 µg/m3 (2025)`, `479 kg/person`).
+    const withUnit = figureWithUnit(rest);
+    if (!withUnit) return 'unreadable';
+    const f = withUnit.figure;
+    return { text, op, value: f.value, high: null, percent: f.percent, unit: withUnit.unit };
+  }
   return { text, op, value: n.value, high: null, percent: n.percent };
 }
 

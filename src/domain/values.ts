@@ -264,3 +264,33 @@ function shownDecimals(n: number): number {
   const dot = text.indexOf('.');
   return dot < 0 ? 0 : text.length - dot - 1;
 }
+
+/**
+ * Sentences in a text: a full stop, `!` or `?` followed by a capital starts a new one.
+ *
+ * @example sentenceCount('Vi ska förbättra vardagen. Vi utgår från behoven.') // → 2
+ */
+export function sentenceCount(text: string): number {
+  return 1 + (text.trim().match(/[.!?]\s+(?=\p{Lu})/gu)?.length ?? 0);
+}
+
+/**
+ * A figure, then its unit (`µg/m3`, `ton/inv`, `kg/person`, `mg/kg ts`, `dagar`, `km/dygn`), then
+ * perhaps its year in brackets.
+ */
+const FIGURE_WITH_UNIT =
+  /^([+\-\u2212]?\d{1,3}(?:[ \u00a0]\d{3})*(?:[.,]\d+)?|[+\-\u2212]?\d+(?:[.,]\d+)?)\s+([\p{L}µ‰°][\p{L}\d/.²³µ‰°]{0,11}(?:\s\p{L}{1,3})?)(?:\s*\((?:19|20)\d\d\))?$/u;
+
+/**
+ * An indicator's figure written with its unit, and perhaps its year: `15 µg/m3 (2023)`,
+ * `479 kg/person`, `5 dagar`. A measure carries its unit; the figure is the number before it.
+ * Null for anything else (a number alone is read by `readNumber`).
+ *
+ * @example figureWithUnit('15 µg/m3 (2023)') // → { figure: 15, unit: 'µg/m3' }
+ */
+export function figureWithUnit(text: string): { figure: ParsedNumber; unit: string } | null {
+  const m = FIGURE_WITH_UNIT.exec(normaliseText(text));
+  if (!m) return null;
+  const figure = parseSwedishNumber(m[1] ?? '');
+  return figure && figure.note === null ? { figure, unit: m[2] ?? '' } : null;
+}

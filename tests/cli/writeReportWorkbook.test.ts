@@ -126,7 +126,7 @@ describe('writeReportWorkbook', () => {
     const top = ik.values.findIndex((r) => r[0] === 'Sannolikhet \\ Konsekvens');
     expect(top).toBeGreaterThan(3);
     // Mark's risks: sannolikhet 3 × väsentlighet 3 once, 3 × 4 three times.
-    expect(ik.values[top + 3]).toEqual(['3 Möjlig', 0, 0, 1, 3, 0, null]);
+    expect(ik.values[top + 3]).toEqual(['3 Möjlig', 0, 0, 1, 3, 0]);
     const k = snap.sheets.find((s) => s.name === 'NP Kontroller')!;
     // Alingsås: Verksamhetens kostnader −157 698 against −157 697 (rounding); Reinvestering's
     // Delårsbokslut 246 against its parts' 276 (a real mismatch in the seed).

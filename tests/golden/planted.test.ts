@@ -213,6 +213,56 @@ const FLOORS: Readonly<Record<string, Floor>> = {
     total: { hit: 0, total: 0 },
     variance: { hit: 0, total: 0 },
   },
+  'boras-2018-kf-indikatorer': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'boras-2019-kf-indikatorer': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'boras-2020-kf-indikatorer': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'boras-2020-kf-indikatorer-senaste-utfall': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'falkenberg-2024-hallbarometern-mal': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'huddinge-2024-miljobarometern-miljoprogram': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'jonkoping-2021-hallbarometern-mal': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'sundsvall-2021-sekom-grona-nyckeltal': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'vasteras-2018-barometern-valfard': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
+  'vasteras-barometern-luft-delmal': {
+    line: { hit: 0, total: 0 },
+    total: { hit: 0, total: 0 },
+    variance: { hit: 0, total: 0 },
+  },
 };
 
 const VERBOSE = Boolean(process.env.NP_VERBOSE);

@@ -460,6 +460,26 @@ const falseAlarmExpectation: Expectation = {
   },
 };
 
+/** Where a document's goals are listed, a goal the engine reads beyond them is a false goal. */
+function falseGoalExpectation(goals: readonly ExpectedGoal[]): Expectation {
+  return {
+    category: 'falseAlarms',
+    name: 'no goal beyond the document’s goals',
+    score: ({ report, snapshot }) =>
+      guarded(() => {
+        const known = new Set(goals.map((g) => `${g.sheet}!${resolveRow(snapshot, g)}`));
+        const stray = report.goals.filter((x) => !known.has(`${x.sheet}!${x.row}`));
+        return {
+          pass: stray.length === 0,
+          reason:
+            stray.length === 0
+              ? 'none'
+              : `false goals: ${stray.map((x) => `${x.sheet}!${x.cell} "${x.text}"`).join('; ')}`,
+        };
+      }),
+  };
+}
+
 /** Every expectation of a fixture, in a fixed order, named from the fixture alone. */
 export function listExpectations(fx: WildFixture): Expectation[] {
   return [
@@ -472,6 +492,7 @@ export function listExpectations(fx: WildFixture): Expectation[] {
     ...(fx.goals ?? []).map(goalExpectation),
     ...fx.errors.map(errorExpectation),
     falseAlarmExpectation,
+    ...(fx.goals ? [falseGoalExpectation(fx.goals)] : []),
   ];
 }
 

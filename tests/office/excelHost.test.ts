@@ -51,7 +51,16 @@ describe('createExcelHost', () => {
       reportOptions: () => ({ riskThreshold: 16 }),
     });
     const first = await host.writeReport(seedReport(), () => Promise.resolve(false));
-    expect(first.written).toHaveLength(4);
+    // The document tables of the workbook first, then the audit listing (as the CLI's --out).
+    expect(first.written).toEqual([
+      'NP Mål och indikatorer',
+      'NP Internkontrollplan',
+      'NP Riskmatris',
+      'NP Avvikelser',
+      'NP Måluppfyllelse',
+      'NP Internkontroll',
+      'NP Kontroller',
+    ]);
     expect(String(model.sheet('NP Internkontroll')?.value(0, 0))).toMatch(/riskvärde 16/);
     const second = await host.writeReport(seedReport(), () => Promise.resolve(false));
     expect(second).toEqual({ written: [], replaced: [], cancelled: true });
@@ -91,7 +100,7 @@ describe('createExcelHost', () => {
       return Promise.resolve(true);
     });
     expect(openWhileAsked).toBe(0);
-    expect(outcome.replaced).toHaveLength(4);
+    expect(outcome.replaced).toHaveLength(7);
     // Both runs wait for a cell edit to end instead of failing.
     expect(runs).toEqual(['run {"delayForCellEdit":true}', 'run {"delayForCellEdit":true}']);
   });
@@ -138,7 +147,7 @@ describe('createExcelHost', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(finished).toBe(false);
     model.cellEditMode = null;
-    expect((await writing).written).toHaveLength(4);
+    expect((await writing).written).toHaveLength(7);
   });
 
   it('maps Excel codes to messages that say what happened; busy only where waiting helps', () => {

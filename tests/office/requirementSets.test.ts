@@ -58,6 +58,36 @@ const USED: [cls: string, member: string, minor: number, optional?: 'optional'][
   ['ConditionalRangeFormat', 'fill', 6],
   ['ConditionalRangeFormat', 'font', 6],
   ['Application', 'suspendApiCalculationUntilNextSync', 6],
+  // The report sheets' look (writeReportSheets.ts, sheetLook.ts); the page layout and indent
+  // levels only where isSetSupported('ExcelApi', '1.9') says so (PAGE_LAYOUT_API).
+  ['RangeFont', 'size', 1],
+  ['RangeFont', 'italic', 1],
+  ['RangeFormat', 'wrapText', 1],
+  ['RangeFormat', 'horizontalAlignment', 1],
+  ['RangeFormat', 'verticalAlignment', 1],
+  ['RangeFormat', 'borders', 1],
+  ['RangeFormat', 'rowHeight', 2],
+  ['RangeFormat', 'indentLevel', 9, 'optional'],
+  ['RangeBorder', 'style', 1],
+  ['Range', 'merge', 2],
+  ['Worksheet', 'freezePanes', 7],
+  ['WorksheetFreezePanes', 'freezeRows', 7],
+  ['Worksheet', 'pageLayout', 9, 'optional'],
+  ['PageLayout', 'orientation', 9, 'optional'],
+  ['PageLayout', 'paperSize', 9, 'optional'],
+  ['PageLayout', 'zoom', 9, 'optional'],
+  ['PageLayout', 'leftMargin', 9, 'optional'],
+  ['PageLayout', 'rightMargin', 9, 'optional'],
+  ['PageLayout', 'topMargin', 9, 'optional'],
+  ['PageLayout', 'bottomMargin', 9, 'optional'],
+  ['PageLayout', 'headerMargin', 9, 'optional'],
+  ['PageLayout', 'footerMargin', 9, 'optional'],
+  ['PageLayout', 'setPrintTitleRows', 9, 'optional'],
+  ['PageLayout', 'headersFooters', 9, 'optional'],
+  ['HeaderFooterGroup', 'defaultForAllPages', 9, 'optional'],
+  ['HeaderFooter', 'leftHeader', 9, 'optional'],
+  ['HeaderFooter', 'leftFooter', 9, 'optional'],
+  ['HeaderFooter', 'rightFooter', 9, 'optional'],
   ['SettingCollection', 'add', 4],
   ['SettingCollection', 'getItemOrNullObject', 4],
   ['Setting', 'value', 4],
@@ -69,7 +99,7 @@ const USED: [cls: string, member: string, minor: number, optional?: 'optional'][
  * `load`, collection `items`: ExcelApi 1.1, in the docs' first row).
  */
 const NOT_EXCEL = new Set(
-  'areas code columns context filter find header left max message min points replace round rows set sheet sheets source split target text title top trim width worksheet workbook application load items'.split(
+  'areas code columns context filter find header left max message min points replace round rows set sheet sheets source split target text title top trim width worksheet workbook application load items bottom horizontal vertical key notes layout styles'.split(
     ' ',
   ),
 );

@@ -3,7 +3,9 @@
  * `return await Excel.run(...)` inside `try`, so Office's errors reach the `catch` and leave as
  * an `ExcelHostError` with a Swedish message and a retry flag (never a blank pane).
  */
-import { buildReportSheets, type ReportSheetOptions } from '../../domain/standardTables';
+import type { ReportSheetOptions } from '../../domain/standardTables';
+import { buildDocumentTables } from '../../domain/output/documentTables';
+import { reportWorkbookSheets } from '../../domain/output/reportWorkbookSheets';
 import type { Progress, WorkbookHost, WriteOutcome } from '../../taskpane/host';
 import type { Report } from '../../domain/report';
 import { DEFAULT_RISK_THRESHOLD } from '../../domain/analyze';
@@ -13,6 +15,7 @@ import { readWorkbookFromExcel } from './readWorkbook';
 import { selectCell } from './selectCell';
 import { readWorkbookSettings, writeWorkbookSettings } from './workbookSettings';
 import { planReportSheets, writePlannedReportSheets } from './writeReportSheets';
+import { withoutReportSheets } from './withoutReportSheets';
 
 /** The two overloads of `Excel.run` we use: `(batch)` and `(options, batch)`. */
 export interface ExcelRun {
@@ -49,23 +52,37 @@ const READ_OPTIONS: Excel.RunOptions = {};
  */
 export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
   const run = options.run ?? globalRun;
+  // The workbook as last read: the report written is of it, so its document tables are too.
+  let lastRead: WorkbookSnapshot | null = null;
+  const readWorkbook = async (
+    onProgress?: (p: Progress) => void,
+    runOptions: Excel.RunOptions = READ_OPTIONS,
+  ): Promise<WorkbookSnapshot> => {
+    try {
+      lastRead = await run(runOptions, async (context) =>
+        withoutReportSheets(context, await readWorkbookFromExcel(context, onProgress)),
+      );
+      return lastRead;
+    } catch (error) {
+      throw toExcelHostError(error);
+    }
+  };
   return {
     kind: 'excel',
-    async readWorkbook(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
-      try {
-        return await run(READ_OPTIONS, (context) => readWorkbookFromExcel(context, onProgress));
-      } catch (error) {
-        throw toExcelHostError(error);
-      }
-    },
+    readWorkbook: (onProgress) => readWorkbook(onProgress),
     async writeReport(
       report: Report,
       confirmReplace: (sheetNames: string[]) => Promise<boolean>,
       onProgress?: (p: Progress) => void,
     ): Promise<WriteOutcome> {
-      const sheets = buildReportSheets(
+      const reportOptions = options.reportOptions?.() ?? { riskThreshold: DEFAULT_RISK_THRESHOLD };
+      // The document tables first, then the audit listing: the CLI's --out, sheet for sheet.
+      // (Read now only if the pane never read: as part of writing, it waits for a cell edit.)
+      const snapshot = lastRead ?? (await readWorkbook(undefined, WAIT_FOR_CELL_EDIT));
+      const sheets = reportWorkbookSheets(
         report,
-        options.reportOptions?.() ?? { riskThreshold: DEFAULT_RISK_THRESHOLD },
+        buildDocumentTables(snapshot, report, { riskThreshold: reportOptions.riskThreshold }),
+        reportOptions,
       );
       try {
         // Run 1: which earlier report sheets would be rewritten. Then the question, outside

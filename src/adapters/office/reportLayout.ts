@@ -7,6 +7,7 @@
  */
 import { address, columnLetters } from '../../domain/grid';
 import { SIGNAL_COLOURS, type CellRole, type ReportSheet } from '../../domain/reportSheets';
+import { SHEET_FONT } from '../../domain/output/sheetFormats';
 
 /** Fill and font colours of the signal roles, as Office.js wants them (`#C6EFCE`). */
 export const ROLE_COLOURS: Partial<Record<CellRole, { fill: string; font: string }>> =
@@ -37,13 +38,51 @@ export interface Link {
   text: string;
 }
 
+/**
+ * How a range looks, as Office.js's `range.format` sets it: font, fill, alignment, wrapping,
+ * indent (ExcelApi 1.9), borders (`top`/`bottom` edges; `grid`: every line of the range, one colour).
+ */
+export interface RangeStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontName?: string;
+  size?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: 'Left' | 'Center' | 'Right';
+  vertical?: 'Top' | 'Center' | 'Bottom';
+  indent?: number;
+  top?: 'Continuous' | 'Double';
+  bottom?: 'Continuous' | 'Double';
+  grid?: string;
+}
+
+/** A style for a range, applied in the layout's order (a later one wins). */
+export interface StyledRange {
+  range: string;
+  style: RangeStyle;
+}
+
+/** The printed page (ExcelApi 1.9): one page wide, a header with the title, page numbers. */
+export interface PageSetup {
+  orientation: 'Portrait' | 'Landscape';
+  /** The page header's left part, in Excel's header codes. */
+  header: string;
+  /** Rows repeated on every page: `$2:$2`. */
+  titleRows: string;
+}
+
 export interface SheetLayout {
   /** The whole used area, `A1:K20`. */
   range: string;
   values: (string | number)[][];
   formats: string[][];
-  /** Headers plus rows (at least one row: Excel gives a table one empty row anyway). */
-  tableRange: string;
+  /**
+   * Headers plus rows (at least one row: Excel gives a table one empty row anyway); null for a
+   * document table, which is pasted as it is, without an Excel table or a filter.
+   */
+  tableRange: string | null;
   /** 1-based rows to make bold (title, block titles). */
   boldRows: number[];
   rules: StatusRule[];
@@ -52,6 +91,27 @@ export interface SheetLayout {
   /** Column widths in points, by 0-based column. */
   widths: { column: number; points: number }[];
   width: number;
+  /** Fonts, fills, alignment, borders, in order. */
+  styles: StyledRange[];
+  /** Row heights in points, by range (`A4:A9`: rows 4 to 9). */
+  heights: { range: string; points: number }[];
+  /** Ranges to merge (a note across the table). */
+  merges: string[];
+  page: PageSetup;
+  /** Rows frozen at the top (the title and the header row). */
+  freezeRows: number;
+}
+
+/** Text for a page header: Excel's `&` doubled, one line, within its 255 characters. */
+export function pageHeader(title: string): string {
+  const line = title.replace(/[\r\n]+/g, ' ');
+  const cut = line.length > 200 ? `${line.slice(0, 199)}…` : line;
+  return `&"${SHEET_FONT.name},Bold"${cut.replace(/&/g, '&&')}`;
+}
+
+/** A column's width in points from its width in characters (Calibri 11). */
+export function columnPoints(characters: number): number {
+  return Math.round(characters * 5.6 + 5);
 }
 
 const FIRST_DATA_ROW = 4; // 1-based: title, empty row, headers
@@ -80,7 +140,7 @@ export function sheetReference(sheet: string, cell: string): string {
 }
 
 /**
- * Lays out one report sheet.
+ * Lays out one audit listing (a document table: `layoutDocumentSheet`).
  * @example layoutReportSheet(sheet).tableRange // 'A3:K12' for 11 columns and 9 rows
  */
 export function layoutReportSheet(sheet: ReportSheet): SheetLayout {
@@ -208,8 +268,19 @@ export function layoutReportSheet(sheet: ReportSheet): SheetLayout {
     fills,
     links,
     widths: sheet.columns.flatMap((c, i) =>
-      c.width === undefined ? [] : [{ column: i, points: Math.round(c.width * 5.6 + 5) }],
+      c.width === undefined ? [] : [{ column: i, points: columnPoints(c.width) }],
     ),
     width,
+    // The font on every written cell; a listing is printed lying down, its header repeated.
+    styles: [
+      {
+        range: `A1:${address(values.length, width)}`,
+        style: { fontName: SHEET_FONT.name, size: SHEET_FONT.size },
+      },
+    ],
+    heights: [],
+    merges: [],
+    page: { orientation: 'Landscape', header: pageHeader(sheet.title), titleRows: '$3:$3' },
+    freezeRows: 3,
   };
 }

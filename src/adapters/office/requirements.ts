@@ -1,8 +1,14 @@
 /**
  * What the host supports, asked the way Office documents it
  * (`Office.context.requirements.isSetSupported`). The manifest requires ExcelApi 1.7; anything
- * newer the adapter uses (merged areas, 1.13) is asked here first.
+ * newer the adapter uses (page layout and indent, 1.9; merged areas, 1.13) is asked here first.
  */
+
+/**
+ * The ExcelApi minor version of `Worksheet.pageLayout` (print setup, header, page numbers) and
+ * `RangeFormat.indentLevel`, which the report sheets use where the host has them.
+ */
+export const PAGE_LAYOUT_API = 9;
 
 /** The ExcelApi minor version merged areas need (`Range.getMergedAreasOrNullObject`). */
 export const MERGED_AREAS_API = 13;

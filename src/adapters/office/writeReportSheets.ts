@@ -14,14 +14,18 @@
  * that a user's formulas pointing at it keep their references instead of turning into `#REF!`.
  */
 import { address } from '../../domain/grid';
+import { REPORT_MARKER } from '../../domain/reportMarker';
 import type { ReportSheet } from '../../domain/reportSheets';
 import type { Progress, WriteOutcome } from '../../taskpane/host';
+import { layoutDocumentSheet } from './documentLayout';
 import { layoutReportSheet, ROLE_COLOURS, type SheetLayout } from './reportLayout';
+import { PAGE_LAYOUT_API, supportsExcelApi } from './requirements';
+import { applyPageSetup, applyRangeStyle, PAGE_SETUP_ACTIONS, styleActions } from './sheetLook';
 import { ACTION_BYTES, jsonSize, SYNC_BUDGET_BYTES } from './payload';
 import { isCandidateName, planSheetNames, type ExistingSheet } from './sheetNames';
 
 /** The sheet-scoped name that marks a sheet as written by Nämndplan. */
-export const REPORT_MARKER = 'NamndplanRapport';
+export { REPORT_MARKER };
 
 /** One queued piece of work and its estimated request size. */
 interface Op {
@@ -50,8 +54,16 @@ function chunkRows<T>(rows: T[][], limit: number): { start: number; rows: T[][] 
   return chunks;
 }
 
-/** Appends to `ops` what writes one laid-out sheet (after it has been added or cleared). */
-function pushSheetOps(ops: Op[], ws: () => Excel.Worksheet, layout: SheetLayout): void {
+/**
+ * Appends to `ops` what writes one laid-out sheet (after it has been added or cleared);
+ * `pageSetup`: the host has ExcelApi 1.9's page layout.
+ */
+function pushSheetOps(
+  ops: Op[],
+  ws: () => Excel.Worksheet,
+  layout: SheetLayout,
+  pageSetup: boolean,
+): void {
   const lastCol = layout.width;
   const half = Math.floor(SYNC_BUDGET_BYTES / 2);
   // Formats first: a text cell formatted `@` keeps "2023-08-31" as text when values arrive.
@@ -74,11 +86,36 @@ function pushSheetOps(ops: Op[], ws: () => Excel.Worksheet, layout: SheetLayout)
       const sheet = ws();
       for (const r of layout.boldRows)
         sheet.getRange(`A${r}:${address(r, lastCol)}`).format.font.bold = true;
-      sheet.tables.add(sheet.getRange(layout.tableRange), true);
+      if (layout.tableRange !== null) sheet.tables.add(sheet.getRange(layout.tableRange), true);
       for (const w of layout.widths) {
         const col = address(1, w.column + 1).replace(/\d+$/, '');
         sheet.getRange(`${col}:${col}`).format.columnWidth = w.points;
       }
+    },
+  });
+  for (const styled of layout.styles) {
+    ops.push({
+      bytes: ACTION_BYTES * styleActions(styled.style) + jsonSize(styled),
+      queue: () => applyRangeStyle(ws().getRange(styled.range), styled.style),
+    });
+  }
+  for (const h of layout.heights) {
+    ops.push({
+      bytes: ACTION_BYTES + jsonSize(h),
+      queue: () => {
+        ws().getRange(h.range).format.rowHeight = h.points;
+      },
+    });
+  }
+  for (const m of layout.merges) {
+    ops.push({ bytes: ACTION_BYTES, queue: () => ws().getRange(m).merge(false) });
+  }
+  ops.push({
+    bytes: ACTION_BYTES * (1 + (pageSetup ? PAGE_SETUP_ACTIONS : 0)) + jsonSize(layout.page),
+    queue: () => {
+      const sheet = ws();
+      sheet.freezePanes.freezeRows(layout.freezeRows);
+      if (pageSetup) applyPageSetup(sheet, layout.page);
     },
   });
   for (const rule of layout.rules) {
@@ -206,6 +243,9 @@ export async function writePlannedReportSheets(
   onProgress?.({ phase: 'writing', fraction: 0 });
   const worksheets = context.workbook.worksheets;
   const ops: Op[] = [];
+  // Indent levels and the page layout are ExcelApi 1.9; below it the indent is spaces and the
+  // page is left as Excel sets it.
+  const api19 = supportsExcelApi(PAGE_LAYOUT_API);
   sheets.forEach((sheet, i) => {
     const target = plan.targets[i];
     if (!target) return;
@@ -235,7 +275,11 @@ export async function writePlannedReportSheets(
         marker.visible = false; // Excel may ignore this (the in-memory Excel does): cosmetic only
       },
     });
-    pushSheetOps(ops, get, layoutReportSheet(sheet));
+    const layout =
+      sheet.layout === 'document'
+        ? layoutDocumentSheet(sheet, { indentLevels: api19 })
+        : layoutReportSheet(sheet);
+    pushSheetOps(ops, get, layout, api19);
   });
   // Bring the first report sheet the user can see to the front (Excel refuses a hidden one).
   const shown = plan.targets.find((t) => !t.existing || t.existing.visibility === 'Visible');

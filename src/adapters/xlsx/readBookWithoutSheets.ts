@@ -9,6 +9,7 @@
 import * as XLSX from '@e965/xlsx';
 import { NotStreamableError } from '../../errors';
 import { SHEETJS_OPTIONS } from './readWorkbook';
+import { reportSheetNames } from './reportSheetMarks';
 import { storedCopy, type WorkbookParts } from './workbookParts';
 import type { ZipEntry } from './zipArchive';
 
@@ -38,6 +39,8 @@ export interface BookWithoutSheets {
    * sheet the workbook names without a part: it cannot be read).
    */
   readonly sheetEntries: readonly (ZipEntry | null)[];
+  /** Sheets that carry Nämndplan's report marker: left out of the snapshot. */
+  readonly reportSheets: ReadonlySet<string>;
 }
 
 // The parts of SheetJS's result that its typings leave out.
@@ -107,5 +110,6 @@ export function readBookWithoutSheets(parts: WorkbookParts): BookWithoutSheets {
     cellXfs: Array.isArray(cellXfs) ? cellXfs : undefined,
     formatTable: book.SSF,
     sheetEntries,
+    reportSheets: reportSheetNames(book),
   };
 }

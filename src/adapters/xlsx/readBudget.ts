@@ -11,12 +11,14 @@
  * - one part held whole (everything but a streamed worksheet): at most `MAX_WHOLE_PART_BYTES`;
  * - cells holding a value, over all sheets: at most `MAX_CELLS`; rows in a sheet part: at most
  *   Excel's own `EXCEL_ROWS`;
- * - the rectangle of a sheet's grid (until the engine's grid is sparse, issue 12 item 3): at most
- *   `MAX_GRID_CELLS`.
+ * - a cell's place: within Excel's own sheet, `EXCEL_ROWS` rows × `EXCEL_COLUMNS` columns (A1 to
+ *   XFD1048576). Within it, a sheet costs what its cells cost, not its rectangle (the snapshot's
+ *   rows are sparse, `grid.ts`): `A1` and `XFD1048576` alone are two cells.
  *
  * Every inflate is also capped at the size its part declares, and the declared sizes are charged
  * to the budget before anything is inflated, so a lie costs at most what it declares.
  */
+import { columnLetters } from '../../domain/grid';
 import { UnreadableWorkbookError } from '../../errors';
 
 const MiB = 2 ** 20;
@@ -28,9 +30,10 @@ export const INFLATE_FLOOR = 16 * MiB;
 export const MAX_INFLATED_BYTES = 1 * GiB;
 export const MAX_WHOLE_PART_BYTES = 256 * MiB;
 export const MAX_CELLS = 5_000_000;
-export const MAX_GRID_CELLS = 25_000_000;
 /** Excel's own number of rows: a sheet part with more `<row>` elements is no Excel sheet. */
 export const EXCEL_ROWS = 1_048_576;
+/** Excel's own number of columns (A to XFD). */
+export const EXCEL_COLUMNS = 16_384;
 
 /**
  * The inflated bytes a file of `fileSize` bytes may hold in all.
@@ -56,6 +59,11 @@ export function formatBytes(bytes: number): string {
 /** `10 000 000`: digits grouped by three with a space, as Swedish text writes them. */
 function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/** A1 name of a 0-based cell: `(49_999_999, 0)` → `A50000000`. */
+function cellName(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
 }
 
 /**
@@ -128,14 +136,18 @@ export class ReadBudget {
     }
   }
 
-  /** Checks a sheet's grid rectangle (rows × columns) before it is made dense. */
-  grid(sheet: string, rows: number, cols: number): void {
-    if (rows * cols > MAX_GRID_CELLS) {
-      throw this.tooLarge(
-        `bladet ${sheet} spänner över ${groupDigits(rows)} ${rows === 1 ? 'rad' : 'rader'} × ` +
-          `${groupDigits(cols)} ${cols === 1 ? 'kolumn' : 'kolumner'}`,
-      );
-    }
+  /**
+   * A cell past Excel's own sheet (row `row`, column `col`, 0-based) in `sheet`: no Excel workbook
+   * holds one, so the file is refused, in words naming the sheet, the cell and the limit.
+   *
+   * @example budget.beyondExcel('Drift', 49_999_999, 0) // too-large: … når cell A50000000, bortom Excels 1 048 576 rader
+   */
+  beyondExcel(sheet: string, row: number, col: number): UnreadableWorkbookError {
+    const limit =
+      row >= EXCEL_ROWS
+        ? `Excels ${groupDigits(EXCEL_ROWS)} rader`
+        : `Excels ${groupDigits(EXCEL_COLUMNS)} kolumner`;
+    return this.tooLarge(`bladet ${sheet} når cell ${cellName(row, col)}, bortom ${limit}`);
   }
 
   private tooLarge(detail: string): UnreadableWorkbookError {

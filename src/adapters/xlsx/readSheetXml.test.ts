@@ -33,14 +33,10 @@ describe('readSheetXml', () => {
       origin: { row: 1, col: 1 },
       values: [
         ['Äldreomsorg', 'Hemtjänst − 😀 漢字 & ÅÄÖ', 0.92, '2023-08-31'],
-        [null, null, null, null],
-        [null, 'A−1\u00a0000', null, null],
+        [], // an empty row is no row of nulls, and a row ends at its own last value
+        [null, 'A−1\u00a0000'],
       ],
-      formats: [
-        ['General', 'General', '0%', 'm/d/yy'],
-        [null, null, null, null],
-        [null, 'General', null, null],
-      ],
+      formats: [['General', 'General', '0%', 'm/d/yy'], [], [null, 'General']],
       merges: ['A1:A2'],
     });
   });

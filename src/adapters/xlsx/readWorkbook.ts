@@ -8,7 +8,8 @@ import type { CellObject, WorkSheet } from '@e965/xlsx';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../domain/grid';
 import { UnreadableWorkbookError } from '../../errors';
 import { detectFileKind } from './detectFileKind';
-import type { ReadBudget } from './readBudget';
+import { ReadBudget } from './readBudget';
+import { reportSheetNames } from './reportSheetMarks';
 import { errorText, SnapshotBuilder, textValue } from './snapshotBuilder';
 
 /** Options of both xlsx readers. */
@@ -18,7 +19,10 @@ export interface ReadWorkbookOptions {
    * missing part); the snapshot holds it as an empty sheet. Without it such a sheet is only empty.
    */
   readonly onUnreadableSheet?: (sheet: string) => void;
-  /** Charged for every cell stored; without one, nothing is counted. */
+  /**
+   * Charged for every cell stored, and the keeper of Excel's limits on a cell's place; without
+   * one, `readWorkbook` keeps a budget of its own for the file.
+   */
   readonly budget?: ReadBudget;
 }
 
@@ -82,13 +86,15 @@ export function readWorkbook(
     throw libraryError(name, error);
   }
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  const budget = options.budget ?? new ReadBudget(name, bytes.length);
   return {
     name,
-    sheets: book.SheetNames.map((sheetName) => {
+    // Our own report sheets are never analysed again (reportSheetMarks.ts).
+    sheets: withoutReportSheets(book).map((sheetName) => {
       const sheet = book.Sheets[sheetName];
       // SheetJS drops a sheet it fails to parse (or finds no part for) without a word.
       if (!sheet) options.onUnreadableSheet?.(sheetName);
-      return readSheet(sheetName, sheet, date1904, options.budget);
+      return readSheet(sheetName, sheet, date1904, budget);
     }),
   };
 }
@@ -118,26 +124,41 @@ export function libraryError(name: string, error: unknown): UnreadableWorkbookEr
   return new UnreadableWorkbookError(name, 'corrupt', message);
 }
 
+/**
+ * One sheet's cells from SheetJS's dense rows, in time proportional to its cells: SheetJS's rows
+ * are JavaScript arrays that a far cell (`XFD1048576`, `A50000000`) leaves sparse, so rows and
+ * cells are walked by their own entries (`eachOwn`), never counted to from 0.
+ */
 function readSheet(
   name: string,
   sheet: WorkSheet | undefined,
   date1904: boolean,
-  budget: ReadBudget | undefined,
+  budget: ReadBudget,
 ): SheetSnapshot {
   const rows: (CellObject[] | undefined)[] = sheet?.['!data'] ?? [];
-  const builder = new SnapshotBuilder(date1904, budget && { budget, sheet: name });
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (!cell) continue;
+  const builder = new SnapshotBuilder(date1904, { budget, sheet: name });
+  eachOwn(rows, (row, r) =>
+    eachOwn(row, (cell, c) => {
       if (cell.t === 'e') builder.error(r, c, errorText(cell.v), cell.z);
       else builder.set(r, c, cellValue(cell, builder), cell.z);
-    }
-  }
+    }),
+  );
   const merges = (sheet?.['!merges'] ?? []).map((range) => XLSX.utils.encode_range(range));
   return { name, origin: { row: 1, col: 1 }, ...builder.build(), merges };
+}
+
+/**
+ * Every entry of one of SheetJS's arrays with its position, holes skipped, ascending; and also
+ * one filed past the array indexes (SheetJS files row 10^20 of `A100000000000000000000` as a
+ * property `!data['100000000000000000000']`), so the builder refuses it as past Excel's sheet
+ * rather than losing it.
+ */
+function eachOwn<T>(items: readonly (T | undefined)[], visit: (item: T, at: number) => void): void {
+  const byKey = items as unknown as Readonly<Record<string, T | undefined>>;
+  for (const key of Object.keys(items)) {
+    const item = byKey[key];
+    if (item != null) visit(item, Number(key));
+  }
 }
 
 /** A SheetJS cell as the engine's plain value (error cells are the builder's `error`). */
@@ -157,4 +178,10 @@ function cellValue(cell: CellObject, builder: SnapshotBuilder): CellValue {
     default:
       return null;
   }
+}
+
+/** The book's sheet names but those that carry Nämndplan's report marker. */
+function withoutReportSheets(book: XLSX.WorkBook): string[] {
+  const ours = reportSheetNames(book);
+  return ours.size === 0 ? book.SheetNames : book.SheetNames.filter((n) => !ours.has(n));
 }

@@ -80,6 +80,7 @@ export async function readWorkbookStream(
   const unreadable: string[] = [];
   const damaged = new Set<ZipEntry>();
   for (const [i, sheetName] of book.sheetNames.entries()) {
+    if (book.reportSheets.has(sheetName)) continue; // our own report sheet: never analysed again
     const entry = book.sheetEntries[i] ?? null;
     try {
       if (entry === null) throw new NotStreamableError('no part', true);

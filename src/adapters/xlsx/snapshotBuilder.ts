@@ -2,12 +2,16 @@
  * One sheet's cells made into the engine's `SheetSnapshot`, the same way for both xlsx readers
  * (SheetJS's cells in `readWorkbook.ts`, the streamed XML in `sheetCells.ts`): each cell's value
  * (a date-formatted number as ISO text, `''` as no value, an error cell as no value but noted in
- * `errors`) and number format stored by position, then the whole trimmed to the last row and
- * column holding a value and made dense.
+ * `errors`) and number format stored by position, then each row trimmed to its own last value
+ * and the sheet to its last row holding one. Sparse, as `SheetSnapshot` says: an empty row is the
+ * shared `EMPTY_ROW`, a row is never padded to another's width, and a far cell (`XFD7`) leaves
+ * holes rather than nulls; so `A1` and `XFD1048576` cost two cells and a million row references,
+ * and a cell past Excel's own sheet is refused (`ReadBudget.beyondExcel`).
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellError, CellValue, SheetSnapshot } from '../../domain/grid';
-import type { ReadBudget } from './readBudget';
+import { forEachEntry, SPARSE_ROW_LENGTH } from '../../domain/grid';
+import { EXCEL_COLUMNS, EXCEL_ROWS, type ReadBudget } from './readBudget';
 
 // SheetJS ships these two helpers untyped; the slice we use, typed.
 interface Ssf {
@@ -51,10 +55,13 @@ export function textValue(text: string | null | undefined): CellValue {
 }
 
 /** Rows are made at most this wide ahead of their cells (a far cell grows only its own row). */
-const WIDTH_AHEAD = 256;
+const WIDTH_AHEAD = SPARSE_ROW_LENGTH;
 
 /** Excel's number of columns (XFD): a cell's key is `row × MAX_COLS + col`. */
-const MAX_COLS = 16384;
+const MAX_COLS = EXCEL_COLUMNS;
+
+/** The one row every empty row of every snapshot is (nothing is ever written to it). */
+export const EMPTY_ROW: readonly never[] = Object.freeze([]);
 
 /** A sheet's cells by 0-based row and column, each with SheetJS's format `z` beside it. */
 export class SnapshotBuilder {
@@ -62,10 +69,12 @@ export class SnapshotBuilder {
   private readonly formats: (unknown[] | undefined)[] = [];
   /** The widest row so far (up to `WIDTH_AHEAD`): new rows are made this wide. */
   private width = 0;
+  /** How many rows are stored (the rows array may be mostly holes, after a far row). */
+  private storedRows = 0;
   /** Error cells by `row × 16 384 + col` (a cell stored again later is no error any more). */
   private readonly errors = new Map<number, string>();
 
-  /** `account`: the reading's budget, charged per cell and asked before the grid is made dense. */
+  /** `account`: the reading's budget, charged per cell, and the sheet its messages name. */
   constructor(
     private readonly date1904: boolean,
     private readonly account?: { readonly budget: ReadBudget; readonly sheet: string },
@@ -73,22 +82,34 @@ export class SnapshotBuilder {
 
   /**
    * Stores a cell, replacing what was there. Example: `builder.set(0, 1, 0.92, '0%')`.
-   * Cells at negative positions are dropped (SheetJS files them where no reader looks).
+   * Cells at negative positions are dropped (SheetJS files them where no reader looks); a cell
+   * past Excel's own sheet (`A50000000`, `XFE1`) is the budget's `beyondExcel`, `too-large`.
    */
   set(row: number, col: number, value: CellValue, z: unknown): void {
     if (row < 0 || col < 0) return;
-    this.account?.budget.cell();
+    const account = this.account;
+    if (account) {
+      // Excel's own limits, so no stored row or key reaches past them (`!(… < …)`: NaN too).
+      if (!(row < EXCEL_ROWS && col < EXCEL_COLUMNS)) {
+        throw account.budget.beyondExcel(account.sheet, row, col);
+      }
+      account.budget.cell();
+    }
     let values = this.values[row];
     let formats = this.formats[row];
     if (!values || !formats) {
       // As wide as the widest row so far (a row grown cell by cell would hold room for 17), and
-      // filled, so that every row is an array of the same kind whatever its first value.
-      values = new Array<CellValue>(this.width).fill(null);
-      formats = new Array<unknown>(this.width).fill(null);
+      // filled, so that every row is an array of the same kind whatever its first value; a row
+      // begun by a far cell holds that cell alone.
+      const width = col < WIDTH_AHEAD ? this.width : 0;
+      values = new Array<CellValue>(width).fill(null);
+      formats = new Array<unknown>(width).fill(null);
       this.values[row] = values;
       this.formats[row] = formats;
+      this.storedRows++;
     }
-    if (col >= this.width) this.width = Math.min(col + 1, WIDTH_AHEAD);
+    // A far cell widens nothing: its row is a sparse array, and the others stay narrow.
+    if (col >= this.width && col < WIDTH_AHEAD) this.width = col + 1;
     values[col] = value;
     formats[col] = z;
     if (this.errors.size > 0) this.errors.delete(row * MAX_COLS + col);
@@ -96,7 +117,7 @@ export class SnapshotBuilder {
 
   /** An error cell (`#DIV/0!`): no value, and noted in the snapshot's `errors`. */
   error(row: number, col: number, text: string, z: unknown): void {
-    if (row < 0 || col < 0 || col >= MAX_COLS) return;
+    if (row < 0 || col < 0 || (col >= MAX_COLS && !this.account)) return;
     this.set(row, col, null, z);
     this.errors.set(row * MAX_COLS + col, text);
   }
@@ -118,43 +139,30 @@ export class SnapshotBuilder {
   }
 
   /**
-   * The values and formats, trimmed to the last value and dense, and the error cells (only when
-   * there are any). The builder is empty afterwards: its rows become the snapshot's.
+   * The values and formats, each row trimmed to its own last value, empty rows the shared
+   * `EMPTY_ROW`, rows past the last value left out; and the error cells (only when there are
+   * any). The builder is empty afterwards: its rows become the snapshot's.
    */
   build(): Pick<SheetSnapshot, 'values' | 'formats' | 'errors'> {
-    let lastRow = -1;
-    let lastCol = -1;
-    for (let r = 0; r < this.values.length; r++) {
-      const row = this.values[r];
-      if (!row) continue;
-      for (let c = row.length - 1; c >= 0; c--) {
-        if (row[c] != null) {
-          lastRow = r;
-          if (c > lastCol) lastCol = c;
-          break;
-        }
-      }
-    }
-    this.account?.budget.grid(this.account.sheet, lastRow + 1, lastCol + 1);
-    // In place: the stored rows become the snapshot's, the formats replace SheetJS's `z`s.
-    const values: CellValue[][] = [];
-    const formats: (string | null)[][] = [];
-    for (let r = 0; r <= lastRow; r++) {
-      const row = this.values[r] ?? [];
-      const zs = this.formats[r] ?? [];
-      for (let c = 0; c <= lastCol; c++) {
-        const value = row[c] ?? null;
-        const z = zs[c];
-        row[c] = value;
-        zs[c] = value === null ? null : typeof z === 'string' && z !== '' ? z : 'General';
-      }
-      if (row.length !== lastCol + 1) row.length = lastCol + 1;
-      if (zs.length !== lastCol + 1) zs.length = lastCol + 1;
-      values.push(row);
-      formats.push(zs as (string | null)[]);
-    }
+    const rows = this.values.length;
+    const values = new Array<readonly CellValue[]>(rows).fill(EMPTY_ROW);
+    const formats = new Array<readonly (string | null)[]>(rows).fill(EMPTY_ROW);
+    let kept = 0;
+    const finish = (row: CellValue[] | undefined, r: number): void => {
+      const zs = this.formats[r];
+      if (!row || !zs || finishRow(row, zs) === 0) return;
+      values[r] = row;
+      formats[r] = zs as (string | null)[];
+      kept = r + 1;
+    };
+    // Far rows leave the rows between them unstored: then only the stored ones are visited.
+    if (this.storedRows * 4 < rows) forEachEntry(this.values, finish);
+    else for (let r = 0; r < rows; r++) finish(this.values[r], r);
+    values.length = kept;
+    formats.length = kept;
     this.values.length = 0;
     this.formats.length = 0;
+    this.storedRows = 0;
     if (this.errors.size === 0) return { values, formats };
     const errors: CellError[] = [...this.errors.entries()]
       .sort(([a], [b]) => a - b)
@@ -166,6 +174,36 @@ export class SnapshotBuilder {
     this.errors.clear();
     return { values, formats, errors };
   }
+}
+
+/**
+ * Makes one stored row the snapshot's, in place: a missing value null (in a short row; a long
+ * row keeps its holes), each value's format SheetJS's `z` or `General` (none for no value), both
+ * cut after the last value. Returns the new length (0: the row holds no value).
+ */
+function finishRow(row: CellValue[], zs: unknown[]): number {
+  let length = 0;
+  if (row.length <= SPARSE_ROW_LENGTH) {
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c] ?? null;
+      row[c] = value;
+      zs[c] = formatOf(value, zs[c]);
+      if (value !== null) length = c + 1;
+    }
+  } else {
+    forEachEntry(row, (value, c) => {
+      zs[c] = formatOf(value, zs[c]);
+      if (value !== null) length = c + 1;
+    });
+  }
+  if (row.length !== length) row.length = length;
+  if (zs.length !== length) zs.length = length;
+  return length;
+}
+
+/** The snapshot's format of a cell: none for no value, else `z` or `General`. */
+function formatOf(value: CellValue, z: unknown): string | null {
+  return value === null ? null : typeof z === 'string' && z !== '' ? z : 'General';
 }
 
 const DATE_FORMATS = new Map<string, boolean>();

@@ -10,6 +10,10 @@
  */
 import ExcelJS from 'exceljs';
 import { SIGNAL_COLOURS, type CellRole, type ReportSheet } from '../../domain/reportSheets';
+import { numberFormat, rowHeight } from '../../domain/output/sheetFormats';
+
+// The formats and heights are the domain's, shared with the pane's report sheets (Office.js).
+export { amountFormat, PERCENT_FORMAT, rowHeight } from '../../domain/output/sheetFormats';
 
 /** Options of `writeReportWorkbook`. */
 export interface WriteReportOptions {
@@ -71,26 +75,6 @@ const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 
 /**
- * The number formats' locale: Swedish (`[$-41D]`). The `,` and `.` of a format code are
- * placeholders; LibreOffice renders a code tagged Swedish with Swedish separators on any machine
- * (`−7 740,5`), Excel with the reader's own (Swedish on a Swedish machine).
- */
-const SWEDISH = '[$-41D]';
-
-/**
- * Excel number format for an amount with `decimals` decimals, Swedish: `-7 740,5`.
- *
- * @example amountFormat(0) // → '[$-41D]#,##0;-#,##0'
- */
-export function amountFormat(decimals: number): string {
-  const body = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
-  return `${SWEDISH}${body};-${body}`;
-}
-
-/** A percent-unit number (92 means 92 %) with one decimal: shown `92,0 %` in Swedish. */
-export const PERCENT_FORMAT = `${SWEDISH}0.0" %";-0.0" %"`;
-
-/**
  * Writes the report sheets into a new workbook and returns its bytes.
  *
  * @example await writeReportWorkbook(buildReportSheets(report, { riskThreshold: 12 }),
@@ -111,9 +95,6 @@ export async function writeReportWorkbook(
 
 /** The font of every cell, so the sheet looks alike in Excel, LibreOffice and a PDF of either. */
 const FONT = { name: 'Calibri', size: 11 } as const;
-/** Points a line of 11-point text takes, and the padding of a row. */
-const LINE_HEIGHT = 14.5;
-const ROW_PADDING = 1.5;
 
 function renderSheet(
   book: ExcelJS.Workbook,
@@ -279,43 +260,10 @@ function renderSheet(
   }
 }
 
-/**
- * The height (points) a row needs for its wrapped texts to show whole: the most lines any of its
- * cells takes, each paragraph wrapped at the column's width in characters (a little narrower, for
- * the cell's padding), at least `minLines`.
- *
- * @example rowHeight([['Bristande kontroll av sjuklönekostnader avseende extern assistans', 30]])
- *   // → 45.0 (three lines)
- */
-export function rowHeight(cells: readonly (readonly [string, number])[], minLines = 1): number {
-  let lines = minLines;
-  for (const [text, width] of cells) {
-    const perLine = Math.max(4, Math.floor(width * 1.1) - 2);
-    let n = 0;
-    for (const paragraph of text.split('\n')) {
-      n += Math.max(1, Math.ceil(paragraph.length / perLine));
-    }
-    if (n > lines) lines = n;
-  }
-  return Math.round((lines * LINE_HEIGHT + ROW_PADDING) * 10) / 10;
-}
-
 /** A text in a page header: `&` doubled (Excel's escape), at most 200 characters. */
 function headerText(text: string): string {
   const t = cellText(text).replace(/[\r\n]+/g, ' ');
   return (t.length > 200 ? `${t.slice(0, 199)}…` : t).replace(/&/g, '&&');
-}
-
-function numberFormat(role: CellRole, decimals: number | undefined): string {
-  if (role === 'percent') return decimals === undefined ? PERCENT_FORMAT : percentFormat(decimals);
-  if (role === 'integer') return '0';
-  return amountFormat(decimals ?? 0);
-}
-
-/** A percent-unit number with `decimals` decimals: `percentFormat(0)` shows `45 %`. */
-function percentFormat(decimals: number): string {
-  const body = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
-  return `${SWEDISH}${body}" %";-${body}" %"`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * table's title carries (`Driftredovisning socialnämnden, bokslut 2023 (tkr)`). Nothing is guessed:
  * a workbook that names no committee gives null, and the titles go without one.
  */
-import type { WorkbookSnapshot } from '../grid';
+import { forEachEntry, type WorkbookSnapshot } from '../grid';
 
 /**
  * A committee's name in running text: a word ending in `nämnd` or `styrelse` with at least two
@@ -29,14 +29,15 @@ export function findCommittee(workbook: WorkbookSnapshot): string | null {
   for (const sheet of workbook.sheets) {
     const rows = sheet.values.length < ROWS_PER_SHEET ? sheet.values.length : ROWS_PER_SHEET;
     for (let r = 0; r < rows; r++) {
-      for (const cell of sheet.values[r] ?? []) {
-        if (typeof cell !== 'string' || !/nämnd|styrelse/i.test(cell)) continue;
+      // By the row's entries: a far cell (`XFD7`) leaves a long row of holes.
+      forEachEntry(sheet.values[r] ?? [], (cell) => {
+        if (typeof cell !== 'string' || !/nämnd|styrelse/i.test(cell)) return;
         for (const m of cell.matchAll(COMMITTEE)) {
           const stem = (m[1] ?? '').toLocaleLowerCase('sv').replace(/\s+/g, ' ');
           const name = m[2]?.toLowerCase() === 'styrelse' ? `${stem}n` : `${stem}en`;
           counts.set(name, (counts.get(name) ?? 0) + 1);
         }
-      }
+      });
     }
   }
   let best: string | null = null;

@@ -1,14 +1,15 @@
 /**
  * The work behind the standalone pane, wherever it runs (the analysis worker in a browser,
  * in-process in jest): read a picked file within the reader's budgets, run the engine, and write
- * the report workbook. Keeps the last file's snapshot, so a new risk threshold re-runs only the
- * engine.
+ * the report workbook (the document tables first, then the audit listing: the CLI's `--out`).
+ * Keeps the last file's snapshot, so a new risk threshold re-runs only the engine and the report
+ * workbook's document tables are made from the file the report is of.
  */
 import { analyzeWorkbook } from '../../domain/analyze';
-import { problem } from '../../domain/messages';
 import type { WorkbookSnapshot } from '../../domain/grid';
 import type { Report } from '../../domain/report';
 import type { ReportSheetOptions } from '../../domain/standardTables';
+import { withUnreadableSheets } from '../../domain/unreadableSheets';
 import type { Progress } from '../host';
 import type { AnalysisRequest } from './analyzer';
 import { readPickedFile, type PickedWorkbook } from './readPickedFile';
@@ -16,22 +17,56 @@ import { readPickedFile, type PickedWorkbook } from './readPickedFile';
 /** What the session needs from outside; tests replace any of them. */
 export interface SessionDeps {
   read(file: Blob, name: string, onProgress: (p: Progress) => void): Promise<PickedWorkbook>;
+  /** The report workbook of `report`; its document tables are made from `snapshot` (none without). */
   writeWorkbook(
     report: Report,
     options: ReportSheetOptions,
     sourceFile: string,
+    snapshot: WorkbookSnapshot | null,
   ): Promise<Uint8Array>;
+}
+
+/** What the report workbook is made with (modules loaded on first use, in the browser). */
+export interface ReportWriters {
+  buildDocumentTables: typeof import('../../domain/output/documentTables').buildDocumentTables;
+  reportWorkbookSheets: typeof import('../../domain/output/reportWorkbookSheets').reportWorkbookSheets;
+  writeReportWorkbook: typeof import('../../adapters/xlsx/writeReportWorkbook').writeReportWorkbook;
+}
+
+/**
+ * The report workbook of `report`, as the CLI's `--out` writes it (`runCli.ts`): the document
+ * tables made from `snapshot` first (none without one), then the audit sheets.
+ *
+ * @example await sessionWorkbook(writers, report, { riskThreshold: 12 }, 'plan.xlsx', snapshot)
+ *   // → the .xlsx bytes, sheets NP Driftredovisning, …, NP Avvikelser, …
+ */
+export async function sessionWorkbook(
+  writers: ReportWriters,
+  report: Report,
+  options: ReportSheetOptions,
+  sourceFile: string,
+  snapshot: WorkbookSnapshot | null,
+): Promise<Uint8Array> {
+  const documents =
+    snapshot === null
+      ? []
+      : writers.buildDocumentTables(snapshot, report, { riskThreshold: options.riskThreshold });
+  const sheets = writers.reportWorkbookSheets(report, documents, options);
+  return writers.writeReportWorkbook(sheets, { sourceFile });
 }
 
 /** The real reader, and the report writer loaded on first use (ExcelJS is a large chunk). */
 export const defaultSessionDeps: SessionDeps = {
   read: readPickedFile,
-  async writeWorkbook(report, options, sourceFile) {
-    const [{ buildReportSheets }, { writeReportWorkbook }] = await Promise.all([
-      import(/* webpackChunkName: "report" */ '../../domain/standardTables'),
-      import(/* webpackChunkName: "xlsx-write" */ '../../adapters/xlsx/writeReportWorkbook'),
-    ]);
-    return writeReportWorkbook(buildReportSheets(report, options), { sourceFile });
+  async writeWorkbook(report, options, sourceFile, snapshot) {
+    const [{ reportWorkbookSheets }, { buildDocumentTables }, { writeReportWorkbook }] =
+      await Promise.all([
+        import(/* webpackChunkName: "report" */ '../../domain/output/reportWorkbookSheets'),
+        import(/* webpackChunkName: "report" */ '../../domain/output/documentTables'),
+        import(/* webpackChunkName: "xlsx-write" */ '../../adapters/xlsx/writeReportWorkbook'),
+      ]);
+    const writers = { reportWorkbookSheets, buildDocumentTables, writeReportWorkbook };
+    return sessionWorkbook(writers, report, options, sourceFile, snapshot);
   },
 };
 
@@ -81,19 +116,7 @@ export function createAnalysisSession(deps: Partial<SessionDeps> = {}): Analysis
     },
     async reportWorkbook(report, options, sourceFile, onProgress) {
       onProgress({ phase: 'writing' });
-      return d.writeWorkbook(report, options, sourceFile);
+      return d.writeWorkbook(report, options, sourceFile, last?.picked.snapshot ?? null);
     },
   };
-}
-
-/**
- * The report with an `error` problem for each sheet that could not be read, first; the engine saw
- * such a sheet as empty, so its note that the workbook holds no values is dropped. The CLI does
- * the same (`src/cli/runCli.ts`).
- */
-export function withUnreadableSheets(report: Report, sheets: readonly string[]): Report {
-  if (sheets.length === 0) return report;
-  const problems = sheets.map((sheet) => problem(sheet, null, 'error', 'unreadable-sheet'));
-  for (const p of report.problems) if (p.code !== 'empty-workbook') problems.push(p);
-  return { ...report, problems };
 }

@@ -2,7 +2,8 @@
  * Reads a picked or dropped file into the engine's grid with the CLI's own reader and budgets
  * (`readWorkbookStream`, `ReadBudget`): its first bytes are checked and its size held against
  * `MAX_FILE_BYTES` before the rest is read (a 1,6 GB file of zeros costs 8 bytes), then every
- * inflate keeps to the budget, so a zip bomb or a far-cell sheet is `too-large` in bounded memory.
+ * inflate keeps to the budget, so a zip bomb is `too-large` in bounded memory (and a far-cell
+ * sheet costs its cells, not its rectangle).
  * Runs in the analysis worker (or in-process in jest), never on the page's thread.
  */
 import type { WorkbookSnapshot } from '../../domain/grid';

@@ -62,11 +62,25 @@ export interface FakeName {
   comment: string;
 }
 
-/** Per-cell style written through `range.format`. */
+/** One side of a cell's border (`RangeBorder.style`, `.color`). */
+export interface FakeBorder {
+  style: string;
+  color: string;
+}
+
+/** Per-cell style written through `range.format` (`fakeFormat.ts`). */
 export interface FakeStyle {
   bold?: boolean;
   fill?: string;
   fontColor?: string;
+  italic?: boolean;
+  fontName?: string;
+  fontSize?: number;
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  indentLevel?: number;
+  borders?: Partial<Record<'top' | 'bottom' | 'left' | 'right', FakeBorder>>;
 }
 
 const key = (r: number, c: number): string => `${r},${c}`;
@@ -83,6 +97,8 @@ export class FakeSheet {
   readonly styles = new Map<string, FakeStyle>();
   readonly hyperlinks = new Map<string, FakeHyperlink>();
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points by 0-based row (`format.rowHeight`). */
+  readonly rowHeights = new Map<number, number>();
   visibility: SheetVisibility = 'Visible';
 
   constructor(
@@ -157,6 +173,11 @@ export class FakeSheet {
             row[c] = undefined;
       }
       for (const k of [...this.styles.keys()]) if (inside(k)) this.styles.delete(k);
+      // A merge is a format: clearing formats unmerges (as Excel's Clear Formats does).
+      this.merges = this.merges.filter(
+        (m) =>
+          m.bottom < rect.top || m.top > rect.bottom || m.right < rect.left || m.left > rect.right,
+      );
     }
     if (links)
       for (const k of [...this.hyperlinks.keys()]) if (inside(k)) this.hyperlinks.delete(k);

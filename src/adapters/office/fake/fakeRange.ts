@@ -10,7 +10,8 @@ import {
   type FakeRequestContext,
 } from './fakeContext';
 import { FakeOfficeError, responseTooLarge } from './fakeErrors';
-import type { FakeConditionalFormat, FakeHyperlink, FakeSheet, FakeStyle, Rect } from './fakeModel';
+import type { FakeConditionalFormat, FakeHyperlink, FakeSheet, Rect } from './fakeModel';
+import { FakeRangeFormat } from './fakeFormat';
 import { displayText, quoteSheet, rectAddress, valueType, writeCell } from './fakeCells';
 
 /** What a range proxy resolves to at sync time. */
@@ -93,7 +94,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     orNull = false,
   ) {
     super(context, orNull);
-    this.format = new FakeRangeFormat(this);
+    this.format = new FakeRangeFormat(context, () => this.target());
     this.conditionalFormats = new FakeConditionalFormatCollection(this);
   }
 
@@ -157,14 +158,6 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(payload), () =>
       apply(this.mustTarget()),
     );
-  }
-
-  /** Internal: queues a style change for every cell of the range. */
-  styleAll(style: FakeStyle): void {
-    this.write(style, (t) => {
-      for (let r = t.rect.top; r <= t.rect.bottom; r++)
-        for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.setStyle(r, c, style);
-    });
   }
 
   get address(): string {
@@ -302,6 +295,42 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 
+  /**
+   * Merges the range (ExcelApi 1.2), or each of its rows with `across`; as in Excel only the
+   * top-left value of each area stays, and cells of a table cannot be merged.
+   */
+  merge(across = false): void {
+    this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
+      const t = this.mustTarget();
+      if (t.sheet.tables.some((tb) => overlaps(tb.rect, t.rect))) {
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'This operation is not permitted for the current object. (merging cells of a table)',
+          'Range.merge',
+        );
+      }
+      const areas: Rect[] = [];
+      if (across)
+        for (let r = t.rect.top; r <= t.rect.bottom; r++)
+          areas.push({ ...t.rect, top: r, bottom: r });
+      else areas.push({ ...t.rect });
+      t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(m, t.rect));
+      for (const a of areas) {
+        for (let r = a.top; r <= a.bottom; r++)
+          for (let c = a.left; c <= a.right; c++)
+            if (r !== a.top || c !== a.left) t.sheet.setValue(r, c, undefined);
+        t.sheet.merges.push(a);
+      }
+    });
+  }
+  /** Unmerges every merged area that overlaps the range (ExcelApi 1.2). */
+  unmerge(): void {
+    this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
+      const t = this.mustTarget();
+      t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(m, t.rect));
+    });
+  }
+
   /** `Range.clear(applyTo)`: contents, formats, hyperlinks or all (default), at sync. */
   clear(applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks' = 'All'): void {
     this.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
@@ -365,58 +394,6 @@ export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: 
   }
   get areaCount(): number {
     return this.get('areaCount');
-  }
-}
-
-/** `range.format`: font, fill, column width, autofit. */
-export class FakeRangeFormat {
-  readonly font: { bold: boolean; color: string };
-  readonly fill: { color: string };
-  constructor(private readonly range: FakeRange) {
-    const r = range;
-    this.font = {
-      set bold(v: boolean) {
-        r.styleAll({ bold: v });
-      },
-      get bold(): boolean {
-        throw new FakeOfficeError(
-          'PropertyNotLoaded',
-          "The property 'bold' is not available in the fake.",
-        );
-      },
-      set color(v: string) {
-        r.styleAll({ fontColor: v });
-      },
-      get color(): string {
-        throw new FakeOfficeError(
-          'PropertyNotLoaded',
-          "The property 'color' is not available in the fake.",
-        );
-      },
-    };
-    this.fill = {
-      set color(v: string) {
-        r.styleAll({ fill: v });
-      },
-      get color(): string {
-        throw new FakeOfficeError(
-          'PropertyNotLoaded',
-          "The property 'color' is not available in the fake.",
-        );
-      },
-    };
-  }
-  set columnWidth(points: number) {
-    this.range.context.enqueue(ACTION_OVERHEAD_BYTES, () => {
-      const t = this.range.target();
-      if (t) for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, points);
-    });
-  }
-  autofitColumns(): void {
-    this.range.context.enqueue(ACTION_OVERHEAD_BYTES, () => void this.range.target());
-  }
-  set wrapText(_v: boolean) {
-    this.range.context.enqueue(ACTION_OVERHEAD_BYTES, () => void this.range.target());
   }
 }
 

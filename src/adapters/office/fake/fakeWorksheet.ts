@@ -15,6 +15,7 @@ import { FakeOfficeError, propertyNotLoaded } from './fakeErrors';
 import type { FakeName, FakeSheet, FakeTable, Rect, SheetVisibility } from './fakeModel';
 import { parseFakeAddress } from './fakeCells';
 import { FakeRange, type RangeTarget } from './fakeRange';
+import { FakeFreezePanes, FakePageLayout } from './fakePageLayout';
 
 /** Splits `'Sheet'!A1:B2` into a sheet name (or null) and an A1 part. */
 function splitSheet(text: string): { sheet: string | null; a1: string } {
@@ -109,6 +110,19 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     this.context.enqueue(ACTION_OVERHEAD_BYTES + jsonBytes(value), () =>
       this.context.model.setVisibility(this.sheet(), value),
     );
+  }
+
+  private layout: FakePageLayout | undefined;
+  /** Page setup (ExcelApi 1.9; office.js throws at this getter below it). */
+  get pageLayout(): FakePageLayout {
+    requireApi(this.context, 9, 'Worksheet.pageLayout');
+    this.layout ??= new FakePageLayout(this.context, () => this.sheet());
+    return this.layout;
+  }
+  /** Frozen rows (ExcelApi 1.7). */
+  get freezePanes(): FakeFreezePanes {
+    requireApi(this.context, 7, 'Worksheet.freezePanes');
+    return new FakeFreezePanes(this.context, () => this.sheet());
   }
 
   /** A range by A1 address; the whole sheet when no address. */

@@ -7,6 +7,7 @@ export {
   type FakeWorkbookFixture,
   type SheetVisibility,
   type FakeConditionalFormat,
+  type FakeStyle,
   type Rect,
 } from './fakeModel';
 export {
@@ -20,3 +21,4 @@ export {
 } from './fakeExcel';
 export { MAX_MERGED_AREAS } from './fakeRange';
 export { conditionalFill } from './fakeConditional';
+export { pageSetupOf, type FakePageSetup } from './fakePageLayout';
