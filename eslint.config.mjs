@@ -76,16 +76,9 @@ export default tseslint.config(
   {
     // Spreading an array into a call (`push(...rows)`, `Math.max(...xs)`) puts every element on
     // the stack: ~120 000 of them overflow it ("Maximum call stack size exceeded"), which is what
-    // writing a 100 000-line report did. Loop instead. Our Office door and pane never spread
-    // into calls; other layers can add their folders here once theirs are gone.
-    files: [
-      'src/adapters/office/**/*.ts',
-      'src/taskpane/**/*.ts',
-      'src/taskpane/**/*.tsx',
-      'tests/office/**/*.ts',
-      'src/domain/**/*.ts',
-      'src/cli/**/*.ts',
-    ],
+    // writing a 100 000-line report did (issue 13, item 2). Loop instead. All of the product's
+    // code, every door and adapter, and the Office tests that write 100 000-line reports.
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'tests/office/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

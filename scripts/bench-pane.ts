@@ -34,6 +34,7 @@ import { launchChromium, HAS_CHROMIUM, CHROMIUM_PATH } from '../tests/e2e/helper
 import { buildDist } from '../tests/e2e/helpers/buildDist';
 import { serveStatic } from '../tests/e2e/helpers/staticServer';
 import { writeBenchWorkbook } from './bench/generateWorkbook';
+import { PANE_RESULT, type PaneFigures } from './bench/types';
 
 interface Args {
   sizes: number[];
@@ -252,6 +253,7 @@ async function main(): Promise<void> {
     `Chromium ${version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +
       `${Math.round(totalmem() / 2 ** 30)} GiB; ${args.runs} runs a size, median (and worst)`,
   );
+  const figures: PaneFigures[] = [];
   try {
     for (const lines of args.sizes) {
       const wb = writeBenchWorkbook(join(dir, `driftredovisning-${lines}.xlsx`), {
@@ -296,7 +298,18 @@ async function main(): Promise<void> {
         ['DOM nodes', col((r) => r.domNodes, String)],
       ];
       for (const [name, value] of rows) console.log(`  ${name.padEnd(32)} ${value}`);
+      const m = (f: (r: Run) => number): number => median(runs.map(f));
+      figures.push({
+        lines,
+        resultsMs: m((r) => r.resultsMs),
+        longestTaskMs: m((r) => r.longestTaskMs),
+        tasksOver200: m((r) => r.tasksOver200),
+        longestClickDelayMs: m((r) => r.longestClickDelayMs),
+        peakRssMiB: m((r) => r.peakRssMiB),
+        domNodes: m((r) => r.domNodes),
+      });
     }
+    console.log(`\n${PANE_RESULT}${JSON.stringify(figures)}`);
   } finally {
     await server.close();
     if (args.keep) console.log(`\nworkbooks kept in ${dir}`);

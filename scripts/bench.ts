@@ -17,18 +17,25 @@
  * shared string table, and saved by LibreOffice (when `soffice` is there), each command a fresh
  * process timed whole, against SheetJS's bare read and the floor of inflating and scanning once,
  * in interleaved rounds.
+ * Then the quick start (scripts/bench/quickStart.ts): a typical committee workbook analysed by the
+ * command, whole process. Then the pane in Chromium (scripts/bench-pane.ts) at 10 000 and 100 000
+ * lines. Last, one table of every figure issue 13 sets a target for (scripts/bench/closing.ts).
  * Options: `--sizes 25000,100000` (budget lines), `--indicators 5000`, `--runs 3`,
  * `--no-exceljs` (skip the two slow ExcelJS reads), `--formulas` (totals as SUBTOTAL formulas),
  * `--keep` (keep the generated workbooks and print where), `--no-office` (skip bench-office.ts),
  * `--no-corpus` (skip the corpus section), `--corpus-only` (print only the corpus section),
- * `--cold-runs 7` (rounds of the cold section), `--no-cold`, `--cold-only` (only the cold section).
+ * `--cold-runs 7` (rounds of the cold section), `--no-cold`, `--cold-only` (only the cold section,
+ * the quick start and the closing table), `--quick-runs 9` (rounds of the quick start),
+ * `--no-pane` (skip the pane in Chromium), `--pane-runs 3`, `--pane-sizes 10000,100000`.
  * Example: `npm run bench -- --sizes 10000,40000 --runs 5`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { printCold } from './bench/cold';
+import { buildCli, printCold, type ColdResult } from './bench/cold';
+import { printClosing, runPaneBench } from './bench/closing';
+import { printQuickStart } from './bench/quickStart';
 import { printCorpus } from './bench/corpus';
 import { writeBenchWorkbook, type BenchWorkbook } from './bench/generateWorkbook';
 import { fmt, renderTable } from './bench/table';
@@ -47,6 +54,10 @@ interface Args {
   coldRuns: number;
   cold: boolean;
   coldOnly: boolean;
+  quickRuns: number;
+  pane: boolean;
+  paneRuns: number;
+  paneSizes: number[];
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -63,15 +74,20 @@ function parseArgs(argv: readonly string[]): Args {
     coldRuns: 5,
     cold: true,
     coldOnly: false,
+    quickRuns: 9,
+    pane: true,
+    paneRuns: 3,
+    paneSizes: [10_000, 100_000],
   };
+  const sizes = (text: string): number[] =>
+    text
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0);
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     const next = (): string => argv[++i] ?? '';
-    if (a === '--sizes')
-      args.sizes = next()
-        .split(',')
-        .map(Number)
-        .filter((n) => n > 0);
+    if (a === '--sizes') args.sizes = sizes(next());
     else if (a === '--indicators') args.indicators = Number(next());
     else if (a === '--runs') args.runs = Math.max(1, Number(next()));
     else if (a === '--no-exceljs') args.exceljs = false;
@@ -83,6 +99,10 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--cold-runs') args.coldRuns = Math.max(1, Number(next()));
     else if (a === '--no-cold') args.cold = false;
     else if (a === '--cold-only') args.coldOnly = true;
+    else if (a === '--quick-runs') args.quickRuns = Math.max(1, Number(next()));
+    else if (a === '--no-pane') args.pane = false;
+    else if (a === '--pane-runs') args.paneRuns = Math.max(1, Number(next()));
+    else if (a === '--pane-sizes') args.paneSizes = sizes(next());
     else throw new Error(`Okänt argument / unknown argument: ${a}`);
   }
   return args;
@@ -312,8 +332,8 @@ function runOfficeBench(): void {
 }
 
 /** The cold section at the largest size: texts inline (as SheetJS writes) and shared (as Excel). */
-async function runCold(args: Args, dir: string): Promise<void> {
-  const lines = Math.max(...args.sizes);
+async function runCold(args: Args, dir: string): Promise<ColdResult> {
+  const lines = args.sizes.reduce((a, b) => Math.max(a, b), 0);
   const workbooks = [false, true].map((sharedStrings) => {
     const path = join(dir, `driftredovisning-${lines}${sharedStrings ? '-sst' : ''}-kall.xlsx`);
     const book = writeBenchWorkbook(path, {
@@ -335,7 +355,15 @@ async function runCold(args: Args, dir: string): Promise<void> {
       path: saved,
     });
   }
-  await printCold(workbooks, args.coldRuns, dir);
+  return printCold(workbooks, args.coldRuns, dir);
+}
+
+/** The cold section (unless `--no-cold`), the quick start, the pane, and the closing table. */
+async function runWholeProcesses(args: Args, dir: string): Promise<void> {
+  const cold = args.cold ? await runCold(args, dir) : null;
+  const quick = printQuickStart(cold?.cli ?? buildCli(dir), args.quickRuns);
+  const pane = args.pane ? runPaneBench(args.paneRuns, args.paneSizes) : null;
+  printClosing({ cold, quick, pane });
 }
 
 /**
@@ -375,7 +403,7 @@ async function main(): Promise<void> {
   const all: SizeResult[] = [];
   try {
     if (args.coldOnly) {
-      await runCold(args, dir);
+      await runWholeProcesses({ ...args, pane: false }, dir);
       return;
     }
     for (const lines of args.sizes) {
@@ -406,8 +434,8 @@ async function main(): Promise<void> {
     printMemory(all);
     printFindings(all);
     printVerdicts(all);
-    if (args.cold) await runCold(args, dir);
     if (args.corpus) await printCorpus();
+    await runWholeProcesses(args, dir);
     if (args.keep) console.log(`\nArbetsböckerna finns kvar i ${dir}`);
   } finally {
     if (!args.keep) rmSync(dir, { recursive: true, force: true });

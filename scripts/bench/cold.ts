@@ -24,7 +24,7 @@ export interface ColdWorkbook {
   path: string;
 }
 
-interface Command {
+export interface Command {
   name: string;
   /** The process's arguments after `node`, for one workbook. */
   argv: (file: string) => string[];
@@ -32,18 +32,35 @@ interface Command {
   reportsMs: boolean;
 }
 
-interface Sample {
+export interface Sample {
   wallMs: number;
   cpuMs: number | null;
   innerMs: number | null;
 }
 
+/** One command's figures on one workbook: medians over the rounds, the ratio within each round. */
+export interface ColdFigure {
+  workbook: string;
+  command: string;
+  wallMs: number;
+  /** This process over SheetJS's in the same round, median. */
+  ratio: number;
+  /** The same on CPU time (user + system), steadier on a shared machine; null off Linux. */
+  cpuRatio: number | null;
+}
+
+/** What `printCold` measured, for the bench's closing table; `cli` is the bundle it built. */
+export interface ColdResult {
+  cli: string;
+  figures: ColdFigure[];
+}
+
 const ROOT = join(__dirname, '..', '..');
 /** The ratio the issue asks for: the whole command at most 0,7 × SheetJS's bare read. */
-const TARGET = 0.7;
+export const TARGET = 0.7;
 
-/** Bundles the command line and the three measuring processes into `dir`. */
-async function bundle(dir: string): Promise<Record<string, string>> {
+/** Builds the command line into `dir` as `npm ci` does (`scripts/build-cli.mjs`): its `cli.js`. */
+export function buildCli(dir: string): string {
   const cli = join(dir, 'cli.js');
   const made = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), cli], {
     encoding: 'utf8',
@@ -51,7 +68,12 @@ async function bundle(dir: string): Promise<Record<string, string>> {
   if (made.status !== 0 || !existsSync(cli)) {
     throw new Error(`build-cli misslyckades: ${made.stderr || made.stdout}`);
   }
-  const out: Record<string, string> = { cli };
+  return cli;
+}
+
+/** Bundles the command line and the three measuring processes into `dir`. */
+async function bundle(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = { cli: buildCli(dir) };
   for (const entry of ['sheetjsRead', 'floorScan', 'productRead']) {
     out[entry] = join(dir, `${entry}.js`);
     await build({
@@ -68,7 +90,7 @@ async function bundle(dir: string): Promise<Record<string, string>> {
 }
 
 /** User + system time of this process's finished children so far, ms; null off Linux. */
-function childrenCpuMs(): number | null {
+export function childrenCpuMs(): number | null {
   try {
     const stat = readFileSync('/proc/self/stat', 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -79,7 +101,8 @@ function childrenCpuMs(): number | null {
   }
 }
 
-function runOnce(command: Command, file: string): Sample {
+/** Runs `node ARGV` to its end, timed whole; throws when it fails. */
+export function runOnce(command: Command, file: string): Sample {
   const cpu0 = childrenCpuMs();
   const t0 = process.hrtime.bigint();
   const child = spawnSync(process.execPath, command.argv(file), {
@@ -100,13 +123,13 @@ function runOnce(command: Command, file: string): Sample {
   return { wallMs, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, innerMs };
 }
 
-function median(xs: readonly number[]): number {
+export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
 }
 
-function spread(xs: readonly number[], decimals: 0 | 2 = 0): string {
+export function spread(xs: readonly number[], decimals: 0 | 2 = 0): string {
   if (xs.length === 0) return '–';
   let lo = Infinity;
   let hi = -Infinity;
@@ -125,7 +148,7 @@ export async function printCold(
   workbooks: readonly ColdWorkbook[],
   runs: number,
   dir: string,
-): Promise<void> {
+): Promise<ColdResult> {
   process.stderr.write('kall körning / cold: bygger paketen …\n');
   const js = await bundle(dir);
   const report = join(dir, 'report.json');
@@ -143,6 +166,7 @@ export async function printCold(
     },
   ];
   const load0 = loadavg();
+  const figures: ColdFigure[] = [];
   const samples = workbooks.map(() => commands.map((): Sample[] => []));
   for (let round = 0; round <= runs; round++) {
     process.stderr.write(`  kall omgång ${round === 0 ? 'uppvärmning' : round} av ${runs} …\n`);
@@ -171,6 +195,17 @@ export async function printCold(
       const inner = s.flatMap((x) => (x.innerMs === null ? [] : [x.innerMs]));
       // Within each round: this process against SheetJS's in the same round.
       const ratios = s.map((x, i) => x.wallMs / (sheetjs[i]?.wallMs ?? NaN));
+      const cpuRatios = s.flatMap((x, i) => {
+        const base = sheetjs[i]?.cpuMs;
+        return x.cpuMs === null || !base ? [] : [x.cpuMs / base];
+      });
+      figures.push({
+        workbook: workbook.label,
+        command: command.name,
+        wallMs: median(wall),
+        ratio: median(ratios),
+        cpuRatio: cpuRatios.length ? median(cpuRatios) : null,
+      });
       return [
         command.name,
         fmt(median(wall)),
@@ -215,4 +250,5 @@ export async function printCold(
       ? '\nAlla delar lästes av byte-skannern / every part read by the byte scanner.'
       : `\nLästes den långsamma vägen / read the slow way: ${slow.join('; ')}`,
   );
+  return { cli: js.cli!, figures };
 }

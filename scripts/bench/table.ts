@@ -21,7 +21,9 @@ export function renderTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const widths = header.map((h, c) =>
+    rows.reduce((w, r) => Math.max(w, (r[c] ?? '').length), h.length),
+  );
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))

@@ -44,3 +44,20 @@ export interface RunResult {
   summary: ReportSummary | null;
   cells: number | null;
 }
+
+/**
+ * One size's medians, printed by `scripts/bench-pane.ts` last on a line of their own, for
+ * `npm run bench`'s closing table.
+ */
+export interface PaneFigures {
+  lines: number;
+  resultsMs: number;
+  longestTaskMs: number;
+  tasksOver200: number;
+  longestClickDelayMs: number;
+  peakRssMiB: number;
+  domNodes: number;
+}
+
+/** The prefix of that line: `BENCH_PANE_RESULT [{"lines":10000,…}]`. */
+export const PANE_RESULT = 'BENCH_PANE_RESULT ';

@@ -8,16 +8,17 @@ import { buildDocumentTables } from '../domain/output/documentTables';
 import { reportWorkbookSheets } from '../domain/output/reportWorkbookSheets';
 import { findCommittee } from '../domain/output/committee';
 import { withUnreadableSheets } from '../domain/unreadableSheets';
-import { writeDocumentTables } from '../adapters/docx/writeDocumentTables';
+import { writeDocumentTables } from './lazy/loadWriters';
 import { readWorkbookFile } from '../adapters/xlsx/readWorkbookFile';
-import { writeReportWorkbook } from '../adapters/xlsx/writeReportWorkbook';
+import { writeReportWorkbook } from './lazy/loadWriters';
 import { OutputWriteError, UnreadableWorkbookError } from '../errors';
 import { HELP_TEXT, UsageError, parseArgs } from './args';
 import { isStdout, outputTarget, sameFile, type OutputTarget } from './outputTargets';
 import { formatSummary } from './summary';
 import { withTemplateFormulas } from './templateFormulas';
 import { runTemplate } from './runTemplate';
-import { terminalField, terminalJson, terminalText } from './terminalText';
+import { terminalField, terminalText } from './terminalText';
+import { jsonBytes, jsonTexts } from './writeJson';
 import { writeOutputs, type Output } from './writeOutputs';
 
 /** Where the command writes: standard output and standard error. */
@@ -107,7 +108,11 @@ export async function runCli(
     // Every output in memory first, so a failure leaves no file behind.
     const outputs: Output[] = [];
     const json = targets.get('--json');
-    if (json) outputs.push({ target: json, data: `${terminalJson(report, 2)}\n` });
+    // In pieces, made as they are written: the whole text of a large report costs more than its analysis.
+    if (json) {
+      const pieces = json.kind === 'stdout' ? jsonTexts(report) : jsonBytes(report);
+      outputs.push({ target: json, data: { pieces } });
+    }
     const out = targets.get('--out');
     const docx = targets.get('--docx');
     // The document tables, for the report workbook and the Word file alike.

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { analyzeWorkbook } from '../domain/analyze';
 import { prefillTemplate, type TemplateContent } from '../domain/templates';
 import { readWorkbookFile } from '../adapters/xlsx/readWorkbookFile';
-import { writeTemplate } from '../adapters/xlsx/writeTemplate';
+import { writeTemplate } from './lazy/loadWriters';
 import { OutputWriteError } from '../errors';
 import { isStdout, outputTarget, type OutputTarget } from './outputTargets';
 import type { TemplateCommand } from './templateArgs';

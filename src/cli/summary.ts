@@ -96,7 +96,7 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
   for (const [heading, list] of lists) {
     if (list.length === 0) continue;
     lines.push('', `${heading} (över ${threshold} % av budget):`);
-    pushLimited(lines, list.map(varianceLine), MAX_LINES);
+    pushLimited(lines, list, varianceLine, MAX_LINES);
   }
 
   lines.push('', 'Mål och indikatorer:');
@@ -112,8 +112,8 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
     lines,
     report.indicators
       .filter((i) => i.status === 'not-met')
-      .concat(report.indicators.filter((i) => i.status === 'unclear'))
-      .map(indicatorLine),
+      .concat(report.indicators.filter((i) => i.status === 'unclear')),
+    indicatorLine,
     MAX_FINDINGS,
   );
 
@@ -125,11 +125,7 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
   );
   // What was checked, so that "0 belopp stämmer inte" is never a false all-clear.
   lines.push(`  ${coverageLine(report.tables)}`);
-  pushLimited(
-    lines,
-    mismatches.map((c) => checkLine(report.tables, c)),
-    MAX_FINDINGS,
-  );
+  pushLimited(lines, mismatches, (c) => checkLine(report.tables, c), MAX_FINDINGS);
   if (report.problems.length > 0) {
     lines.push(`  Problem vid läsningen: ${report.problems.length} (se --json eller --out)`);
   }
@@ -142,9 +138,18 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** At most `max` of `items`, indented, then how many more there are. */
-function pushLimited(lines: string[], items: readonly string[], max: number): void {
-  for (const item of items.slice(0, max)) lines.push(`  ${terminalField(item)}`);
+/**
+ * At most `max` of `items`, each made a line by `line`, indented, then how many more there are.
+ * Only the lines shown are formatted: at 100 000 rows the rest would cost more than the analysis.
+ */
+function pushLimited<T>(
+  lines: string[],
+  items: readonly T[],
+  line: (item: T) => string,
+  max: number,
+): void {
+  const shown = Math.min(items.length, max);
+  for (let i = 0; i < shown; i++) lines.push(`  ${terminalField(line(items[i] as T))}`);
   if (items.length > max) lines.push(`  … och ${items.length - max} till (se --json eller --out)`);
 }
 

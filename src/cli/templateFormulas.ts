@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { WorkbookSnapshot } from '../domain/grid';
 import type { AnalyzeOptions } from '../domain/report';
 import { templateMarker } from '../domain/templates';
-import { readFormulaCells } from '../adapters/xlsx/readFormulaCells';
+import { readFormulaCells } from './lazy/loadWriters';
 
 /** A template is read a second time (by ExcelJS) only up to this size; past it, by values. */
 const MAX_TEMPLATE_BYTES = 32 * 1024 * 1024;

@@ -50,7 +50,12 @@ export function terminalText(text: string): string {
  * @example terminalJson({ label: 'a\u009b2J' }) // → '{"label":"a\\u009b2J"}'
  */
 export function terminalJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(
+  return escapeTerminalJson(JSON.stringify(value, null, indent));
+}
+
+/** `terminalJson`'s escaping of a text `JSON.stringify` made (which escapes C0 controls itself). */
+export function escapeTerminalJson(json: string): string {
+  return json.replace(
     /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

@@ -7,16 +7,23 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, open, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OutputWriteError } from '../errors';
 import { writeFailure, type OutputTarget } from './outputTargets';
 
+/**
+ * What an output holds: its text or bytes, or its pieces in order, made as they are written
+ * (`jsonBytes`), so that a large output is never whole in memory and is written to a file while
+ * its next piece is made.
+ */
+export type OutputData = Uint8Array | string | { readonly pieces: Iterable<Uint8Array | string> };
+
 /** One output: where it goes (`outputTarget`) and what it holds. */
 export interface Output {
   readonly target: OutputTarget;
-  readonly data: Uint8Array | string;
+  readonly data: OutputData;
 }
 
 interface Staged {
@@ -44,7 +51,7 @@ export async function writeOutputs(
       if (target.kind === 'file') staged.push(await stage(target, data));
     }
     for (const { target, data } of outputs) {
-      if (target.kind === 'stdout') stdout(data);
+      if (target.kind === 'stdout') for (const piece of piecesOf(data)) stdout(piece);
       else if (target.kind === 'stream') await writeStream(target.path, data);
     }
     for (const s of staged) await commit(s);
@@ -53,6 +60,39 @@ export async function writeOutputs(
     throw error;
   }
   for (const s of staged) if (s.backup) await unlink(s.backup).catch(() => undefined);
+}
+
+function piecesOf(data: OutputData): Iterable<Uint8Array | string> {
+  return typeof data === 'string' || data instanceof Uint8Array ? [data] : data.pieces;
+}
+
+function* bytesOf(data: OutputData): Generator<Uint8Array> {
+  for (const piece of piecesOf(data)) {
+    yield typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+  }
+}
+
+/**
+ * Writes `data` to a file, each piece while the next is made: the write runs on libuv's thread
+ * while this one makes the next piece. A piece that cannot be made leaves no write running.
+ */
+async function writeFileData(handle: FileHandle, data: OutputData): Promise<void> {
+  let pending: Promise<void> = Promise.resolve();
+  try {
+    for (const bytes of bytesOf(data)) {
+      await pending;
+      pending = writeAll(handle, bytes);
+    }
+  } finally {
+    await pending.catch(() => undefined);
+  }
+  await pending;
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length;) {
+    at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+  }
 }
 
 function tempName(real: string, what: string): string {
@@ -64,13 +104,13 @@ function tempName(real: string, what: string): string {
 /** The whole output in a temporary file beside its target, with the old file's permissions. */
 async function stage(
   target: Extract<OutputTarget, { kind: 'file' }>,
-  data: Uint8Array | string,
+  data: OutputData,
 ): Promise<Staged> {
   const temp = tempName(target.real, 'tmp');
   try {
     const handle = await open(temp, 'wx', 0o666);
     try {
-      await handle.writeFile(data);
+      await writeFileData(handle, data);
       if (target.existing) await handle.chmod(target.existing.mode & 0o7777);
       await handle.sync();
     } finally {
@@ -88,8 +128,7 @@ async function stage(
  * without waiting: a named pipe nobody reads is refused at once (`ENXIO`) rather than waited on
  * for ever; a full pipe is waited on while its reader reads.
  */
-async function writeStream(path: string, data: Uint8Array | string): Promise<void> {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+async function writeStream(path: string, data: OutputData): Promise<void> {
   try {
     const flags =
       constants.O_WRONLY |
@@ -98,12 +137,15 @@ async function writeStream(path: string, data: Uint8Array | string): Promise<voi
       (constants.O_NONBLOCK ?? 0);
     const handle = await open(path, flags);
     try {
-      for (let at = 0; at < bytes.length;) {
-        try {
-          at += (await handle.write(bytes, at, Math.min(bytes.length - at, 1 << 16))).bytesWritten;
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-          await sleep(5);
+      for (const bytes of bytesOf(data)) {
+        for (let at = 0; at < bytes.length;) {
+          try {
+            const length = Math.min(bytes.length - at, 1 << 16);
+            at += (await handle.write(bytes, at, length)).bytesWritten;
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+            await sleep(5);
+          }
         }
       }
     } finally {

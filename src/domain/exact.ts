@@ -81,7 +81,15 @@ export function exactToNumber(x: Exact): number {
 
 /** As a decimal.js value. */
 export function exactToDecimal(x: Exact): Decimal {
-  return new Decimal(x.n).div(new Decimal(10).pow(x.d));
+  return new Decimal(x.n).div(powerOfTen(x.d));
+}
+
+/** 10^d as decimal.js makes it, made once per `d` (a `pow` per figure was most of its cost). */
+const POWERS_OF_TEN: Decimal[] = [];
+function powerOfTen(d: number): Decimal {
+  let p = POWERS_OF_TEN[d];
+  if (p === undefined) POWERS_OF_TEN[d] = p = new Decimal(10).pow(d);
+  return p;
 }
 
 /**

@@ -38,10 +38,12 @@ export function isDeviationColumn(
     if (b < 0) bNeg++;
     if (f / b < 0.5) far++;
   }
-  if (reproducesPrintedVariance(rows, forecast, budget, variances)) return false;
   const mixedForecast = fPos > 0 && fNeg > 0;
   const oneSignedBudget = bPos === 0 || bNeg === 0;
-  return counted >= 3 && mixedForecast && oneSignedBudget && far * 3 >= counted * 2;
+  if (!(counted >= 3 && mixedForecast && oneSignedBudget && far * 3 >= counted * 2)) return false;
+  // A printed variance it reproduces makes it a forecast after all (a second pass over the rows,
+  // so only asked of a column that looks like a deviation).
+  return !reproducesPrintedVariance(rows, forecast, budget, variances);
 }
 
 /**

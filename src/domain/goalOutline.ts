@@ -68,6 +68,19 @@ export function goalOutline(report: Report): GoalOutlineEntry[] {
   return out;
 }
 
+/**
+ * `tableAt` for many rows: every table's range parsed once, then the first table that holds the
+ * sheet's row, as `tableAt` finds it.
+ */
+export function tableFinder(
+  tables: readonly Table[],
+): (sheet: string, row: number) => Table | undefined {
+  const ranges = tables.map((t) => ({ table: t, range: parseRange(t.range) }));
+  return (sheet, row) =>
+    ranges.find((r) => r.table.sheet === sheet && row >= r.range.top && row <= r.range.bottom)
+      ?.table;
+}
+
 /** The table (of the report) that holds a row of a sheet, if any. */
 export function tableAt(tables: readonly Table[], sheet: string, row: number): Table | undefined {
   return tables.find((t) => {

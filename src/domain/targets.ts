@@ -46,6 +46,20 @@ export function parseTarget(cell: CellValue, format: string | null): Target | nu
     return { text, op: 'plain', value: n.value, high: null, percent: n.percent };
   }
   if (typeof cell !== 'string') return 'unreadable';
+  // A column of indicators repeats a few targets: each text is read once (targets are not changed).
+  let target = TEXT_TARGETS.get(cell);
+  if (target === undefined) {
+    if (TEXT_TARGETS.size >= MAX_TEXT_TARGETS) TEXT_TARGETS.clear();
+    TEXT_TARGETS.set(cell, (target = parseTextTarget(cell)));
+  }
+  return target;
+}
+
+/** Targets read from texts, by the text; emptied when full, so it stays small. */
+const TEXT_TARGETS = new Map<string, Target | 'unreadable'>();
+const MAX_TEXT_TARGETS = 1_000;
+
+function parseTextTarget(cell: string): Target | 'unreadable' {
   const text = normaliseText(cell);
   // `Mål <20`, `Målvärde: ≥ 90`: the word that names the target is no part of it.
   let rest = text.replace(/^(målvärde|målnivå|mål)\s*:?\s*(?=[≥≤<>=]|minst|högst|max|lägst)/iu, '');

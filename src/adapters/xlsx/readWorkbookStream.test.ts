@@ -47,9 +47,9 @@ async function readBoth(bytes: Uint8Array, paths: Paths = {}): Promise<WorkbookS
     onFallback: (r) => reasons.push(r),
     onSlowPath: (part, r) => slow.push(`${part}: ${r}`),
   });
-  if (paths.fallbacks) paths.fallbacks.push(...reasons);
+  if (paths.fallbacks) for (const r of reasons) paths.fallbacks.push(r);
   else expect(reasons).toEqual([]);
-  if (paths.slow) paths.slow.push(...slow);
+  if (paths.slow) for (const s of slow) paths.slow.push(s);
   else expect(slow).toEqual([]);
   expect(streamed).toStrictEqual(readWorkbook(bytes, 'plan.xlsx'));
   return streamed;
