@@ -13,7 +13,7 @@ import { FakeOfficeError, responseTooLarge } from './fakeErrors';
 import type { FakeConditionalFormat, FakeHyperlink, FakeSheet, Rect } from './fakeModel';
 import { FakeRangeFormat } from './fakeFormat';
 import { displayText, quoteSheet, rectAddress, valueType, writeCell } from './fakeCells';
-import { clearLocks, FakeFormatProtection, refuseIfProtected } from './fakeProtection';
+import { clearLocks, refuseIfProtected } from './fakeProtection';
 import { customFacet, FakeDataValidation } from './fakeValidation';
 
 /** What a range proxy resolves to at sync time. */
