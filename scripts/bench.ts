@@ -60,6 +60,19 @@ interface Args {
   paneSizes: number[];
 }
 
+const USAGE = `npm run bench -- [flaggor]
+  --sizes 25000,100000   rader i de genererade arbetsböckerna
+  --indicators N         indikatorrader (5 000)
+  --runs N               varma körningar per läsare (3)
+  --no-exceljs           utan ExcelJS:s läsare
+  --formulas             arbetsböcker med formler
+  --keep                 behåll arbetsböckerna
+  --no-office            utan Office-adapterns skrivning
+  --no-corpus | --corpus-only   utan / bara korpusens och de planterade felens mått
+  --cold-runs N | --no-cold | --cold-only   kalla hela processer (5)
+  --quick-runs N         snabbstart på en typisk arbetsbok (9)
+  --no-pane | --pane-runs N | --pane-sizes 10000,100000   panelen i Chromium`;
+
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     sizes: [25_000, 100_000],
@@ -103,7 +116,13 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--no-pane') args.pane = false;
     else if (a === '--pane-runs') args.paneRuns = Math.max(1, Number(next()));
     else if (a === '--pane-sizes') args.paneSizes = sizes(next());
-    else throw new Error(`Okänt argument / unknown argument: ${a}`);
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else {
+      console.error(`Okänt argument / unknown argument: ${a}\n${USAGE}`);
+      process.exit(2);
+    }
   }
   return args;
 }

@@ -71,6 +71,23 @@ describeWithChromium('the pane at 350×800', () => {
     await screenshot(page, 'pane350-start');
   });
 
+  // The largest deficits are the first findings (the list below repeats them, worst first): on
+  // every seed the result against budget and the first of them show without scrolling.
+  test.each(['mellerud-2023.xlsx', 'ale-2018.xlsx', 'alingsas-2023.xlsx', 'mark-2024.xlsx'])(
+    '%s: the result against budget and the largest deficit show without scrolling',
+    async (file) => {
+      await open();
+      await openWorkbook(page, file);
+      await page.getByRole('button', { name: 'Byt arbetsbok' }).waitFor();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      expect(await inView(page, '[data-testid="summary-results"] li')).toBe(true);
+      const deficits = '[data-testid^="summary-largest-"] li';
+      if ((await page.locator(deficits).count()) > 0)
+        expect(await inView(page, deficits)).toBe(true);
+      expect(await horizontalOverflow(page)).toBe(0);
+    },
+  );
+
   test('Ale 2024: the picker folds, the result against budget and the first findings show without scrolling', async () => {
     await open();
     await openWorkbook(page, 'ale-2024.xlsx');

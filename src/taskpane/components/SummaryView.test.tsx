@@ -8,6 +8,7 @@ import { moneySummary } from '../../domain/output';
 import { summarize } from '../findings';
 import { LocaleProvider } from '../LocaleContext';
 import { ALE_WORKBOOK } from '../testing/aleGrid';
+import { sheetOf, workbookOf } from '../../domain/testing/grids';
 import { SummaryView } from './SummaryView';
 
 const REPORT = analyzeWorkbook(ALE_WORKBOOK, { riskThreshold: 12 });
@@ -90,4 +91,35 @@ test('in English the result says against budget', () => {
   expect(within(screen.getByTestId('summary-results')).getByRole('button')).toHaveTextContent(
     /^Prognos 2023: -7,000 tkr \(-1\.0 %\) against budget, deficit/,
   );
+});
+
+test('at most three lines and two totals per list, the rest counted: the first findings stay in view', () => {
+  const rows = [
+    ['Driftredovisning (tkr)'],
+    ['Verksamhet', 'Budget 2023', 'Prognos 2023', 'Avvikelse'],
+    ...[1, 2, 3, 4, 5].map((i) => [`Verksamhet ${i}`, -10000, -10000 - i * 500, -i * 500]),
+    ['Summa', -50000, -57500, -7500],
+  ];
+  const report = analyzeWorkbook(workbookOf(sheetOf('Drift', rows)));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LocaleProvider initial="sv">
+        <SummaryView
+          summary={summarize(report, { varianceThreshold: 1 })}
+          money={moneySummary(report, { thresholdPercent: 1, committee: null })}
+          varianceThreshold={1}
+          riskThreshold={12}
+          onSelect={jest.fn()}
+        />
+      </LocaleProvider>
+    </FluentProvider>,
+  );
+  const group = within(screen.getByTestId('summary-largest-operating-lines'));
+  // By amount: 2 500, 2 000 and 1 500 tkr shown, the two smaller ones counted.
+  expect(group.getAllByRole('button').map((b) => b.textContent?.split(' (')[0])).toEqual([
+    'Verksamhet 5',
+    'Verksamhet 4',
+    'Verksamhet 3',
+  ]);
+  expect(group.getByText('… och 2 till (se Fynd nedan)')).toBeTruthy();
 });

@@ -64,8 +64,12 @@ const useStyles = makeStyles({
   },
 });
 
-/** How many of each list of largest variances are shown; the findings list holds them all. */
-const MAX_LINES = 5;
+/**
+ * How many of each list of largest variances are shown, so that the first findings stay in view
+ * at a task pane's 350 × 800: three lines, two totals (the committee's result stands above them
+ * already). The findings list holds them all.
+ */
+const MAX_SHOWN = { lines: 3, totals: 2 } as const;
 
 export function SummaryView(props: {
   summary: Summary;
@@ -143,10 +147,10 @@ export function SummaryView(props: {
           <div key={part} data-testid={`summary-largest-${part}`}>
             <p className={s.note}>{m.summaryLargest(part, threshold)}</p>
             <ul className={s.lines}>
-              {list.slice(0, MAX_LINES).map((v) => link(v, varianceText(v, m), false))}
+              {list.slice(0, shown(part)).map((v) => link(v, varianceText(v, m), false))}
             </ul>
-            {list.length > MAX_LINES && (
-              <p className={s.note}>{m.summaryMore(list.length - MAX_LINES)}</p>
+            {list.length > shown(part) && (
+              <p className={s.note}>{m.summaryMore(list.length - shown(part))}</p>
             )}
           </div>
         ),
@@ -247,4 +251,9 @@ function withYear(actual: string, baseline: string): string {
   if (/(19|20)\d\d/.test(a)) return a;
   const year = /(19|20)\d\d/.exec(baseline)?.[0];
   return year === undefined ? a : `${a} ${year}`;
+}
+
+/** How many of a list of largest variances the summary shows. */
+function shown(part: string): number {
+  return part.endsWith('totals') ? MAX_SHOWN.totals : MAX_SHOWN.lines;
 }
