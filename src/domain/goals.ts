@@ -130,17 +130,29 @@ function goalHeading(text: string): 'top' | 'sub' | null {
   return null;
 }
 
-/** The verdict a table's verdict column prints for all its rows alike, or null. */
-function tableVerdict(grid: SheetGrid, table: DetectedTable): GoalVerdict | null {
+/** A table's verdict column (`Bedömning`, `Måluppfyllelse`, `Status`, `Symbol`), or null. */
+function verdictColumn(table: DetectedTable): number | null {
   const col = table.columns.find((c) =>
     /^(utfalls-?symbol|symbol|bedömning|måluppfyllelse|status|uppfyllt|signal)/i.test(
       c.header.text.trim(),
     ),
   );
-  if (!col) return null;
+  return col ? col.col : null;
+}
+
+/** The verdict a cell prints in words or as a symbol, or null. */
+function cellVerdict(grid: SheetGrid, row: number, col: number): GoalVerdict | null {
+  const t = grid.text(row, col);
+  return t === '' ? null : (readVerdict(t) ?? symbolVerdict(t));
+}
+
+/** The verdict a table's verdict column prints for all its rows alike, or null. */
+function tableVerdict(grid: SheetGrid, table: DetectedTable): GoalVerdict | null {
+  const col = verdictColumn(table);
+  if (col === null) return null;
   const seen = new Set<GoalVerdict>();
   for (const r of table.dataRows) {
-    const t = grid.text(r, col.col);
+    const t = grid.text(r, col);
     if (t === '') continue;
     const v = readVerdict(t) ?? symbolVerdict(t);
     if (v === null) return null; // a verdict the engine cannot read: none is assumed
@@ -272,6 +284,10 @@ export function readGoals(
     if (goalCols.length > 0) {
       // A goal column: each goal's cell spans or precedes the rows of its indicators.
       const lastOf = new Map<number, { goal: Goal; row: number }>();
+      // A table of goals only (no figures: `Nämndmål | Bedömning | Kommentar`): each row's
+      // verdict column is that goal's printed verdict. Beside indicators it is theirs.
+      const ownVerdicts = isIndicators ? null : verdictColumn(table);
+      const lowest = goalCols[goalCols.length - 1]?.col;
       for (const r of table.dataRows) {
         let parent: Goal | null = null;
         for (const gc of goalCols) {
@@ -279,8 +295,11 @@ export function readGoals(
           const own = grid.isMergedTail(r, gc.col) ? '' : raw;
           let entry = lastOf.get(gc.col) ?? null;
           if (own.trim() !== '' && !(entry && grid.isMergedTail(r, gc.col))) {
-            const reported = readVerdict(own);
-            const text = reported ? withoutVerdict(own) : own.trim();
+            const inCell = readVerdict(own);
+            const text = inCell ? withoutVerdict(own) : own.trim();
+            const reported =
+              inCell ??
+              (ownVerdicts && gc.col === lowest ? cellVerdict(grid, r, ownVerdicts) : null);
             const goal = make(
               { row: r, col: gc.col, text, level: gc.level, reported },
               gc.level === 'kf' ? null : parent,

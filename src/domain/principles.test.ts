@@ -560,6 +560,29 @@ describe('goals', () => {
     expect(headed.goals).toEqual([]);
   });
 
+  test('a table of goals and their printed verdicts: each row a goal with its verdict, a comment no target', () => {
+    const r = run([
+      ['Måluppfyllelse nämndmål 2023'],
+      ['Nämndmål', 'Bedömning', 'Kommentar'],
+      [
+        'Fler elever ska nå kunskapskraven',
+        'Delvis uppfyllt',
+        'Andelen ökade men inte till målnivån.',
+      ],
+      ['Alla barn ska erbjudas plats inom fyra månader', 'Uppfyllt', 'Alla fick plats i tid.'],
+      ['Sjukfrånvaron ska minska', 'Ej uppfyllt', 'Den ökade till 8,1 procent.'],
+    ]);
+    // The comments are sentences, never a header row nor targets; no goal has an indicator, so
+    // none can be judged, and each keeps the verdict the document prints.
+    expect(r.indicators).toEqual([]);
+    expect(r.goals.map((g) => [g.cell, g.verdict, g.reportedVerdict])).toEqual([
+      ['A3', 'ej-bedomd', 'delvis'],
+      ['A4', 'ej-bedomd', 'helt'],
+      ['A5', 'ej-bedomd', 'ej'],
+    ]);
+    expect(r.problems.filter((p) => p.code === 'unreadable-target')).toEqual([]);
+  });
+
   test('a Mål column of sentences holds goals, not targets; each row under the goal above it', () => {
     const r = run(
       [

@@ -79,13 +79,22 @@ function isSingleText(grid: SheetGrid, row: number): boolean {
   return isTextual(grid, row, cols[0] ?? 0);
 }
 
+/**
+ * A sentence (four words or more ending in a full stop: `Andelen ökade men inte till målnivån.`)
+ * is what a row says, never a column's caption: a row holding one is data, not a header.
+ */
+function isSentenceCell(grid: SheetGrid, row: number, col: number): boolean {
+  const t = grid.text(row, col).trim();
+  return t.endsWith('.') && t.split(/\s+/).length >= 4;
+}
+
 /** A row that reads as a header: two or more cells, no amounts, at least one role or period. */
 function looksLikeHeader(grid: SheetGrid, row: number): boolean {
   const cols = grid.filledColumns(row);
   if (cols.length < 2) return false;
   let known = 0;
   for (const c of cols) {
-    if (isValueCell(grid, row, c)) return false;
+    if (isValueCell(grid, row, c) || isSentenceCell(grid, row, c)) return false;
     const h = classifyHeader(grid.text(row, c));
     if (h.role !== 'other' || h.period) known++;
   }
@@ -96,7 +105,7 @@ function looksLikeHeader(grid: SheetGrid, row: number): boolean {
 function isSecondHeaderRow(grid: SheetGrid, upper: number, row: number): boolean {
   const cols = grid.filledColumns(row);
   if (cols.length === 0) return false;
-  for (const c of cols) if (isValueCell(grid, row, c)) return false;
+  for (const c of cols) if (isValueCell(grid, row, c) || isSentenceCell(grid, row, c)) return false;
   const roles = cols.filter((c) => {
     const h = classifyHeader(grid.text(row, c));
     return h.role !== 'other' && h.role !== 'year';
