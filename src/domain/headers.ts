@@ -203,6 +203,14 @@ export function classifyHeader(raw: string): ColumnHeader {
 function roleOf(t: string): ColumnRole {
   if (t === '') return 'other';
   if (WORD('avv\\.?').test(t) || /avvikelse|över-?\s*\/?\s*underskott/.test(t)) return 'variance';
+  // What is left of the budget (`Återstår`, `Kvar`, `Återstående budget`, `Ej förbrukat`) is
+  // budget − utfall: a variance column, checked as one.
+  if (
+    /^(återstår|återstående|kvar|kvarstår|kvarstående|ej förbrukat|ej utnyttjat|outnyttjat|kvar att förbruka)(?![\p{L}])/u.test(
+      t,
+    )
+  )
+    return 'variance';
   // `Procent` or `%` alone beside a variance: the variance as a share of the budget.
   if (/^(procent|%|i %)$/.test(t)) return 'variance';
   if (WORD('diff\\.?').test(t) || /differens|förändring/.test(t)) return 'difference';

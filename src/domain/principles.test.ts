@@ -344,6 +344,26 @@ test('a text minus and a Swedish text number keep their sign', () => {
   expect(byLabel(r, 'Kultur')).toMatchObject([{ variance: -200, check: 'ok' }]);
 });
 
+describe('what is left of the budget', () => {
+  test('Återstår and Kvar are budget − utfall: checked as variances, a wrong one a mismatch at its cell', () => {
+    for (const word of ['Återstår', 'Kvar']) {
+      const r = run([
+        ['Investeringar (mnkr)'],
+        ['Projekt', 'Budget 2024', 'Utfall 2024', word, 'Kommentar'],
+        ['Ny förskola Väster', 45.0, 38.2, 6.8, 'Försenad'],
+        ['Om- och tillbyggnad skola', 12.5, 13.1, -0.6, null],
+        ['Summa investeringar', 57.5, 51.3, 7.3, null],
+      ]);
+      expect(r.variances.map((v) => [v.label, v.variance, v.check])).toEqual([
+        ['Ny förskola Väster', 6.8, 'ok'],
+        ['Om- och tillbyggnad skola', -0.6, 'ok'],
+        ['Summa investeringar', 6.2, 'mismatch'],
+      ]);
+      expect(r.problems.filter((p) => p.code === 'ambiguous-header')).toEqual([]);
+    }
+  });
+});
+
 describe('indicators: targets and direction', () => {
   const table = (name: string, target: CellValue, outcomes: CellValue[]): CellValue[][] => [
     ['Nyckeltal'],
