@@ -280,3 +280,15 @@ export function groupName(upper: string): string {
   if (findUnit(t) && t.length < 30) return '';
   return t;
 }
+
+/**
+ * In a risk table the letters of a risk matrix name its columns: `S` sannolikhet, `K` konsekvens,
+ * `R` / `RV` / `S×K` riskvärde. Elsewhere a lone letter says nothing, so only a table with a risk
+ * column asks. Example: riskLetterRole('S×K') → 'risk-value'.
+ */
+export function riskLetterRole(text: string): ColumnRole | null {
+  const t = text.trim().toLowerCase();
+  if (t === 's') return 'probability';
+  if (t === 'k') return 'consequence';
+  return /^(r|rv|s\s*[x×*]\s*k)$/u.test(t) ? 'risk-value' : null;
+}

@@ -344,6 +344,24 @@ test('a text minus and a Swedish text number keep their sign', () => {
   expect(byLabel(r, 'Kultur')).toMatchObject([{ variance: -200, check: 'ok' }]);
 });
 
+describe('risks', () => {
+  test('in a risk table S, K and R (or S×K) are sannolikhet, konsekvens and riskvärde; a wrong product is a mismatch', () => {
+    for (const value of ['R', 'S×K']) {
+      const r = run([
+        ['Riskanalys'],
+        ['Risk', 'S', 'K', value],
+        ['Brist på behörig personal', 4, 4, 16],
+        ['Otillräcklig dokumentation', 3, 2, 5],
+      ]);
+      expect(r.tables.map((t) => t.kind)).toEqual(['risks']);
+      expect(r.checks.filter((c) => c.severity === 'mismatch').map((c) => c.cell)).toEqual(['D4']);
+    }
+    // Outside a risk table a lone letter names nothing.
+    const plain = run([['Tabell'], ['Verksamhet', 'S', 'K'], ['Förskola', 4, 4]]);
+    expect(plain.tables.map((t) => t.kind)).not.toContain('risks');
+  });
+});
+
 describe('what is left of the budget', () => {
   test('Återstår and Kvar are budget − utfall: checked as variances, a wrong one a mismatch at its cell', () => {
     for (const word of ['Återstår', 'Kvar']) {

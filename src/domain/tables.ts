@@ -5,6 +5,7 @@ import {
   groupInHeader,
   groupName,
   joinHeader,
+  riskLetterRole,
   type ColumnHeader,
 } from './headers';
 import type { TableKind, Unit } from './report';
@@ -421,6 +422,12 @@ function buildTable(
       headerCell: address(headerCellRow, c),
       group: groups.get(c) ?? '',
     });
+  }
+  if (
+    classifyHeader(headerText.get(labelCol) ?? '').role === 'risk' ||
+    columns.some((c) => c.header.role === 'risk')
+  ) {
+    for (const c of columns) c.header.role = riskLetterRole(c.header.text) ?? c.header.role;
   }
   // A `Mål` column of sentences holds goals, not targets.
   for (const c of columns) {
