@@ -145,9 +145,27 @@ function analyseTable(
         if (r.reportedValue !== null) coverage.recomputed++;
       return null;
     }
-    case 'other':
+    case 'other': {
+      // A table of figures whose columns the engine cannot name is said, never passed over.
+      if (hasFigures(grid, table)) {
+        const header = table.columns.map((c) => c.header.text).filter((t) => t !== '');
+        report.problems.push(
+          problem(table.sheet, table.columns[0]?.headerCell ?? null, 'info', 'unread-table', {
+            headers: header.slice(0, 4).join(' | '),
+          }),
+        );
+      }
       return null;
+    }
   }
+}
+
+/** True when a table's body holds two figures or more. */
+function hasFigures(grid: SheetGrid, table: DetectedTable): boolean {
+  let n = 0;
+  for (const r of table.dataRows)
+    for (const c of table.columns) if (grid.numberKind(r, c.col) !== 0 && ++n >= 2) return true;
+  return false;
 }
 
 const VALUE_ROLES = new Set([

@@ -10,6 +10,7 @@ export const PROBLEM_CODES = [
   'difference-not-reproduced',
   'variance-not-reproduced',
   'ambiguous-header',
+  'unread-table',
   'unreadable-number',
   'error-value',
   'unreadable-target',
@@ -75,6 +76,10 @@ export function problemText(code: ProblemCode, p: MessageParams, locale: Locale 
       return sv
         ? `Rubriken "${String(p.header)}" går inte att tolka (budget, prognos, utfall, avvikelse, mål?).`
         : `The header "${String(p.header)}" cannot be understood (budget, forecast, outcome, variance, target?).`;
+    case 'unread-table':
+      return sv
+        ? `Tabellen har tal men ${p.headers ? `inga kolumner som går att tolka (${String(p.headers)})` : 'inga kolumnrubriker'}; den kontrolleras inte.`
+        : `The table holds figures but ${p.headers ? `no column that can be understood (${String(p.headers)})` : 'no column headers'}; it is not checked.`;
     case 'unreadable-number':
       return sv
         ? `Värdet "${String(p.text)}" går inte att läsa som ett tal.`

@@ -362,6 +362,24 @@ describe('risks', () => {
   });
 });
 
+describe('coverage of what cannot be read', () => {
+  test('a table of figures with no column the engine can name is said at its header, never passed over', () => {
+    const r = run([
+      ['Personal'],
+      ['Enhet', 'Årsarbetare', 'Tillsvidareanställda'],
+      ['Förskola', 212, 198],
+      ['Grundskola', 340, 321],
+    ]);
+    expect(r.tables.map((t) => t.kind)).toEqual(['other']);
+    expect(r.problems.map((p) => [p.code, p.cell, p.severity])).toEqual([
+      ['unread-table', 'B2', 'info'],
+    ]);
+    expect(r.problems[0]?.message).toBe(
+      'Tabellen har tal men inga kolumner som går att tolka (Årsarbetare | Tillsvidareanställda); den kontrolleras inte.',
+    );
+  });
+});
+
 describe('what is left of the budget', () => {
   test('Återstår and Kvar are budget − utfall: checked as variances, a wrong one a mismatch at its cell', () => {
     for (const word of ['Återstår', 'Kvar']) {
