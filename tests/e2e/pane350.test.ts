@@ -8,45 +8,25 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium, screenshot, SCREENSHOTS } from './helpers/browser';
-import { buildDist } from './helpers/buildDist';
+import type { Page } from 'playwright-core';
+import { describeWithChromium, screenshot, SCREENSHOTS } from './helpers/browser';
 import {
   clippedControls,
   FIXTURES,
   horizontalOverflow,
   inView,
-  openPane,
+  paneSuite,
   openWorkbook,
   PANE,
   seriousViolations,
 } from './helpers/pane';
-import { serveStatic, type StaticServer } from './helpers/staticServer';
 
 describeWithChromium('the pane at 350×800', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const pane = paneSuite();
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await serveStatic(await buildDist());
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
 
   async function open(locale: 'sv' | 'en' = 'sv'): Promise<void> {
-    ({ context, page } = await openPane(browser, server.url, pageErrors, locale));
+    page = await pane.open(locale);
   }
 
   test('at the start the primary action picks a workbook; nothing is a disabled button; "In English" fits', async () => {

@@ -7,12 +7,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runCli } from '../../src/cli/runCli';
-import { describeWithChromium, launchChromium, screenshot } from './helpers/browser';
-import { buildDist, ROOT } from './helpers/buildDist';
-import { FIXTURES, openPane, openWorkbook } from './helpers/pane';
-import { serveStatic, type StaticServer } from './helpers/staticServer';
+import { describeWithChromium, screenshot } from './helpers/browser';
+import { ROOT } from './helpers/buildDist';
+import { FIXTURES, openWorkbook, paneSuite } from './helpers/pane';
 
 const OUT = join(ROOT, 'test-results', 'e2e-docx');
 const HAS_TOOLS =
@@ -45,31 +44,16 @@ function pdfTexts(files: string[]): string[] {
 }
 
 describeWithChromium('the document tables from the pane', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const pane = paneSuite();
   let page: Page;
-  const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    server = await serveStatic(await buildDist());
-    browser = await launchChromium();
+  beforeAll(() => {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   beforeEach(async () => {
-    ({ context, page } = await openPane(browser, server.url, pageErrors));
-  });
-
-  afterEach(async () => {
-    await context.close();
-    expect(pageErrors.splice(0)).toEqual([]);
+    page = await pane.open();
   });
 
   test('Ale 2024: "Ladda ner Word" fetches docx only then, and writes what the CLI’s --docx writes', async () => {

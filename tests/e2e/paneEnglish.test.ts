@@ -7,42 +7,22 @@
  * test-results/screenshots/pane350-en-*.png.
  */
 import { readdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium, screenshot } from './helpers/browser';
-import { buildDist } from './helpers/buildDist';
+import type { Page } from 'playwright-core';
+import { describeWithChromium, screenshot } from './helpers/browser';
 import {
   FIXTURES,
-  openPane,
   openWorkbook,
+  paneSuite,
   paneSentences,
   swedishIn,
   workbookWords,
 } from './helpers/pane';
-import { serveStatic, type StaticServer } from './helpers/staticServer';
 
 const SEEDS = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx'));
 
 describeWithChromium('the English pane shows no Swedish sentence', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const pane = paneSuite();
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await serveStatic(await buildDist());
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
 
   test('there are seed fixtures to look at', () => {
     expect(SEEDS.length).toBeGreaterThanOrEqual(5);
@@ -51,7 +31,7 @@ describeWithChromium('the English pane shows no Swedish sentence', () => {
   test.each(SEEDS)(
     '%s: Overview, Goals and Tables in English',
     async (seed) => {
-      ({ context, page } = await openPane(browser, server.url, pageErrors, 'en'));
+      page = await pane.open('en');
       const words = await workbookWords(seed);
       await openWorkbook(page, seed);
       await page.getByRole('button', { name: 'Goals, indicators and arithmetic' }).click();

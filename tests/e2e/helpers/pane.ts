@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readWorkbookFile } from '../../../src/adapters/xlsx/readWorkbookFile';
 import { analyzeWorkbook } from '../../../src/domain/analyze';
-import { ROOT } from './buildDist';
+import { launchChromium } from './browser';
+import { buildDist, ROOT } from './buildDist';
+import { serveStatic, type StaticServer } from './staticServer';
 
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 /** A real task pane: Excel's default width on Windows and the web is about 350 px. */
@@ -177,4 +179,65 @@ export function swedishIn(text: string): string[] {
     if (at >= 0) hits.push(`${m.trim()}: …${text.slice(Math.max(0, at - 60), at + 60)}…`);
   }
   return hits;
+}
+
+/** What a standalone-pane suite has once its hooks have run (`paneSuite`). */
+export interface PaneSuite {
+  readonly browser: Browser;
+  readonly url: string;
+  /** The page of the current test (after `open`). */
+  readonly page: Page;
+  /** A fresh 350×800 page on the pane, Swedish unless told; closed after the test. */
+  open(locale?: 'sv' | 'en'): Promise<Page>;
+}
+
+/**
+ * The hooks every standalone-pane suite shares, registered in the `describe` it is called in:
+ * the built pane served, one Chromium, a fresh page per `open`, and a page error failing the test
+ * it happens in (and only that one).
+ */
+export function paneSuite(): PaneSuite {
+  let server: StaticServer | null = null;
+  let browser: Browser | null = null;
+  let context: BrowserContext | null = null;
+  let page: Page | null = null;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    server = await serveStatic(await buildDist());
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+    expect(errors.splice(0)).toEqual([]);
+  });
+  const need = <T>(v: T | null, what: string): T => {
+    if (v === null) throw new Error(`paneSuite: no ${what} yet`);
+    return v;
+  };
+  return {
+    get browser() {
+      return need(browser, 'browser');
+    },
+    get url() {
+      return need(server, 'server').url;
+    },
+    get page() {
+      return need(page, 'page');
+    },
+    async open(locale: 'sv' | 'en' = 'sv') {
+      const opened = await openPane(
+        need(browser, 'browser'),
+        need(server, 'server').url,
+        errors,
+        locale,
+      );
+      ({ context, page } = opened);
+      return opened.page;
+    },
+  };
 }
