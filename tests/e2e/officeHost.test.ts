@@ -8,9 +8,8 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbookFile';
-import type { WorkbookSnapshot } from '../../src/domain/grid';
 import { describeWithChromium, launchChromium, screenshot } from './helpers/browser';
+import { openFakeExcelPane } from './helpers/fakeExcelPane';
 import { buildDist, ROOT } from './helpers/buildDist';
 import { serveStatic, type StaticServer } from './helpers/staticServer';
 
@@ -26,7 +25,6 @@ describeWithChromium('task pane in a stand-in Excel', () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
-  let ale: WorkbookSnapshot;
   const pageErrors: string[] = [];
 
   /** The fake workbook's sheets, read in the page: name and values. */
@@ -40,19 +38,13 @@ describeWithChromium('task pane in a stand-in Excel', () => {
     const dist = await buildDist();
     server = await serveStatic(dist);
     browser = await launchChromium();
-    ale = await readWorkbookFile(join(ROOT, 'tests', 'fixtures', 'ale-2024.xlsx'));
-    const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.addInitScript(
-      (fixture) => {
-        (window as unknown as { __NAMNDPLAN_FAKE_OFFICE__: unknown }).__NAMNDPLAN_FAKE_OFFICE__ =
-          fixture;
-      },
-      JSON.parse(JSON.stringify(ale)) as unknown,
+    page = await openFakeExcelPane(
+      browser,
+      server.url,
+      join(ROOT, 'tests', 'fixtures', 'ale-2024.xlsx'),
+      { width: 420, height: 900 },
+      pageErrors,
     );
-    await page.goto(`${server.url}/taskpane-fake.html`);
-    await page.waitForSelector('body[data-host="excel"]');
   }, 300_000);
 
   afterAll(async () => {

@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbookFile';
 import { describeWithChromium, launchChromium, screenshot } from './helpers/browser';
+import { openFakeExcelPane } from './helpers/fakeExcelPane';
 import { buildDist } from './helpers/buildDist';
 import {
   clippedControls,
@@ -32,18 +32,13 @@ describeWithChromium('the pane at 350×800 in a stand-in Excel', () => {
   beforeAll(async () => {
     server = await serveStatic(await buildDist());
     browser = await launchChromium();
-    const ale = await readWorkbookFile(join(FIXTURES, 'ale-2024.xlsx'));
-    page = await (await browser.newContext({ viewport: PANE })).newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.addInitScript(
-      (fixture) => {
-        (window as unknown as { __NAMNDPLAN_FAKE_OFFICE__: unknown }).__NAMNDPLAN_FAKE_OFFICE__ =
-          fixture;
-      },
-      JSON.parse(JSON.stringify(ale)) as unknown,
+    page = await openFakeExcelPane(
+      browser,
+      server.url,
+      join(FIXTURES, 'ale-2024.xlsx'),
+      PANE,
+      pageErrors,
     );
-    await page.goto(`${server.url}/taskpane-fake.html`);
-    await page.waitForSelector('body[data-host="excel"]');
   }, 300_000);
 
   afterAll(async () => {

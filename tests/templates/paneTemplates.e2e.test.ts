@@ -8,8 +8,8 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbookFile';
 import { describeWithChromium, launchChromium, screenshot } from '../e2e/helpers/browser';
+import { openFakeExcelPane } from '../e2e/helpers/fakeExcelPane';
 import { buildDist, ROOT } from '../e2e/helpers/buildDist';
 import { serveStatic, type StaticServer } from '../e2e/helpers/staticServer';
 
@@ -37,19 +37,13 @@ describeWithChromium('templates in a stand-in Excel', () => {
     const dist = await buildDist();
     server = await serveStatic(dist);
     browser = await launchChromium();
-    const mark = await readWorkbookFile(join(ROOT, 'tests', 'fixtures', 'mark-2024.xlsx'));
-    const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.addInitScript(
-      (fixture) => {
-        (window as unknown as { __NAMNDPLAN_FAKE_OFFICE__: unknown }).__NAMNDPLAN_FAKE_OFFICE__ =
-          fixture;
-      },
-      JSON.parse(JSON.stringify(mark)) as unknown,
+    page = await openFakeExcelPane(
+      browser,
+      server.url,
+      join(ROOT, 'tests', 'fixtures', 'mark-2024.xlsx'),
+      { width: 420, height: 900 },
+      pageErrors,
     );
-    await page.goto(`${server.url}/taskpane-fake.html`);
-    await page.waitForSelector('body[data-host="excel"]');
   }, 300_000);
 
   afterAll(async () => {
