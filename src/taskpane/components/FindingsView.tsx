@@ -17,11 +17,11 @@ import {
   Input,
   makeStyles,
   mergeClasses,
-  shorthands,
   Tab,
   TabList,
   tokens,
 } from '@fluentui/react-components';
+import { CARD_ITEM, CARD_LIST } from './listStyles';
 import { SearchRegular } from '@fluentui/react-icons';
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -46,25 +46,12 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalS,
   },
-  list: {
-    listStyle: 'none',
-    padding: 0,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
+  list: CARD_LIST,
   item: {
+    ...CARD_ITEM,
     width: '100%',
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    alignItems: 'flex-start',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
-    fontWeight: tokens.fontWeightRegular,
-    ...shorthands.border('1px', 'solid', tokens.colorNeutralStroke2),
   },
   critical: {
     borderLeftWidth: '4px',

@@ -5,7 +5,8 @@
  * goal opens to its indicators; activating a goal or an indicator asks the host to select its
  * cell. Indicators under no goal follow, and the följetal apart, since they are never judged.
  */
-import { Button, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CARD_ITEM, CARD_LIST } from './listStyles';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { GoalVerdict, Indicator, Report } from '../../domain/report';
@@ -24,32 +25,19 @@ function colours(v: GoalVerdict): { backgroundColor: string; color: string } {
 const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase400, margin: `0 0 ${tokens.spacingVerticalS} 0` },
   subheading: { fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalM} 0 0 0` },
-  list: {
-    listStyle: 'none',
-    padding: 0,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
+  list: CARD_LIST,
   nested: { paddingLeft: tokens.spacingHorizontalXL, marginTop: tokens.spacingVerticalXS },
   row: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
   toggle: { flexShrink: 0, minWidth: '32px' },
   spacer: { flexShrink: 0, width: '32px' },
   item: {
+    ...CARD_ITEM,
     flexGrow: 1,
     // A list's items as wide as the list (they are buttons, and a button is as wide as its words).
     width: '100%',
     minWidth: 0,
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    alignItems: 'flex-start',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
-    fontWeight: tokens.fontWeightRegular,
-    ...shorthands.border('1px', 'solid', tokens.colorNeutralStroke2),
   },
   text: { fontWeight: tokens.fontWeightSemibold },
   meta: {

@@ -5,14 +5,8 @@
  * verdicts, riskvärde typed over its formula, formulas replaced by typed numbers). Each gap is a
  * button that asks the host to select its cell; in standalone mode it only says where the cell is.
  */
-import {
-  Badge,
-  Button,
-  makeStyles,
-  ProgressBar,
-  shorthands,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
+import { CARD_ITEM, CARD_LIST } from './listStyles';
 import { useMemo } from 'react';
 import type { Template, TemplateGap } from '../../domain/report';
 import { cellRef } from '../findings';
@@ -30,23 +24,10 @@ const useStyles = makeStyles({
   },
   total: { fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalXS} 0` },
   plain: { listStyle: 'none', padding: 0, margin: `${tokens.spacingVerticalS} 0 0 0` },
-  list: {
-    listStyle: 'none',
-    padding: 0,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
+  list: CARD_LIST,
   item: {
+    ...CARD_ITEM,
     width: '100%',
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    alignItems: 'flex-start',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    fontWeight: tokens.fontWeightRegular,
-    ...shorthands.border('1px', 'solid', tokens.colorNeutralStroke2),
   },
   top: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   ref: {
