@@ -8,57 +8,31 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbookFile';
 import { analyzeWorkbook } from '../../src/domain/analyze';
 import type { Report } from '../../src/domain/report';
 import { rawXlsx } from '../cli/helpers/rawXlsx';
 import { manyMergedAreas, twoFarCells, withStrayCell } from '../hostile/helpers/farCells';
 import { budgetRows } from '../hostile/helpers/hostileWorkbooks';
-import { describeWithChromium, launchChromium, screenshot } from './helpers/browser';
-import { buildDist } from './helpers/buildDist';
-import { serveStatic, type StaticServer } from './helpers/staticServer';
+import { describeWithChromium, screenshot } from './helpers/browser';
+import { paneSuite } from './helpers/pane';
 
 describeWithChromium('standalone pane: sheets whose cells lie far apart', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const pane = paneSuite({ width: 420, height: 900 });
   let page: Page;
   let dir: string;
-  const pageErrors: string[] = [];
-  let crashed = false;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'namndplan-e2e-far-'));
-    server = await serveStatic(await buildDist());
-    browser = await launchChromium();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      acceptDownloads: true,
-      viewport: { width: 420, height: 900 },
-      locale: 'sv-SE',
-    });
-    page = await context.newPage();
-    pageErrors.length = 0;
-    crashed = false;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('crash', () => (crashed = true));
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForSelector('body[data-host="file"]');
-  });
-
-  afterEach(async () => {
-    await context.close();
-    expect(crashed).toBe(false);
-    expect(pageErrors).toEqual([]);
+    page = await pane.open();
   });
 
   function write(name: string, bytes: Uint8Array): string {

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium, screenshot } from './helpers/browser';
-import { openFakeExcelPane } from './helpers/fakeExcelPane';
+import { fakeExcelSuite } from './helpers/fakeExcelPane';
 import { buildDist, ROOT } from './helpers/buildDist';
 import { serveStatic, type StaticServer } from './helpers/staticServer';
 
@@ -22,10 +22,11 @@ interface FakeHandle {
 }
 
 describeWithChromium('task pane in a stand-in Excel', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const excel = fakeExcelSuite(join(ROOT, 'tests', 'fixtures', 'ale-2024.xlsx'), {
+    width: 420,
+    height: 900,
+  });
   let page: Page;
-  const pageErrors: string[] = [];
 
   /** The fake workbook's sheets, read in the page: name and values. */
   const sheets = (): Promise<{ name: string; values: unknown[][] }[]> =>
@@ -34,23 +35,8 @@ describeWithChromium('task pane in a stand-in Excel', () => {
       return h.model.sheets.map((s) => ({ name: s.name, values: s.values }));
     });
 
-  beforeAll(async () => {
-    const dist = await buildDist();
-    server = await serveStatic(dist);
-    browser = await launchChromium();
-    page = await openFakeExcelPane(
-      browser,
-      server.url,
-      join(ROOT, 'tests', 'fixtures', 'ale-2024.xlsx'),
-      { width: 420, height: 900 },
-      pageErrors,
-    );
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(pageErrors).toEqual([]);
+  beforeAll(() => {
+    page = excel.page;
   });
 
   test('analysing reads the live workbook; clicking a finding selects its cell', async () => {

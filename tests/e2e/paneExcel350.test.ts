@@ -5,10 +5,9 @@
  * finds nothing serious, no horizontal scroll. Screenshot: test-results/screenshots/pane350-excel.png.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium, screenshot } from './helpers/browser';
-import { openFakeExcelPane } from './helpers/fakeExcelPane';
-import { buildDist } from './helpers/buildDist';
+import type { Page } from 'playwright-core';
+import { describeWithChromium, screenshot } from './helpers/browser';
+import { fakeExcelSuite } from './helpers/fakeExcelPane';
 import {
   clippedControls,
   FIXTURES,
@@ -17,34 +16,17 @@ import {
   PANE,
   seriousViolations,
 } from './helpers/pane';
-import { serveStatic, type StaticServer } from './helpers/staticServer';
 
 interface FakeSelection {
   __namndplanFakeExcel: { model: { selection: { sheet: string; address: string } | null } };
 }
 
 describeWithChromium('the pane at 350×800 in a stand-in Excel', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const excel = fakeExcelSuite(join(FIXTURES, 'ale-2024.xlsx'), PANE);
   let page: Page;
-  const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    server = await serveStatic(await buildDist());
-    browser = await launchChromium();
-    page = await openFakeExcelPane(
-      browser,
-      server.url,
-      join(FIXTURES, 'ale-2024.xlsx'),
-      PANE,
-      pageErrors,
-    );
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(pageErrors).toEqual([]);
+  beforeAll(() => {
+    page = excel.page;
   });
 
   test('Excel: analyse, a finding names what it says then its cell, Enter selects it', async () => {

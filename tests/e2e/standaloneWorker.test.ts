@@ -10,66 +10,39 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbookFile';
 import { analyzeWorkbook } from '../../src/domain/analyze';
 import type { Report } from '../../src/domain/report';
 import { writeBenchWorkbook } from '../../scripts/bench/generateWorkbook';
 import { sheetBomb, sharedStringsBomb } from '../hostile/helpers/hostileWorkbooks';
-import { describeWithChromium, launchChromium, SCREENSHOTS, screenshot } from './helpers/browser';
-import { buildDist, ROOT } from './helpers/buildDist';
-import { serveStatic, type StaticServer } from './helpers/staticServer';
+import { describeWithChromium, SCREENSHOTS, screenshot } from './helpers/browser';
+import { paneSuite } from './helpers/pane';
+import { ROOT } from './helpers/buildDist';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
 describeWithChromium('standalone pane: the analysis worker in Chromium', () => {
-  let server: StaticServer;
-  let dist: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  const pane = paneSuite({ width: 420, height: 900 });
   let page: Page;
   let dir: string;
   let big: string;
-  const pageErrors: string[] = [];
-  let crashed = false;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'namndplan-e2e-worker-'));
     // 100 000 budget lines: a second or two in the worker, long enough to watch and to cancel.
     big = writeBenchWorkbook(join(dir, 'driftredovisning-100000.xlsx'), {
       lines: 100_000,
       indicators: 5_000,
     }).path;
-    dist = await buildDist();
-    server = await serveStatic(dist);
-    browser = await launchChromium();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      acceptDownloads: true,
-      viewport: { width: 420, height: 900 },
-      locale: 'sv-SE',
-    });
-    page = await context.newPage();
-    pageErrors.length = 0;
-    crashed = false;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('crash', () => (crashed = true));
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForSelector('body[data-host="file"]');
-  });
-
-  afterEach(async () => {
-    await context.close();
-    expect(crashed).toBe(false);
-    expect(pageErrors).toEqual([]);
+    page = await pane.open();
   });
 
   const pick = (path: string): Promise<void> =>
@@ -172,7 +145,7 @@ describeWithChromium('standalone pane: the analysis worker in Chromium', () => {
       const scripts = fetched.filter((p) => !p.startsWith('/namndplan-analysis.'));
       expect(scripts).toContainEqual(expect.stringMatching(/^\/taskpane\.\w+\.js$/));
       for (const script of scripts) {
-        const code = readFileSync(join(dist, script), 'utf8');
+        const code = readFileSync(join(pane.dist, script), 'utf8');
         expect(`${script}: ${/SheetJS|namndplan-stream-marker/.test(code)}`).toBe(
           `${script}: false`,
         );

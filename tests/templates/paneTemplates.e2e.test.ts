@@ -7,21 +7,21 @@
  * first, in the templates' own words.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium, screenshot } from '../e2e/helpers/browser';
-import { openFakeExcelPane } from '../e2e/helpers/fakeExcelPane';
-import { buildDist, ROOT } from '../e2e/helpers/buildDist';
-import { serveStatic, type StaticServer } from '../e2e/helpers/staticServer';
+import type { Page } from 'playwright-core';
+import { describeWithChromium, screenshot } from '../e2e/helpers/browser';
+import { fakeExcelSuite } from '../e2e/helpers/fakeExcelPane';
+import { ROOT } from '../e2e/helpers/buildDist';
 
 interface FakeHandle {
   model: { sheets: { name: string; values: unknown[][]; visibility: string }[] };
 }
 
 describeWithChromium('templates in a stand-in Excel', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const excel = fakeExcelSuite(join(ROOT, 'tests', 'fixtures', 'mark-2024.xlsx'), {
+    width: 420,
+    height: 900,
+  });
   let page: Page;
-  const pageErrors: string[] = [];
 
   const sheets = (): Promise<{ name: string; values: unknown[][]; visibility: string }[]> =>
     page.evaluate(() => {
@@ -33,23 +33,8 @@ describeWithChromium('templates in a stand-in Excel', () => {
       }));
     });
 
-  beforeAll(async () => {
-    const dist = await buildDist();
-    server = await serveStatic(dist);
-    browser = await launchChromium();
-    page = await openFakeExcelPane(
-      browser,
-      server.url,
-      join(ROOT, 'tests', 'fixtures', 'mark-2024.xlsx'),
-      { width: 420, height: 900 },
-      pageErrors,
-    );
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(pageErrors).toEqual([]);
+  beforeAll(() => {
+    page = excel.page;
   });
 
   test('Mallar adds the pre-filled templates; analysed, the Mall view leads with its completion', async () => {

@@ -21,12 +21,9 @@ export async function openPane(
   url: string,
   errors: string[],
   locale: 'sv' | 'en' = 'sv',
+  viewport: { width: number; height: number } = PANE,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: PANE,
-    locale: 'sv-SE',
-  });
+  const context = await browser.newContext({ acceptDownloads: true, viewport, locale: 'sv-SE' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
@@ -187,23 +184,27 @@ export interface PaneSuite {
   readonly url: string;
   /** The page of the current test (after `open`). */
   readonly page: Page;
+  /** The folder of the built pane being served. */
+  readonly dist: string;
   /** A fresh 350×800 page on the pane, Swedish unless told; closed after the test. */
   open(locale?: 'sv' | 'en'): Promise<Page>;
 }
 
 /**
  * The hooks every standalone-pane suite shares, registered in the `describe` it is called in:
- * the built pane served, one Chromium, a fresh page per `open`, and a page error failing the test
- * it happens in (and only that one).
+ * the built pane served, one Chromium, a fresh page per `open` (350×800 unless told), and a page
+ * error or a crashed tab failing the test it happens in (and only that one).
  */
-export function paneSuite(): PaneSuite {
+export function paneSuite(viewport: { width: number; height: number } = PANE): PaneSuite {
   let server: StaticServer | null = null;
+  let dist: string | null = null;
   let browser: Browser | null = null;
   let context: BrowserContext | null = null;
   let page: Page | null = null;
   const errors: string[] = [];
   beforeAll(async () => {
-    server = await serveStatic(await buildDist());
+    dist = await buildDist();
+    server = await serveStatic(dist);
     browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
@@ -226,16 +227,16 @@ export function paneSuite(): PaneSuite {
     get url() {
       return need(server, 'server').url;
     },
+    get dist() {
+      return need(dist, 'build');
+    },
     get page() {
       return need(page, 'page');
     },
     async open(locale: 'sv' | 'en' = 'sv') {
-      const opened = await openPane(
-        need(browser, 'browser'),
-        need(server, 'server').url,
-        errors,
-        locale,
-      );
+      const url = need(server, 'server').url;
+      const opened = await openPane(need(browser, 'browser'), url, errors, locale, viewport);
+      opened.page.on('crash', () => errors.push('the tab crashed'));
       ({ context, page } = opened);
       return opened.page;
     },
