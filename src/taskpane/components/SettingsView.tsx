@@ -32,9 +32,43 @@ function spinValue(data: SpinButtonOnChangeData): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** Settings that are numbers: each a field with its own bounds and step. */
+type NumberSetting = 'riskThreshold' | 'varianceThreshold' | 'goalUpper' | 'goalLower';
+
+/** One number setting as a labelled spin button that applies what is typed or stepped to. */
+function NumberField(props: {
+  name: NumberSetting;
+  settings: Settings;
+  onChange: (patch: Partial<Settings>) => void;
+  label: string;
+  hint: string;
+  min: number;
+  max: number;
+  step?: number;
+  /** Whole numbers only (the risk threshold). */
+  whole?: boolean;
+  disabled?: boolean;
+}): JSX.Element {
+  return (
+    <Field label={props.label} hint={props.hint}>
+      <SpinButton
+        value={props.settings[props.name]}
+        min={props.min}
+        max={props.max}
+        step={props.step ?? 1}
+        disabled={props.disabled === true}
+        onChange={(_e, data) => {
+          const v = spinValue(data);
+          if (v !== null) props.onChange({ [props.name]: props.whole ? Math.round(v) : v });
+        }}
+      />
+    </Field>
+  );
+}
+
 export function SettingsView(props: {
   settings: Settings;
-  onChange(patch: Partial<Settings>): void;
+  onChange: (patch: Partial<Settings>) => void;
   /** Where the settings are kept, in words. */
   where: string;
 }): JSX.Element {
@@ -48,29 +82,26 @@ export function SettingsView(props: {
         {m.settingsTitle}
       </h2>
       <p className={s.where}>{props.where}</p>
-      <Field label={m.riskThreshold} hint={m.riskThresholdHint}>
-        <SpinButton
-          value={props.settings.riskThreshold}
-          min={1}
-          max={25}
-          onChange={(_e, data) => {
-            const v = spinValue(data);
-            if (v !== null) props.onChange({ riskThreshold: Math.round(v) });
-          }}
-        />
-      </Field>
-      <Field label={m.varianceThreshold} hint={m.varianceThresholdHint}>
-        <SpinButton
-          value={props.settings.varianceThreshold}
-          min={0}
-          max={100}
-          step={0.5}
-          onChange={(_e, data) => {
-            const v = spinValue(data);
-            if (v !== null) props.onChange({ varianceThreshold: v });
-          }}
-        />
-      </Field>
+      <NumberField
+        name="riskThreshold"
+        settings={props.settings}
+        onChange={props.onChange}
+        label={m.riskThreshold}
+        hint={m.riskThresholdHint}
+        min={1}
+        max={25}
+        whole
+      />
+      <NumberField
+        name="varianceThreshold"
+        settings={props.settings}
+        onChange={props.onChange}
+        label={m.varianceThreshold}
+        hint={m.varianceThresholdHint}
+        min={0}
+        max={100}
+        step={0.5}
+      />
       <Field label={m.goalRule} hint={m.goalRuleHint}>
         <RadioGroup
           layout="horizontal"
@@ -94,32 +125,28 @@ export function SettingsView(props: {
           <Radio value="3" label={m.goalScales[3]} />
         </RadioGroup>
       </Field>
-      <Field label={m.goalUpper} hint={m.goalSharesHint}>
-        <SpinButton
-          value={props.settings.goalUpper}
-          min={0}
-          max={100}
-          step={5}
-          disabled={!sharesApply}
-          onChange={(_e, data) => {
-            const v = spinValue(data);
-            if (v !== null) props.onChange({ goalUpper: v });
-          }}
-        />
-      </Field>
-      <Field label={m.goalLower} hint={m.goalSharesHint}>
-        <SpinButton
-          value={props.settings.goalLower}
-          min={0}
-          max={100}
-          step={5}
-          disabled={!sharesApply}
-          onChange={(_e, data) => {
-            const v = spinValue(data);
-            if (v !== null) props.onChange({ goalLower: v });
-          }}
-        />
-      </Field>
+      <NumberField
+        name="goalUpper"
+        settings={props.settings}
+        onChange={props.onChange}
+        label={m.goalUpper}
+        hint={m.goalSharesHint}
+        min={0}
+        max={100}
+        step={5}
+        disabled={!sharesApply}
+      />
+      <NumberField
+        name="goalLower"
+        settings={props.settings}
+        onChange={props.onChange}
+        label={m.goalLower}
+        hint={m.goalSharesHint}
+        min={0}
+        max={100}
+        step={5}
+        disabled={!sharesApply}
+      />
     </section>
   );
 }
