@@ -8,30 +8,12 @@ import type { CellValue, SheetSnapshot } from './grid';
 import { MergedAreas } from './mergedAreas';
 import { SheetGrid } from './sheetGrid';
 import { detectTables } from './tables';
+import { ale2018Ekonomi, ALE_2018_MERGES } from './testing/ale2018Ekonomi';
 import { sheetOf, workbookOf } from './testing/grids';
 
-/** Seed 001 (Ale 2018), Ekonomi: two tables, blank rows between, a merged two-row header. */
-const ALE_ROWS: CellValue[][] = [
-  ['7.1 Ekonomisk sammanfattning'],
-  ['Besluts/verksamhetsområden Belopp i tkr', 2017, null, 2018, null, null],
-  [null, 'Prognos', 'Budget', 'Budget kostnader', 'Budget intäkter', 'Total budget'],
-  ['Nämnd och administration', 12600, 97186, 114786, 550, 114236],
-  ['Äldreomsorg inkl hemtjänst', -11800, 10335, 82377, 71545, 10832],
-  ['Särskilda boenden och hemsjukvård', 3400, 138214, 180495, 44160, 136335],
-  ['Funktionshinder', -11000, 145584, 188920, 45479, 143441],
-  ['Individ- och familjeomsorg', -20800, 108383, 157081, 43219, 113862],
-  ['Totalt', -27600, 499702, 723659, 204953, 518706],
-  [],
-  [],
-  [],
-  ['Investeringar belopp i tkr', 'Prognos 2017', 'Budget 2017', 'Budget 2018'],
-  ['Nytt äldreboende Älvängen', 1787, 0, 6510],
-  ['Nya boenden funktionshinder, inventarier', 0, 0, 800],
-  ['e-hälsa', 0, 500, 1000],
-  ['Årsanslag OAN', 1500, 1500, 2000],
-  ['Totalt', null, null, 10310],
-];
-const MERGES = ['B2:C2', 'D2:F2'];
+/** Seed 001 (Ale 2018), Ekonomi: two tables, three blank rows between, a merged two-row header. */
+const ALE_ROWS = ale2018Ekonomi(3);
+const MERGES = ALE_2018_MERGES;
 
 /** Every row padded with nulls to the widest: the rectangle the readers used to make. */
 function dense(rows: CellValue[][]): SheetSnapshot {
