@@ -12,7 +12,6 @@ import type {
 } from './report';
 import type { SheetGrid } from './sheetGrid';
 import type { DetectedTable } from './tables';
-import { sentenceCount } from './values';
 
 /** A goal as read, before its verdict. */
 interface GoalLine {
@@ -51,19 +50,14 @@ export function goalLevelOf(text: string, titlesIndicators: boolean): GoalLevel 
 }
 
 /**
- * The line that titles an indicator table is its goal when it reads as one: one sentence of three
- * words or more that states something. A paragraph (a `Strategi` text), a question (`Hur går det
- * för Falkenberg?`), a lead-in (`…:`) or a caption naming what the table holds (`Utfall av
- * kommunfullmäktiges indikatorer`) is no goal.
+ * The line that titles an indicator table is its goal when it reads as one: three words or more
+ * that state something (a goal may take a second sentence to say whom it is for). A question
+ * (`Hur går det för Falkenberg?`), a lead-in (`…:`) or a caption naming what the table holds
+ * (`Utfall av kommunfullmäktiges indikatorer`) is no goal; nor is the text under a lead-in
+ * (`Strategi:` and its paragraph), which `readGoals` leaves out.
  */
 function isGoalSentence(t: string): boolean {
-  return (
-    t.split(/\s+/).length >= 3 &&
-    t.length <= 400 &&
-    !/[:?]$/.test(t) &&
-    sentenceCount(t) === 1 &&
-    !CAPTION.test(t)
-  );
+  return t.split(/\s+/).length >= 3 && t.length <= 400 && !/[:?]$/.test(t) && !CAPTION.test(t);
 }
 
 /**
@@ -202,6 +196,8 @@ export function readGoals(
   let section = 0;
   let previousBottom = grid.firstRow - 1;
   let pendingHeading: { kind: 'top' | 'sub'; row: number } | null = null;
+  /** The row of the last lead-in line (`Strategi:`), -1 when the last line was none. */
+  let leadIn = -1;
   const sheetGoals: { goal: Goal; line: GoalLine }[] = [];
   const tableGoal = new Map<DetectedTable, Goal | null>();
   /** Rows of tables with a goal column: the goal each row stands under. */
@@ -257,13 +253,18 @@ export function readGoals(
           ? pendingHeading.kind
           : null;
       pendingHeading = null;
+      // The text under a lead-in that is no goal heading (`Strategi:`, `Analys:`) is the lead-in's.
+      const ledIn = leadIn === r - 1;
+      leadIn = /:$/.test(line.text.trim()) ? r : -1;
       const level = headed
         ? headed === 'top'
           ? 'kf'
           : kf && kf.section === section
             ? kf.goal.level
             : 'namnd'
-        : goalLevelOf(line.text, isIndicators && r === titleRow);
+        : ledIn
+          ? null
+          : goalLevelOf(line.text, isIndicators && r === titleRow);
       if (!level) continue;
       const reported = readVerdict(line.text);
       const text = reported ? withoutVerdict(line.text) : line.text;

@@ -598,7 +598,7 @@ describe('goals', () => {
     ]);
   });
 
-  test('a goal is one statement: a paragraph, a question or a caption above a table is none', () => {
+  test('a goal states something: a question, a caption or the text under a lead-in above a table is none', () => {
     const table = (line: string): CellValue[][] => [
       [line],
       ['Indikator', 'Utfall 2023', 'Mål 2023'],
@@ -608,9 +608,17 @@ describe('goals', () => {
     expect(goals('Fler invånare ska besöka biblioteken')).toEqual([
       'Fler invånare ska besöka biblioteken',
     ]);
-    expect(goals('Arbetet fortsätter. Fler aktiviteter erbjuds under året.')).toEqual([]);
+    // A goal may take a second sentence to say whom it is for.
+    expect(goals('Fler ska få arbete. Unga och nyanlända ska prioriteras.')).toHaveLength(1);
     expect(goals('Hur går det för kommunen?')).toEqual([]);
     expect(goals('Utfall av kommunfullmäktiges indikatorer')).toEqual([]);
+    // The text under a lead-in (`Strategi:`) is the lead-in's, not a goal.
+    const strategy = run([
+      ['Strategi:'],
+      ['Arbetet fortsätter. Fler aktiviteter erbjuds under året.'],
+      ...table('').slice(1),
+    ]);
+    expect(strategy.goals).toEqual([]);
     // Under a goal heading, a question or a legend is no goal either.
     const headed = run([['Mål 3'], ['Hur går det för kommunen?'], ...table('').slice(1)]);
     expect(headed.goals).toEqual([]);

@@ -174,3 +174,16 @@ describe('7.2 Investeringar (sheet Ekonomi)', () => {
 test('every table title is a line touching its header, never one across an empty row', () => {
   expect(misplacedTitles(g)).toEqual([]);
 });
+
+describe('goals (sheet Mål)', () => {
+  // 5.1.2 writes its goal in two sentences, the second saying whom it is for: still one goal, the
+  // goal of the Mått under it, as 5.1.3's one-sentence goal is of its own.
+  test.each([
+    ['Underlätta för kommunens invånare att få fäste på arbetsmarknaden.', 'Andel arbetslösa'],
+    ['Brukarnas upplevelse av trygghet', 'Brukarbedömning särskilt boende helhetsbedömning'],
+  ])('"%s…" is a goal, the goal of "%s"', (goalStart, indicator) => {
+    const goal = g.report.goals.find((x) => x.sheet === 'Mål' && x.text.startsWith(goalStart));
+    expect(goal).toBeDefined();
+    expect(at(indicator).goal).toBe(goal?.id);
+  });
+});
